@@ -1,0 +1,141 @@
+"""Normalizing and matching printed labels against a format description.
+
+Real documents shorten, re-punctuate, wrap and split the official labels
+("(一) 予以公开", "1. 属于国家秘密", "危及'三安全一稳定'", "自\\n然\\n人"). Matching
+works on a *core* form: compatibility-normalized (full-width to ASCII), without
+whitespace, Word bookmark markers, quotes or punctuation, and with the leading
+numbering ("三、", "（一）", "1.") removed. Numbering is kept apart because it
+disambiguates rows whose text is shared ("3.其他").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from govinfo_report.formats import FORMATS, SectionSpec
+
+__all__ = [
+    "BOOKMARK_RE",
+    "core",
+    "label_score",
+    "match_section_heading",
+    "nfkc",
+    "split_numbering",
+]
+
+BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+
+_CN_NUM = "一二三四五六七八九十"
+_NUMBERING_RE = re.compile(
+    rf"""^\s*(?:
+        第[{_CN_NUM}]+[部分章节]?[、.．,，:：\s]*      # 第三部分
+      | [(（]\s*[{_CN_NUM}\d]+\s*[)）][、.．\s]*     # （一） (1)
+      | [{_CN_NUM}]+\s*[、.．,，]\s*                # 三、  三.
+      | \d{{1,2}}\s*[、.．,，]\s*(?!\d)             # 3、  1.  (not 1.5)
+      | \d{{1,2}}\s*[)）]\s*                        # 1)
+    )""",
+    re.VERBOSE,
+)
+# Everything that is not a letter, digit or CJK character is dropped from the core.
+_DROP_RE = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def nfkc(text: str) -> str:
+    """Compatibility-normalize: full-width digits, letters and spaces to ASCII."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def split_numbering(text: str) -> tuple[str, str]:
+    """Split leading numbering off a label: ``"（三）不予公开"`` → ``("三", "不予公开")``."""
+    text = BOOKMARK_RE.sub("", nfkc(text)).strip()
+    match = _NUMBERING_RE.match(text)
+    if not match:
+        return "", text
+    numbering = _DROP_RE.sub("", match.group(0))
+    return numbering, text[match.end() :]
+
+
+@lru_cache(maxsize=4096)
+def core(text: str) -> str:
+    """The comparable core of a label: no numbering, whitespace or punctuation."""
+    _, rest = split_numbering(text)
+    return _DROP_RE.sub("", rest)
+
+
+def _numbering_core(text: str) -> str:
+    return split_numbering(text)[0]
+
+
+@lru_cache(maxsize=16384)
+def label_score(printed: str, official: str) -> float:
+    """How well a printed label matches an official one, from 0 to 1.
+
+    1.0 is the same core text. Shortened labels (the printed text is a prefix
+    of the official one) and labels with extra trailing words score high;
+    otherwise the similarity ratio of the cores. Numbering that disagrees
+    (printed "2." against official "3.") lowers the score.
+    """
+    a = core(printed)
+    b = core(official)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        score = 1.0
+    elif len(a) >= 4 and b.startswith(a):
+        score = 0.8 + 0.15 * len(a) / len(b)
+    elif len(b) >= 2 and a.startswith(b) and len(a) <= 2 * len(b) + 8:
+        score = 0.85
+    else:
+        score = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    num_a = _numbering_core(printed)
+    num_b = _numbering_core(official)
+    if num_a and num_b and num_a != num_b:
+        score -= 0.15
+    return score
+
+
+#: A heading is short; a sentence that names all six sections is not one.
+_HEADING_MAX_EXTRA = 14
+
+
+def _section_specs() -> tuple[SectionSpec, ...]:
+    seen: dict[str, SectionSpec] = {}
+    for spec in FORMATS.values():
+        for section in spec.sections:
+            seen.setdefault(section.key, section)
+    return tuple(seen.values())
+
+
+_SECTIONS = _section_specs()
+
+
+@lru_cache(maxsize=8192)
+def match_section_heading(text: str) -> SectionSpec | None:
+    """The section whose heading ``text`` is, or ``None``.
+
+    Accepts numbering variants ("三、", "3、", none at all) and the title
+    variants of the format descriptions; rejects sentences that merely
+    mention a title.
+    """
+    numbering, rest = split_numbering(text)
+    rest_core = _DROP_RE.sub("", rest)
+    if not rest_core or len(rest_core) > 40:
+        return None
+    for section in _SECTIONS:
+        for title in section.titles:
+            title_core = core(title)
+            if rest_core == title_core or (
+                rest_core.startswith(title_core) and len(rest_core) - len(title_core) <= 2
+            ):
+                return section
+            # A few words of lead-in: "五、政府信息公开工作存在的主要问题及改进情况".
+            if (
+                rest_core.endswith(title_core)
+                and len(rest_core) - len(title_core) <= _HEADING_MAX_EXTRA
+                and (numbering or len(rest_core) - len(title_core) <= 8)
+            ):
+                return section
+    return None

@@ -1,0 +1,149 @@
+"""Metadata from prose: title, body, report year, statistics period, date, contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from govinfo_report._labels import nfkc
+from govinfo_report.model import Contact
+
+__all__ = [
+    "find_contact",
+    "find_period",
+    "find_published",
+    "organization_from_title",
+    "year_from_prose",
+    "year_from_title",
+]
+
+_YEAR = r"(?:19|20)\d{2}"
+_TITLE_YEAR_RE = re.compile(rf"({_YEAR})\s*年度?")
+_TITLE_ORG_RE = re.compile(rf"^(?P<org>.*?)(?:关于)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开")
+
+
+def _date(prefix: str) -> str:
+    return (
+        rf"(?P<{prefix}y>{_YEAR})\s*年\s*(?P<{prefix}m>\d{{1,2}})\s*月"
+        rf"\s*(?P<{prefix}d>\d{{1,2}})\s*日"
+    )
+
+
+_PERIOD_RE = re.compile(
+    r"统计(?:期限|年限|时限|时间|区间|期间|周期|范围)[^0-9]{0,6}"
+    + _date("a")
+    + r"[^0-9]{0,6}(?:(?P<by>(?:19|20)\d{2})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
+)
+_DATE_LINE_RE = re.compile(r"^(?P<who>.{0,40}?)\s*" + _date("") + r"\s*$")
+_ISO_DATE_RE = re.compile(
+    rf"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})"
+)
+# Years inside document numbers (〔2024〕1号, [2024]) and book titles are not report years.
+_DOCNO_RE = re.compile(rf"[〔\[［(（]\s*{_YEAR}\s*[〕\]］)）]|《[^》]{{0,80}}》")
+_PROSE_YEAR_RE = re.compile(rf"({_YEAR})\s*年")
+
+_ADDRESS_RE = re.compile(r"(?:通讯|联系|办公)?地址\s*[:：]\s*(?P<v>[^；;，,。）)\n]{2,60})")
+_POSTCODE_RE = re.compile(r"邮\s*(?:政\s*)?编(?:码)?\s*[:：]?\s*(?P<v>\d{6})(?!\d)")
+_PHONE_RE = re.compile(
+    r"(?:电话|联系方式|热线|咨询电话)(?:号码)?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9})"
+)
+_EMAIL_RE = re.compile(r"(?P<v>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+# Only a web address given as a contact ("网址：…"), not the site the report is posted on.
+_WEB_RE = re.compile(
+    r"(?:网址|网站地址|网站|官网|门户网站)\s*[:：]\s*"
+    r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
+)
+
+
+def _squash(text: str) -> str:
+    return "".join(nfkc(text).split())
+
+
+def year_from_title(title: str) -> int | None:
+    match = _TITLE_YEAR_RE.search(_squash(title))
+    return int(match.group(1)) if match else None
+
+
+def organization_from_title(title: str) -> str | None:
+    # Crawled pages start with a field name: "标题: XX局2022年度…".
+    squashed = re.sub(r"^(?:标题|题目|名称)[:：]", "", _squash(title))
+    match = _TITLE_ORG_RE.match(squashed)
+    if not match:
+        return None
+    org = match.group("org").strip("，,：: ")
+    return org or None
+
+
+def find_period(texts: Sequence[str]) -> tuple[dt.date, dt.date] | None:
+    """The statistics period ("统计期限自2024年1月1日起至2024年12月31日止")."""
+    for text in texts:
+        match = _PERIOD_RE.search(nfkc(text))
+        if not match:
+            continue
+        try:
+            start = dt.date(int(match["ay"]), int(match["am"]), int(match["ad"]))
+            end_year = int(match["by"]) if match["by"] else start.year
+            end = dt.date(end_year, int(match["bm"]), int(match["bd"]))
+        except ValueError:
+            continue
+        return start, end
+    return None
+
+
+def year_from_prose(texts: Sequence[str]) -> int | None:
+    """The year the prose speaks of most, leaving out document numbers and titles."""
+    counts: Counter[int] = Counter()
+    for text in texts:
+        cleaned = _DOCNO_RE.sub("", nfkc(text))
+        counts.update(int(y) for y in _PROSE_YEAR_RE.findall(cleaned))
+    if not counts:
+        return None
+    (year, _), *rest = counts.most_common()
+    if rest and rest[0][1] == counts[year]:
+        return None  # a tie: no year stands out
+    return year
+
+
+def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:
+    """The signature date at the end ("常张乡人民政府 2025年1月8日"), else a header date."""
+    for text in reversed(last_paragraphs):
+        match = _DATE_LINE_RE.match(nfkc(text).strip())
+        if match:
+            try:
+                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                return None
+    for text in header:
+        iso = _ISO_DATE_RE.search(nfkc(text))
+        if iso:
+            try:
+                return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            except ValueError:
+                return None
+    return None
+
+
+def find_contact(texts: Sequence[str]) -> Contact:
+    """Address, 邮编, phone, e-mail and web address, each the first one given."""
+    found: dict[str, str] = {}
+    patterns = {
+        "address": _ADDRESS_RE,
+        "postcode": _POSTCODE_RE,
+        "phone": _PHONE_RE,
+        "email": _EMAIL_RE,
+        "website": _WEB_RE,
+    }
+    for text in texts:
+        normalized = nfkc(text)
+        for key, pattern in patterns.items():
+            if key in found:
+                continue
+            match = pattern.search(normalized)
+            if match:
+                value = match.group("v").strip()
+                if key == "website" and "@" in value:
+                    continue
+                found[key] = value
+    return Contact(**found)

@@ -1,0 +1,605 @@
+"""The recognizer: from the intermediate representation to a :class:`Report`.
+
+Theory of operation. The recognizer never looks at a carrier; it reads the
+blocks of a :class:`~govinfo_report._ir.Document` and the format description.
+
+1. Section headings are found among the paragraphs (numbering variants, lost
+   numerals and title variants allowed); everything before section 一 is the
+   preamble, where the title, body, year, period and contact details are.
+2. Each table block is scored against every table of the format by its labels
+   and is assigned to the best one (or to its section's table when it carries
+   values only); fragments of one table are joined in order.
+3. Within a table, each row is identified by its *labels*, never by position:
+   the last cell that matches a row (or a group, for （六）其他处理 printed as
+   one row) ends the label part and the cells after it are the values. Extra
+   cells (merged-cell padding, lost leading tabs) are dropped only when blank,
+   and when more than one placement fits, the placement the table's other rows
+   use decides; if that does not settle it, the row is flagged doubtful.
+4. Table 四 is printed as one unlabelled row of 15 values; it is found as the
+   row of value cells under its header.
+
+Every repair and doubt becomes a :class:`Diagnostic` with its location.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from govinfo_report import _meta
+from govinfo_report._errors import ReportError
+from govinfo_report._ir import Document, Paragraph, Table, TableCell
+from govinfo_report._labels import core, label_score, match_section_heading, nfkc, split_numbering
+from govinfo_report._location import Location
+from govinfo_report._values import read_value
+from govinfo_report.formats import FORMAT_2021, FormatSpec, Group, Row, SectionSpec, TableSpec
+from govinfo_report.model import (
+    Cell,
+    CellKind,
+    Diagnostic,
+    Metadata,
+    Report,
+    Section,
+    Severity,
+    TableData,
+    TextBlock,
+)
+
+__all__ = ["recognize"]
+
+#: Lowest label score accepted as a match.
+_MATCH = 0.78
+#: Labels that only the 2019 format prints in table 二.
+_SIGNATURES_2019 = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "采购总金额",
+)
+
+
+class _Diags:
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, severity: Severity, code: str, message: str, location: Location | None) -> None:
+        self.items.append(
+            Diagnostic(code=code, severity=severity, message=message, location=location)
+        )
+
+
+# -- sections --------------------------------------------------------------------
+
+
+def _find_sections(
+    paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec
+) -> list[tuple[int, SectionSpec, Paragraph]]:
+    order = {section.key: i for i, section in enumerate(spec.sections)}
+    found: list[tuple[int, SectionSpec, Paragraph]] = []
+    last = -1
+    for block_index, paragraph in paragraphs:
+        text = paragraph.text
+        if len(text) > 60:
+            continue
+        section = match_section_heading(text)
+        if section is None or section.key not in order:
+            continue
+        position = order[section.key]
+        if position > last:
+            found.append((block_index, spec.section(section.key), paragraph))
+            last = position
+    return found
+
+
+# -- title and metadata ------------------------------------------------------------
+
+
+def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
+    for i, paragraph in enumerate(preamble[:8]):
+        text = paragraph.text
+        squashed = "".join(nfkc(text).split())
+        if len(squashed) > 70 or "。" in squashed:
+            continue
+        if "报告" not in squashed and "信息公开" not in squashed:
+            continue
+        parts = [paragraph]
+        joined = squashed
+        # "…政府信息公开工作" / "年度报告": the title is cut over lines.
+        j = i + 1
+        while "报告" not in joined and j < len(preamble) and len(preamble[j].text) <= 20:
+            parts.append(preamble[j])
+            joined += "".join(preamble[j].text.split())
+            j += 1
+        if "报告" not in joined:
+            continue
+        # "常张乡人民政府" / "2024年政府信息公开工作年度报告": the body on a line of its own.
+        if i > 0 and _meta.organization_from_title(joined) is None:
+            previous = preamble[i - 1]
+            if len(previous.text) <= 30 and "。" not in previous.text:
+                parts.insert(0, previous)
+        text = "".join(p.text for p in parts)
+        first, last = parts[0].location, parts[-1].location
+        location = attrs.evolve(first, end_line=last.end_line or last.line)
+        if location.end_line == location.line:
+            location = attrs.evolve(location, end_line=None)
+        return text, location
+    return None
+
+
+def _metadata(
+    preamble: Sequence[Paragraph],
+    sections: dict[str, Section],
+    all_paragraphs: Sequence[Paragraph],
+    diags: _Diags,
+) -> Metadata:
+    title_found = _find_title(preamble)
+    title = title_location = organization = None
+    year: int | None = None
+    year_source: Literal["title", "period", "prose"] | None = None
+    if title_found:
+        title, title_location = title_found
+        organization = _meta.organization_from_title(title)
+        year = _meta.year_from_title(title)
+        if year is not None:
+            year_source = "title"
+    else:
+        diags.add(Severity.WARNING, "missing.title", "no report title found", None)
+    overview = sections.get("overview")
+    prose = [p.text for p in preamble] + ([p.text for p in overview.paragraphs] if overview else [])
+    period = _meta.find_period(prose)
+    if year is None and period is not None:
+        year, year_source = period[0].year, "period"
+    if year is None:
+        year = _meta.year_from_prose(prose)
+        if year is not None:
+            year_source = "prose"
+            diags.add(
+                Severity.INFO,
+                "meta.year-from-prose",
+                f"the title names no year; {year} is the year the preamble and section 一 speak of",
+                title_location,
+            )
+    if year is None:
+        diags.add(Severity.WARNING, "missing.year", "the report year could not be found", None)
+    if organization is None:
+        diags.add(
+            Severity.WARNING, "missing.organization", "the reporting body could not be found", None
+        )
+    tail = [p.text for p in all_paragraphs[-3:]]
+    published = _meta.find_published(tail, [p.text for p in preamble[:10]])
+    contact_texts = [p.text for p in preamble]
+    other = sections.get("other")
+    if other is not None:
+        contact_texts += [p.text for p in other.paragraphs]
+    return Metadata(
+        title=title,
+        title_location=title_location,
+        organization=organization,
+        year=year,
+        year_source=year_source,
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+        published=published,
+        contact=_meta.find_contact(contact_texts),
+    )
+
+
+# -- tables ------------------------------------------------------------------------
+
+
+def _is_value_text(text: str) -> bool:
+    kind, _, _ = read_value(text, "count", "件")
+    return kind in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
+
+
+def _table_labels(spec: TableSpec) -> list[str]:
+    labels: list[str] = [*spec.header_labels]
+    for row in spec.rows:
+        labels.extend(row.labels)
+    for group in spec.groups:
+        labels.extend(group.labels)
+    for column in spec.columns:
+        labels.extend(column.labels)
+    return labels
+
+
+def _table_score(table: Table, spec: TableSpec) -> int:
+    texts = {
+        core(cell.text)
+        for row in table.rows
+        for cell in row
+        if cell.text.strip() and not _is_value_text(cell.text)
+    }
+    texts.discard("")
+    matched = 0
+    for label in {core(label) for label in _table_labels(spec)}:
+        if label in texts or any(
+            label_score(text, label) >= 0.9 for text in texts if abs(len(text) - len(label)) < 12
+        ):
+            matched += 1
+    return matched
+
+
+def _signature_hits(tables: Sequence[Table], signatures: Sequence[str]) -> int:
+    cores = {core(s) for s in signatures}
+    hits = set()
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                text = core(cell.text)
+                for signature in cores:
+                    if signature in text:
+                        hits.add(signature)
+    return len(hits)
+
+
+@attrs.define
+class _RowHit:
+    row: Row
+    values: list[TableCell]
+    label: TableCell
+    doubt: str | None = None
+
+
+class _TableReader:
+    """Reads the rows of one table spec out of its blocks."""
+
+    def __init__(self, spec: TableSpec, blocks: Sequence[Table], diags: _Diags) -> None:
+        self.spec = spec
+        self.blocks = blocks
+        self.diags = diags
+        self.column_cores = {core(label) for c in spec.columns for label in c.labels}
+
+    # label matching
+    def _match(
+        self, text: str, context: str | None
+    ) -> tuple[Literal["row", "group"], Row | Group] | None:
+        best: tuple[float, Literal["row", "group"], Row | Group] | None = None
+        text_core = core(text)
+        if not text_core:
+            return None
+        candidates: list[tuple[Literal["row", "group"], Row | Group]] = [
+            ("row", row) for row in self.spec.rows if row.variant != "single"
+        ]
+        candidates += [("group", group) for group in self.spec.groups]
+        for kind, item in candidates:
+            score = max(label_score(text, label) for label in item.labels)
+            parent = item.parent
+            if parent is not None and parent == context:
+                score += 0.05
+            elif parent is not None and len(text_core) <= 4 and context is not None:
+                # Short leaves ("3.其他") belong to the group in force.
+                score -= 0.2
+            if best is None or score > best[0]:
+                best = (score, kind, item)
+        if best is None or best[0] < _MATCH:
+            return None
+        return best[1], best[2]
+
+    def _fit(
+        self, values: list[TableCell], n: int, preferred: int | None
+    ) -> tuple[list[TableCell] | None, str | None, int | None]:
+        """Choose the ``n`` value cells among ``values``.
+
+        Returns (cells or None, doubt, offset used when there was a choice).
+        """
+        if len(values) == n:
+            return values, None, None
+        blank = [not cell.text.strip(" \t\u3000\xa0\n") for cell in values]
+        if len(values) < n:
+            raw = " | ".join(cell.text.strip() for cell in values)
+            if (
+                len(values) == 1
+                and core(values[0].text).isdigit()
+                and len(core(values[0].text)) >= n
+            ):
+                return None, f"{n} values appear glued into one cell ({raw!r})", None
+            return None, f"expected {n} values, found {len(values)} ({raw!r})", None
+        offsets = [
+            o
+            for o in range(len(values) - n + 1)
+            if all(blank[i] for i in range(len(values)) if not o <= i < o + n)
+        ]
+        if not offsets:
+            raw = " | ".join(cell.text.strip() for cell in values)
+            return None, f"expected {n} values, found more ({raw!r})", None
+        windows = {tuple(cell.text.strip() for cell in values[o : o + n]) for o in offsets}
+        if len(offsets) == 1:
+            return values[offsets[0] : offsets[0] + n], None, offsets[0]
+        if len(windows) == 1:
+            return values[offsets[0] : offsets[0] + n], None, None
+        if preferred in offsets:
+            assert preferred is not None
+            return values[preferred : preferred + n], None, preferred
+        return (
+            values[offsets[0] : offsets[0] + n],
+            "the blank cells of this row could be placed in more than one way",
+            None,
+        )
+
+    def _labelled_hits(self) -> list[_RowHit]:
+        pending: list[tuple[Row, list[TableCell], TableCell]] = []
+        context: str | None = None
+        for table in self.blocks:
+            for cells in table.rows:
+                last: tuple[int, Literal["row", "group"], Row | Group] | None = None
+                column_labels = 0
+                for i, cell in enumerate(cells):
+                    if not cell.text.strip() or _is_value_text(cell.text):
+                        continue
+                    if core(cell.text) in self.column_cores:
+                        column_labels += 1
+                        if not split_numbering(cell.text)[0]:
+                            continue  # a column header ("总计"), not the row （七）总计
+                    match = self._match(cell.text, context)
+                    if match is None:
+                        continue
+                    kind, item = match
+                    if kind == "group":
+                        context = item.key
+                    elif item.parent is not None and item.parent != context:
+                        context = item.parent
+                    last = (i, kind, item)
+                if last is None or column_labels >= 2:
+                    continue
+                index, kind, item = last
+                values = list(cells[index + 1 :])
+                if kind == "group":
+                    assert isinstance(item, Group)
+                    if item.single_row is None or not values:
+                        continue
+                    row = self.spec.row(item.single_row)
+                else:
+                    assert isinstance(item, Row)
+                    row = item
+                pending.append((row, values, cells[index]))
+        # Placement the table's unambiguous rows use, by number of trailing cells.
+        usual: dict[int, Counter[int]] = {}
+        for row, values, _ in pending:
+            n = len(self.spec.row_columns(row))
+            _, _, offset = self._fit(values, n, None)
+            if offset is not None:
+                usual.setdefault(len(values), Counter())[offset] += 1
+        hits: list[_RowHit] = []
+        for row, values, label in pending:
+            n = len(self.spec.row_columns(row))
+            counter = usual.get(len(values))
+            preferred = counter.most_common(1)[0][0] if counter else None
+            chosen, doubt, _ = self._fit(values, n, preferred)
+            hits.append(_RowHit(row=row, values=chosen or [], label=label, doubt=doubt))
+        return hits
+
+    def _flat_hits(self) -> list[_RowHit]:
+        n = len(self.spec.rows) * len(self.spec.columns)
+        for table in self.blocks:
+            for cells in table.rows:
+                if len(cells) < n or not all(_is_value_text(cell.text) for cell in cells):
+                    continue
+                chosen, doubt, _ = self._fit(list(cells), n, 0)
+                hits = []
+                width = len(self.spec.columns)
+                for r, row in enumerate(self.spec.rows):
+                    part = chosen[r * width : (r + 1) * width] if chosen else []
+                    hits.append(_RowHit(row=row, values=part, label=cells[0], doubt=doubt))
+                return hits
+        return self._labelled_hits()
+
+    def read(self) -> TableData:
+        spec = self.spec
+        found = bool(self.blocks)
+        hits = self._flat_hits() if spec.flat else self._labelled_hits() if found else []
+        by_key: dict[str, _RowHit] = {}
+        for candidate in hits:
+            if candidate.row.key in by_key:
+                previous = by_key[candidate.row.key]
+                same = [c.text.strip() for c in previous.values] == [
+                    c.text.strip() for c in candidate.values
+                ]
+                if not same:
+                    self.diags.add(
+                        Severity.WARNING,
+                        "doubt.duplicate-row",
+                        f"table {spec.number}: row {candidate.row.key} appears twice; "
+                        "the first is kept",
+                        candidate.label.location,
+                    )
+                continue
+            by_key[candidate.row.key] = candidate
+        variant: Literal["split", "single"] = "single" if "other_single" in by_key else "split"
+        rows: list[tuple[str, tuple[Cell, ...]]] = []
+        for row in spec.rows_for(variant):
+            columns = spec.row_columns(row)
+            hit = by_key.get(row.key)
+            if hit is not None and hit.doubt and not hit.values:
+                self.diags.add(
+                    Severity.ERROR,
+                    "doubt.row-values",
+                    f"table {spec.number}, row {row.key}: {hit.doubt}; its values are not read",
+                    hit.label.location,
+                )
+            elif hit is None and found:
+                self.diags.add(
+                    Severity.ERROR,
+                    "missing.row",
+                    f"table {spec.number}: row {row.key} ({row.label}) not found",
+                    self.blocks[0].location,
+                )
+            elif hit is not None and hit.doubt:
+                self.diags.add(
+                    Severity.WARNING,
+                    "doubt.row-values",
+                    f"table {spec.number}, row {row.key}: {hit.doubt}",
+                    hit.label.location,
+                )
+            cells: list[Cell] = []
+            for i, column in enumerate(columns):
+                if hit is None or not hit.values:
+                    cells.append(
+                        Cell(
+                            table=spec.key,
+                            row=row.key,
+                            column=column.key,
+                            kind=CellKind.MISSING,
+                            value=None,
+                            raw=None,
+                            location=None if hit is None else hit.label.location,
+                        )
+                    )
+                    continue
+                source = hit.values[i]
+                kind, value, note = read_value(source.text, column.type, column.unit)
+                if note is not None:
+                    self.diags.add(
+                        Severity.WARNING if kind is CellKind.UNREADABLE else Severity.INFO,
+                        "doubt.unreadable" if kind is CellKind.UNREADABLE else "repair.value",
+                        f"table {spec.number}, {row.key}/{column.key}: {note}",
+                        source.location,
+                    )
+                cells.append(
+                    Cell(
+                        table=spec.key,
+                        row=row.key,
+                        column=column.key,
+                        kind=kind,
+                        value=value,
+                        raw=source.text,
+                        location=source.location,
+                        doubtful=hit.doubt is not None,
+                    )
+                )
+            rows.append((row.key, tuple(cells)))
+        if not found:
+            self.diags.add(
+                Severity.ERROR,
+                "missing.table",
+                f"table {spec.number} ({spec.title}) not found; its values are missing",
+                None,
+            )
+        return TableData(
+            key=spec.key,
+            found=found,
+            rows=tuple(rows),
+            variant=variant,
+            location=self.blocks[0].location if self.blocks else None,
+        )
+
+
+def _assign_tables(
+    tables: Sequence[tuple[int, Table]],
+    section_at: dict[int, str | None],
+    spec: FormatSpec,
+) -> dict[str, list[Table]]:
+    assigned: dict[str, list[Table]] = {t.key: [] for t in spec.tables}
+    section_tables = {s.key: s.table for s in spec.sections}
+    for block_index, table in tables:
+        scores = {t.key: _table_score(table, t) for t in spec.tables}
+        best = max(scores, key=lambda key: scores[key])
+        section_key = section_at.get(block_index)
+        home = section_tables.get(section_key) if section_key else None
+        if scores[best] >= 2:
+            if home is not None and scores[home] == scores[best]:
+                best = home
+            assigned[best].append(table)
+        elif home is not None and any(
+            cell.text.strip() and _is_value_text(cell.text) for row in table.rows for cell in row
+        ):
+            # A fragment with values only (a page's continuation): its section says whose.
+            assigned[home].append(table)
+    return assigned
+
+
+# -- the whole document -------------------------------------------------------------
+
+
+def recognize(document: Document) -> Report:
+    """Map a document onto the format description and read every value."""
+    diags = _Diags()
+    for code, message, location in document.notes:
+        diags.add(Severity.INFO, code, message, location)
+    paragraphs = [
+        (i, block) for i, block in enumerate(document.blocks) if isinstance(block, Paragraph)
+    ]
+    tables = [(i, block) for i, block in enumerate(document.blocks) if isinstance(block, Table)]
+    if not paragraphs and not tables:
+        raise ReportError("the input holds no text: it is empty or not a document")
+
+    table_blocks = [t for _, t in tables]
+    if (
+        _signature_hits(table_blocks, _SIGNATURES_2019) >= 2
+        and _signature_hits(table_blocks, FORMAT_2021.signatures) < 2
+    ):
+        raise ReportError(
+            "this report uses the 2019 format (table 二 has 本年新制作数量/上一年项目数量); "
+            "only the 2021 format is supported so far",
+            table_blocks[0].location,
+        )
+    spec = FORMAT_2021
+
+    headings = _find_sections(paragraphs, spec)
+    heading_blocks = {block_index: section for block_index, section, _ in headings}
+    section_at: dict[int, str | None] = {}
+    current: str | None = None
+    section_paragraphs: dict[str, list[TextBlock]] = {s.key: [] for s in spec.sections}
+    preamble: list[Paragraph] = []
+    for i, block in enumerate(document.blocks):
+        if i in heading_blocks:
+            current = heading_blocks[i].key
+            section_at[i] = current
+            continue
+        section_at[i] = current
+        if isinstance(block, Paragraph):
+            if current is None:
+                preamble.append(block)
+            else:
+                section_paragraphs[current].append(
+                    TextBlock(text=block.text, location=block.location)
+                )
+    found_headings = {section.key: paragraph for _, section, paragraph in headings}
+    sections: list[Section] = []
+    for section_spec in spec.sections:
+        heading = found_headings.get(section_spec.key)
+        if heading is None:
+            diags.add(
+                Severity.WARNING,
+                "missing.section",
+                f"section {section_spec.number} ({section_spec.title}) not found",
+                None,
+            )
+        sections.append(
+            Section(
+                number=section_spec.number,
+                key=section_spec.key,
+                heading=None if heading is None else heading.text,
+                paragraphs=tuple(section_paragraphs[section_spec.key]),
+                location=None if heading is None else heading.location,
+            )
+        )
+    by_key = {s.key: s for s in sections}
+    metadata = _metadata(preamble, by_key, [p for _, p in paragraphs], diags)
+
+    assigned = _assign_tables(tables, section_at, spec)
+    table_data = [_TableReader(t, assigned[t.key], diags).read() for t in spec.tables]
+
+    if (
+        not headings
+        and not any(t.found for t in table_data)
+        and (metadata.title is None or "信息公开" not in metadata.title)
+    ):
+        raise ReportError(
+            "not a government information disclosure annual report: no report title, "
+            "section headings or tables of the official format were found"
+        )
+    return Report(
+        format=spec.version,
+        carrier=document.carrier,
+        encoding=document.encoding,
+        metadata=metadata,
+        preamble=tuple(TextBlock(text=p.text, location=p.location) for p in preamble),
+        sections=tuple(sections),
+        tables=tuple(table_data),
+        diagnostics=tuple(diags.items),
+    )

@@ -1,0 +1,63 @@
+"""Reading one value cell: number, blank, not-applicable marker, or unreadable."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from govinfo_report._labels import BOOKMARK_RE, nfkc
+from govinfo_report.formats import ValueType
+from govinfo_report.model import CellKind
+
+__all__ = ["MARKERS", "read_value"]
+
+#: Printed where a number belongs to say "not applicable / none". Never 0.
+MARKERS = frozenset(
+    {"/", "\\", "-", "--", "---", "—", "——", "–", "－", "―", "无", "空", "×", "x", "X", "*", "nbsp"}
+)
+
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_UNIT_RE = re.compile(r"^(?P<num>[+-]?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次)$")
+
+
+def _clean(raw: str) -> str:
+    text = BOOKMARK_RE.sub("", nfkc(raw)).replace("&nbsp;", "")
+    return "".join(text.split())
+
+
+def read_value(
+    raw: str, value_type: ValueType, unit: str
+) -> tuple[CellKind, int | Decimal | None, str | None]:
+    """Classify ``raw`` and read its value.
+
+    Returns (kind, value, note): ``value`` is ``None`` unless the kind is a
+    number; ``note`` says what was repaired or doubted, if anything.
+    """
+    text = _clean(raw)
+    if not text:
+        return CellKind.BLANK, None, None
+    if text in MARKERS or set(text) <= {"-", "—", "/", "－", "_"}:
+        return CellKind.MARKER, None, None
+    note = None
+    match = _UNIT_RE.match(text)
+    if match:
+        if match.group("unit") != unit:
+            return (
+                CellKind.UNREADABLE,
+                None,
+                f"value {text!r} is in {match.group('unit')}, the column is in {unit}",
+            )
+        text = match.group("num")
+        note = f"unit {unit} removed from {raw.strip()!r}"
+    if not _NUMBER_RE.match(text):
+        return CellKind.UNREADABLE, None, f"not a number: {raw.strip()!r}"
+    if "," in text:
+        note = f"thousands separators removed from {raw.strip()!r}"
+        text = text.replace(",", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        return CellKind.UNREADABLE, None, f"not a number: {raw.strip()!r}"
+    if value_type != "amount" and number == number.to_integral_value():
+        return CellKind.NUMBER, int(number), note
+    return CellKind.NUMBER, number, note

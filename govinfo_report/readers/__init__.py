@@ -1,0 +1,123 @@
+"""Readers: one per carrier, each producing the intermediate representation.
+
+The carrier is chosen by content (magic bytes, markup), never by file name
+alone. Readers for HTML, DOCX and PDF are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Literal
+
+from govinfo_report._errors import ReportError
+from govinfo_report._ir import Document
+
+__all__ = ["Carrier", "decode_text", "read_bytes", "read_str", "sniff"]
+
+Carrier = Literal["text", "html", "docx", "pdf"]
+
+_HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
+_HTML_STR_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
+#: Control characters other than tab, newline, carriage return and form feed.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def sniff(data: bytes) -> str:
+    """Name the carrier of ``data`` from its first bytes."""
+    head = data[:2048]
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            text = head[2:].decode(codec, errors="ignore")
+            return "html" if _HTML_STR_RE.search(text[:1024]) else "text"
+    if _HTML_RE.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
+        return "html"
+    return "text"
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode text bytes: a BOM first, then strict UTF-8, then GB18030.
+
+    GB18030 is a superset of GBK and GB2312, so it covers the legacy Chinese
+    encodings in one step. Returns (text, encoding name).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        if b"\x00" in data:
+            raise ReportError(
+                "binary data: the input holds NUL bytes and is not a known document format"
+            )
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding
+    raise ReportError(
+        "the text is neither UTF-8 (with or without BOM), UTF-16 with BOM, nor GB18030/GBK"
+    )
+
+
+def _check_text(text: str) -> None:
+    controls = _CONTROL_RE.findall(text[:65536])
+    if len(controls) > max(8, len(text[:65536]) // 100):
+        raise ReportError("binary data: the input is full of control characters, not text")
+
+
+def read_str(text: str, *, carrier: Carrier | None = None) -> Document:
+    """Read an already decoded document (plain text or HTML markup)."""
+    if carrier is None:
+        carrier = "html" if _HTML_STR_RE.search(text[:2048]) else "text"
+    if carrier == "html":
+        from govinfo_report.readers.html import read_html
+
+        return read_html(text)
+    if carrier != "text":
+        raise ReportError(f"a {carrier} document must be given as bytes, not as text")
+    _check_text(text)
+    from govinfo_report.readers.text import read_text
+
+    return read_text(text)
+
+
+def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
+    """Read a document from its bytes, choosing the reader by content."""
+    if not data.strip():
+        raise ReportError("the input is empty")
+    kind = carrier or sniff(data)
+    if kind == "ole":
+        raise ReportError(
+            "this is an old binary Word (.doc) or WPS (.wps) file, which cannot be read; "
+            "save it as .docx (or PDF) in Word, WPS or LibreOffice and parse that"
+        )
+    if kind == "rtf":
+        raise ReportError("RTF documents are not supported; save the file as .docx and parse that")
+    if kind in ("zip", "docx"):
+        from govinfo_report.readers.docx import read_docx
+
+        return read_docx(data)
+    if kind == "pdf":
+        from govinfo_report.readers.pdf import read_pdf
+
+        return read_pdf(data)
+    if kind == "html":
+        from govinfo_report.readers.html import read_html
+
+        return read_html(data)
+    text, encoding = decode_text(data)
+    _check_text(text)
+    from govinfo_report.readers.text import read_text
+
+    return read_text(text, encoding=encoding)

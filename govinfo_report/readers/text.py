@@ -1,0 +1,251 @@
+"""Plain-text reader: rebuild paragraphs and tables from flattened text.
+
+Theory of operation. When a Word or PDF report is turned into text, its
+tables come out in one of two layouts:
+
+* **row per line**: cells separated by tabs; merged cells leave runs of tabs;
+  a row may lose its leading tabs;
+* **cell per line**: every cell on its own line, indented by a tab; rows
+  separated by blank lines; an empty cell is a bare tab line; a cell's text may
+  run over several lines (a vertical header "自\\n然\\n人", a wrapped label), even
+  across blank lines ("\\t　", "", "0").
+
+The reader first cuts the text into *regions*: a table region starts at a line
+holding a tab and runs on through tab lines, blank lines and short untabbed
+continuation lines until a section heading or prose. Each region's layout is
+then decided by its lines' shape and the region is split into rows and cells.
+Everything else becomes paragraphs. Page numbers and Word bookmark markers are
+dropped, and every such repair is noted with its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
+from govinfo_report._labels import BOOKMARK_RE, match_section_heading
+from govinfo_report._location import Location
+
+__all__ = ["read_text"]
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+#: An untabbed line longer than this inside a table region is prose, not a cell.
+_MAX_CONTINUATION = 40
+#: After a blank line, an untabbed line joins the table only if this short.
+_MAX_LOOSE_CONTINUATION = 24
+
+_Note = tuple[str, str, Location | None]
+
+
+def _loc(first: int, last: int | None = None) -> Location:
+    return Location(carrier="text", line=first, end_line=last if last != first else None)
+
+
+def _is_blank(line: str) -> bool:
+    return "\t" not in line and not line.strip(" \u3000\xa0\ufeff")
+
+
+def _is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(line))
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= 60 and match_section_heading(line) is not None
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.notes: list[_Note] = []
+        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines: list[str] = []
+        for number, line in enumerate(raw_lines, 1):
+            if "[bookmark:" in line:
+                cleaned = BOOKMARK_RE.sub("", line)
+                if cleaned != line:
+                    self.notes.append(
+                        ("repair.bookmark", "Word bookmark marker removed", _loc(number))
+                    )
+                    line = cleaned
+            self.lines.append(line.lstrip("\ufeff") if number == 1 else line)
+
+    # -- regions -------------------------------------------------------------
+    def _next_nonblank(self, index: int) -> int | None:
+        while index < len(self.lines):
+            if not _is_blank(self.lines[index]):
+                return index
+            index += 1
+        return None
+
+    def _table_resumes(self, index: int) -> bool:
+        """Whether a tab line follows, past blanks and a few short untabbed lines."""
+        short_lines = 0
+        while True:
+            found = self._next_nonblank(index)
+            if found is None:
+                return False
+            index = found
+            line = self.lines[index]
+            if "\t" in line:
+                return True
+            stripped = line.strip()
+            short_lines += 1
+            if short_lines > 3 or len(stripped) > _MAX_LOOSE_CONTINUATION or _is_heading(stripped):
+                return False
+            index += 1
+
+    def _region_end(self, start: int) -> int:
+        """Index one past the last line of the table region starting at ``start``."""
+        index = start
+        last_content = start
+        while index < len(self.lines):
+            line = self.lines[index]
+            if "\t" in line:
+                last_content = index
+            elif _is_blank(line):
+                pass
+            else:
+                stripped = line.strip()
+                if _is_heading(stripped):
+                    break
+                after_blank = _is_blank(self.lines[index - 1])
+                if not after_blank:
+                    if len(stripped) > _MAX_CONTINUATION:
+                        break
+                else:
+                    table_goes_on = self._table_resumes(index + 1)
+                    if not (
+                        (len(stripped) <= _MAX_LOOSE_CONTINUATION and table_goes_on)
+                        or (_is_page_number(stripped) and table_goes_on)
+                    ):
+                        break
+                last_content = index
+            index += 1
+        return last_content + 1
+
+    # -- layouts -------------------------------------------------------------
+    @staticmethod
+    def _cell_per_line(lines: list[str]) -> bool:
+        tab_lines = [line for line in lines if "\t" in line]
+        single = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
+        return single >= 0.8 * len(tab_lines)
+
+    def _rows_per_line(self, start: int, end: int) -> list[list[tuple[str, int, int]]]:
+        rows: list[list[tuple[str, int, int]]] = []
+        for index in range(start, end):
+            line = self.lines[index]
+            number = index + 1
+            if _is_blank(line):
+                continue
+            if "\t" not in line and _is_page_number(line):
+                self.notes.append(("repair.page-number", "page number dropped", _loc(number)))
+                continue
+            rows.append([(cell, number, number) for cell in line.split("\t")])
+        return rows
+
+    def _cells_per_line(self, start: int, end: int) -> list[list[tuple[str, int, int]]]:
+        rows: list[list[tuple[str, int, int]]] = []
+        row: list[tuple[str, int, int]] = []
+        pending_break = False
+        for index in range(start, end):
+            line = self.lines[index]
+            number = index + 1
+            if _is_blank(line):
+                if row:
+                    pending_break = True
+                continue
+            if "\t" in line:
+                head, *cells = line.split("\t")
+                if head.strip() and row:
+                    text, first, _ = row[-1]
+                    row[-1] = (text + "\n" + head, first, number)
+                if pending_break and row:
+                    rows.append(row)
+                    row = []
+                pending_break = False
+                row.extend((cell, number, number) for cell in cells)
+                continue
+            # An untabbed line: the current cell goes on, or a page number.
+            stripped = line.strip()
+            if not row:
+                row.append((line, number, number))
+                continue
+            text, first, _ = row[-1]
+            if pending_break and text.strip() and _is_page_number(stripped):
+                self.notes.append(("repair.page-number", "page number dropped", _loc(number)))
+                continue
+            if pending_break:
+                self.notes.append(
+                    (
+                        "repair.split-cell",
+                        "cell text continued after an empty line was joined to its cell",
+                        _loc(first, number),
+                    )
+                )
+            row[-1] = (text + "\n" + line, first, number)
+            pending_break = False
+        if row:
+            rows.append(row)
+        return rows
+
+    def _table(self, start: int, end: int, table_index: int) -> Table:
+        lines = self.lines[start:end]
+        if self._cell_per_line(lines):
+            raw_rows = self._cells_per_line(start, end)
+        else:
+            raw_rows = self._rows_per_line(start, end)
+        rows = tuple(
+            tuple(
+                TableCell(
+                    text=text,
+                    row=r,
+                    column=c,
+                    location=Location(
+                        carrier="text",
+                        line=first,
+                        end_line=last if last != first else None,
+                        table=table_index,
+                        row=r,
+                        column=c,
+                    ),
+                )
+                for c, (text, first, last) in enumerate(raw)
+            )
+            for r, raw in enumerate(raw_rows)
+        )
+        return Table(rows=rows, location=_loc(start + 1, end))
+
+    # -- whole document ------------------------------------------------------
+    def read(self) -> list[Block]:
+        blocks: list[Block] = []
+        index = 0
+        tables = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if "\t" in line:
+                end = self._region_end(index)
+                blocks.append(self._table(index, end, tables))
+                tables += 1
+                index = end
+                continue
+            stripped = line.strip(" \u3000\xa0\t")
+            if stripped:
+                if _is_page_number(stripped):
+                    self.notes.append(
+                        ("repair.page-number", "page number dropped", _loc(index + 1))
+                    )
+                else:
+                    blocks.append(Paragraph(text=stripped, location=_loc(index + 1)))
+            index += 1
+        return blocks
+
+
+def read_text(text: str, *, encoding: str | None = None) -> Document:
+    """Read plain text into the intermediate representation."""
+    reader = _Reader(text)
+    blocks = reader.read()
+    return Document(
+        blocks=tuple(blocks), carrier="text", encoding=encoding, notes=tuple(reader.notes)
+    )

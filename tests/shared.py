@@ -1,0 +1,59 @@
+"""Access to ../shared (seeds, corpus, real reports): evidence, read in place, never copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+#: The value fields of a label file, compared by equality with Report.to_dict().
+LABEL_FIELDS = (
+    "organization",
+    "year",
+    "published",
+    "contact",
+    "active",
+    "applications",
+    "review_litigation",
+)
+
+
+def shared_dir(*parts: str) -> Path:
+    """A folder under ../shared, or skip the test with a clear message."""
+    path = SHARED.joinpath(*parts)
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared evidence folder is not beside the project")
+    return path
+
+
+def seed_files() -> list[Path]:
+    """The seed reports; empty when ../shared is absent (tests then skip)."""
+    folder = SHARED / "seeds"
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def seed_label(seed_id: str) -> dict[str, Any]:
+    """The label of seed NNN (``"002"``)."""
+    (path,) = shared_dir("seeds", "labels").glob(f"{seed_id}_*.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def compare_with_label(export: dict[str, Any], label: dict[str, Any]) -> list[str]:
+    """Differences between an export and a label, one line each."""
+    problems = []
+    for field in LABEL_FIELDS:
+        got, want = export.get(field), label.get(field)
+        if got == want:
+            continue
+        if isinstance(got, dict) and isinstance(want, dict):
+            for key in sorted(set(got) | set(want)):
+                if got.get(key) != want.get(key):
+                    problems.append(f"{field}.{key}: got {got.get(key)!r}, want {want.get(key)!r}")
+        else:
+            problems.append(f"{field}: got {got!r}, want {want!r}")
+    return problems
