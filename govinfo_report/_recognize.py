@@ -312,14 +312,15 @@ class _TableReader:
             return values[offsets[0] : offsets[0] + n], None, offsets[0]
         if len(windows) == 1:
             return values[offsets[0] : offsets[0] + n], None, None
+        # More than one placement fits and they differ: whichever is taken, say so.
+        doubt = (
+            "the blank cells of this row could be placed in more than one way; "
+            "the placement the table's other rows use was taken"
+        )
         if preferred in offsets:
             assert preferred is not None
-            return values[preferred : preferred + n], None, preferred
-        return (
-            values[offsets[0] : offsets[0] + n],
-            "the blank cells of this row could be placed in more than one way",
-            None,
-        )
+            return values[preferred : preferred + n], doubt, None
+        return values[offsets[0] : offsets[0] + n], doubt, None
 
     def _labelled_hits(self) -> list[_RowHit]:
         pending: list[tuple[Row, list[TableCell], TableCell]] = []

@@ -173,7 +173,10 @@ class _Reader:
                 row.append((line, number, number))
                 continue
             text, first, _ = row[-1]
-            if pending_break and text.strip() and _is_page_number(stripped):
+            # After an empty line a lone number is a page number, unless the cell so far
+            # is padding only ("\t　", "", "0": one value split by an empty paragraph).
+            padded = bool(text) and not text.strip(" \u3000\xa0\n")
+            if pending_break and not padded and _is_page_number(stripped):
                 self.notes.append(("repair.page-number", "page number dropped", _loc(number)))
                 continue
             if pending_break:
