@@ -1,13 +1,784 @@
-"""HTML reader (not yet written)."""
+"""HTML reader: a government web page (or a Word "save as web page") to the IR.
+
+Theory of operation.
+
+1. **Decode.** The bytes are decoded here, not by libxml2, so that the rules
+   are ours and the result is known: a BOM first; then a charset declared in
+   the first bytes (``<meta charset>``, ``http-equiv`` content type, an XML
+   declaration), where GB2312/GBK are read as GB18030, their superset; then
+   strict UTF-8; then strict GB18030. A declaration that the bytes contradict
+   is noted and the next candidate is tried. The parser is then handed UTF-8
+   and told so, which makes it ignore the page's own declaration.
+2. **Parse.** libxml2's HTML parser (through lxml) builds the tree. It is
+   created with ``no_network=True`` and without ``huge_tree``, so it never
+   fetches anything, and its HTML mode never reads DTDs or expands declared
+   entities (the internal subset of a ``<!DOCTYPE …[…]>`` is cut out before
+   parsing anyway). Comments, and with them Word's conditional comments, are
+   dropped; Word's "downlevel-revealed" markers (``<![if !supportLists]>``)
+   are removed so the list numbers between them stay, as a browser shows them.
+   When libxml2 gives up (nesting deeper than its limit of 256, a text node
+   over 10 MB) the rest of the page would be silently lost: that is an error.
+3. **Flow.** One walk over ``<body>`` in document order turns running content
+   into paragraphs: each block element (``p``, ``div``, ``h1``…, ``li``…) and
+   each ``<br>`` ends a line; whitespace collapses as a browser collapses it,
+   while U+3000 and U+00A0 are kept (the value reader strips them). Scripts,
+   styles, forms and hidden elements (``display:none``, ``hidden``) are skipped.
+4. **Tables.** A table whose cells hold tables is a layout grid: its cells are
+   read as running content, so the inner tables come out as tables. So is a
+   table of one cell (a box around the article). Any other table becomes a
+   :class:`~govinfo_report._ir.Table`: row and column spans are laid out on a
+   grid, every cell appears once, in its first row, with its grid column; a
+   ``<br>`` or a block boundary inside a cell is a ``"\\n"`` in its text.
+5. **Content.** A page holds the report among site chrome (header, menus,
+   breadcrumbs, footer, related links). The report's content container is the
+   deepest element holding every section heading and every report table (a
+   table with official labels); blocks outside it are left out. When the
+   container has no title before its first heading, the nearest title-like
+   paragraph before the container (often an ``<h1>`` beside it) is taken.
+   With fewer than two such anchors the whole body is read.
+
+Every drop or repair is a note in :attr:`Document.notes`. Locations are
+element paths (``/html/body/div[3]/table[1]/tbody[1]/tr[4]/td[2]``): the root
+and ``body`` unnumbered, every other step numbered among same-named siblings.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+from collections.abc import Iterator
+
+import attrs
+from lxml import etree
+
 from govinfo_report._errors import ReportError
-from govinfo_report._ir import Document
+from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
+from govinfo_report._labels import core, match_section_heading, nfkc
+from govinfo_report._location import Location
+from govinfo_report.formats import FORMATS
+from govinfo_report.readers import _check_text
 
 __all__ = ["read_html"]
 
+# -- limits -------------------------------------------------------------------------
+
+#: Largest input accepted. Real report pages are under 1 MB and Word-saved ones with
+#: inline styles reach a few MB; 64 MiB leaves a wide margin while bounding the memory
+#: a hostile input can make the parser and the walk use.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: Deepest element nesting walked. libxml2 stops at 256 without ``huge_tree`` (that is
+#: reported as an error); this second guard keeps the recursive walk well inside
+#: Python's default recursion limit of 1000 whatever the parser does.
+MAX_DEPTH = 300
+#: Widest table grid. HTML itself caps ``colspan`` at 1000; report tables have at most
+#: 16 columns, so wider is hostile or broken, and would make the grid slow to build.
+MAX_COLUMNS = 1000
+#: Most table cells in one page. A report has about 300 and a page with chrome a few
+#: thousand; 100,000 bounds the memory of the records built for them.
+MAX_CELLS = 100_000
+#: How far a charset declaration is looked for. The HTML standard prescans 1024 bytes,
+#: but Chinese government pages often put long keyword/description metas first.
+CHARSET_PRESCAN_BYTES = 4096
+#: Share of undecodable bytes tolerated (each replaced by U+FFFD and noted) in a page
+#: that is in no candidate encoding: a damaged page is read, garbage is refused.
+MAX_UNDECODABLE_RATIO = 0.001
+#: Paragraphs looked back through, before the content container, for the title.
+TITLE_LOOKBACK = 12
+
+# -- markup vocabulary ----------------------------------------------------------
+
+#: Elements whose content is never shown as text.
+_SKIP = frozenset(
+    {
+        "head",
+        "title",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "select",
+        "option",
+        "button",
+        "textarea",
+        "input",
+        "xml",
+    }
+)
+#: Elements that start and end a line of running content.
+_BLOCK = frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "blockquote",
+        "center",
+        "address",
+        "form",
+        "fieldset",
+        "legend",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "hr",
+        "caption",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "menu",
+        "dir",
+    }
+)
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+
+# HTML collapses ASCII whitespace only; U+3000 and U+00A0 are text.
+_WS_RE = re.compile(r"[ \t\n\r\f]+")
+_SPAN_RE = re.compile(r"\s*(\d+)")
+_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARAGRAPH_STRIP = " \u3000\xa0\t"
+
+# Word's downlevel-revealed conditionals: the markers go, the content between stays.
+_DOWNLEVEL_RE = re.compile(rb"<!\[(?:if\s[^\]>]*|endif)\]>", re.I)
+# A DOCTYPE with an internal subset (entity declarations): cut before parsing.
+_DOCTYPE_SUBSET_RE = re.compile(rb"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I | re.S
+)
+_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+#: Python codec names read as GB18030, their superset.
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz"})
+
+_Note = tuple[str, str, Location | None]
+
+
+def _loc(
+    path: str, table: int | None = None, row: int | None = None, column: int | None = None
+) -> Location:
+    return Location(carrier="html", path=path, table=table, row=row, column=column)
+
+
+# -- decoding -------------------------------------------------------------------
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:CHARSET_PRESCAN_BYTES]
+    match = _META_CHARSET_RE.search(head) or _XML_ENCODING_RE.search(head)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _codec_for(declared: str) -> str | None:
+    """The Python codec for a declared charset, or None when unknown."""
+    if declared in ("x-gbk", "gb_2312-80", "x-euc-cn", "euc-cn", "cp936", "windows-936"):
+        return "gb18030"
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if name in _GB_FAMILY:
+        return "gb18030"
+    if name.startswith(("utf-16", "utf-32")):
+        # Without a BOM a UTF-16 declaration cannot be right (the declaration itself was
+        # readable as ASCII); browsers read such pages as UTF-8, and so do we.
+        return "utf-8"
+    return name
+
+
+def _decode(data: bytes, notes: list[_Note]) -> tuple[bytes, str]:
+    """The page as UTF-8 bytes, and the name of the encoding it was read in."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ReportError(
+                    f"the page starts with a {codec} byte order mark but is not {codec} "
+                    f"(bad bytes at offset {exc.start})"
+                ) from None
+            _check_text(text)
+            return text.encode("utf-8"), codec
+    if b"\x00" in data:
+        raise ReportError("binary data: the page holds NUL bytes and is not HTML text")
+    candidates: list[str] = []
+    declared = _declared_charset(data)
+    known = None if declared is None else _codec_for(declared)
+    if declared is not None:
+        if known is None:
+            notes.append(
+                ("html.charset-unknown", f"unknown declared charset {declared!r} ignored", None)
+            )
+        else:
+            candidates.append(known)
+    candidates += [c for c in ("utf-8", "gb18030") if c not in candidates]
+    if candidates[0] != "utf-8" and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            # Chinese text in a legacy encoding is practically never valid UTF-8, while
+            # CMS templates that declare gb2312 around UTF-8 content are common.
+            notes.append(
+                (
+                    "html.charset-wrong",
+                    f"the page declares {declared!r} but is UTF-8; read as UTF-8",
+                    None,
+                )
+            )
+            return data, "utf-8"
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            if codec == known:
+                notes.append(
+                    (
+                        "html.charset-wrong",
+                        f"the page declares {declared!r} but is not in it; "
+                        "other encodings were tried",
+                        None,
+                    )
+                )
+            continue
+        _check_text(text)
+        return (data if codec == "utf-8" else text.encode("utf-8")), codec
+    codec = candidates[0]
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - data.decode("ascii", errors="ignore").count("\ufffd")
+    if bad > MAX_UNDECODABLE_RATIO * len(data):
+        raise ReportError(
+            f"the page is not text: {bad} of its {len(data)} bytes are invalid in "
+            f"{' and '.join(candidates)}"
+        )
+    _check_text(text)
+    notes.append(
+        (
+            "html.undecodable",
+            f"{bad} byte(s) invalid in {codec} were replaced by U+FFFD",
+            None,
+        )
+    )
+    return text.encode("utf-8"), codec
+
+
+# -- parsing ----------------------------------------------------------------------
+
+
+def _parse(markup: bytes, notes: list[_Note]) -> etree._Element:
+    if b"<![" in markup:
+        markup = _DOWNLEVEL_RE.sub(b"", markup)
+    head = markup[:CHARSET_PRESCAN_BYTES]
+    if b"[" in head and _DOCTYPE_SUBSET_RE.search(head):
+        markup = _DOCTYPE_SUBSET_RE.sub(b"<!DOCTYPE html>", markup, count=1)
+        notes.append(
+            (
+                "html.doctype-subset",
+                "a DOCTYPE internal subset (entity declarations) was removed unread",
+                None,
+            )
+        )
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+    )
+    try:
+        root = etree.fromstring(markup, parser)
+    except (etree.LxmlError, ValueError) as exc:
+        raise ReportError(f"the page cannot be parsed as HTML: {exc}") from None
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL":
+            # libxml2's advice to its caller is not for our users.
+            message = entry.message.strip().replace(", use XML_PARSE_HUGE option", "")
+            raise ReportError(
+                f"the HTML parser stopped here, so the rest of the page would be lost: {message}"
+                + (
+                    " (the limit is a guard against hostile input)"
+                    if entry.type_name == "ERR_RESOURCE_LIMIT"
+                    else ""
+                ),
+                f"line {entry.line}, column {entry.column}",
+            )
+    if root is None:
+        raise ReportError("the page holds no HTML elements")
+    return root
+
+
+# -- running content ---------------------------------------------------------------
+
+
+class _Lines:
+    """Lines of running content being built: inline text joins, breaks end a line."""
+
+    __slots__ = ("lines", "parts", "path", "plain")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        #: Completed lines: (text, path of the block it started in, has text outside links).
+        self.lines: list[tuple[str, str, bool]] = []
+        self.path = ""
+        self.plain = False
+
+    def add(self, text: str, path: str, in_link: bool) -> None:
+        if not self.parts:
+            self.path = path
+        self.parts.append(text)
+        if not in_link and not self.plain and text.strip():
+            self.plain = True
+
+    def end(self, hard: bool) -> None:
+        """End the line: a ``<br>`` (hard) keeps an empty line, a block boundary does not."""
+        text = _WS_RE.sub(" ", "".join(self.parts)).strip(" ") if self.parts else ""
+        if text or hard:
+            self.lines.append((text, self.path, self.plain))
+        self.parts = []
+        self.plain = False
+
+
+@attrs.define
+class _RawTable:
+    path: str
+    #: (text, path, row, column, rowspan, colspan) per cell, rows in order.
+    rows: list[list[tuple[str, str, int, int, int, int]]]
+
+
+@attrs.define
+class _RawParagraph:
+    text: str
+    path: str
+    plain: bool
+
+
+_RawBlock = _RawTable | _RawParagraph
+
+
+class _Walker:
+    """One walk over the body, collecting paragraphs and tables in document order."""
+
+    def __init__(self, notes: list[_Note]) -> None:
+        self.notes = notes
+        self.blocks: list[_RawBlock] = []
+        self.flow = _Lines()
+        self.cells = 0
+        self.hidden = 0
+        self.layout_tables = 0
+
+    # paragraphs
+    def _flush(self, hard: bool = False) -> None:
+        flow = self.flow
+        flow.end(hard)
+        if flow.lines:
+            for text, path, plain in flow.lines:
+                stripped = text.strip(_PARAGRAPH_STRIP)
+                if stripped:
+                    self.blocks.append(_RawParagraph(text=stripped, path=path, plain=plain))
+            flow.lines = []
+
+    def _hidden(self, element: etree._Element) -> bool:
+        style = element.get("style")
+        if (style is not None and _HIDDEN_RE.search(style)) or element.get("hidden") is not None:
+            self.hidden += 1
+            return True
+        return False
+
+    def walk(
+        self, element: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
+    ) -> None:
+        """Walk the children of ``element`` (at ``path``) into ``lines``.
+
+        ``lines`` is the running flow, or a cell's own lines inside a data table.
+        """
+        if depth > MAX_DEPTH:
+            raise ReportError(f"the page is nested deeper than {MAX_DEPTH} elements", path)
+        if element.text:
+            lines.add(element.text, path, in_link)
+        counts: dict[str, int] = {}
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str):
+                tag = tag.lower()
+                number = counts[tag] = counts.get(tag, 0) + 1
+                child_path = f"{path}/{tag}[{number}]"
+                if tag in _SKIP or self._hidden(child):
+                    pass
+                elif tag == "br":
+                    self._end(lines, hard=True)
+                elif tag == "table":
+                    self._end(lines)
+                    self._table(child, child_path, lines, depth + 1, in_link)
+                elif tag in _BLOCK:
+                    self._end(lines)
+                    self.walk(child, child_path, lines, depth + 1, in_link)
+                    self._end(lines)
+                elif tag == "pre":
+                    # Preformatted text keeps its spaces and line breaks.
+                    self._end(lines)
+                    for line in "".join(str(t) for t in child.itertext()).split("\n"):
+                        lines.lines.append((line, child_path, not in_link))
+                    self._end(lines)
+                else:
+                    self.walk(child, child_path, lines, depth + 1, in_link or tag == "a")
+            if child.tail:
+                lines.add(child.tail, path, in_link)
+
+    def _end(self, lines: _Lines, hard: bool = False) -> None:
+        if lines is self.flow:
+            self._flush(hard)
+        else:
+            lines.end(hard)
+
+    # tables
+    def _rows(self, table: etree._Element, path: str) -> Iterator[tuple[etree._Element, str]]:
+        counts: dict[str, int] = {}
+        for child in table:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            tag = tag.lower()
+            number = counts[tag] = counts.get(tag, 0) + 1
+            child_path = f"{path}/{tag}[{number}]"
+            if tag == "tr":
+                yield child, child_path
+            elif tag in _ROW_GROUPS:
+                yield from self._rows(child, child_path)
+
+    @staticmethod
+    def _cells(row: etree._Element, path: str) -> list[tuple[etree._Element, str]]:
+        cells = []
+        counts: dict[str, int] = {}
+        for child in row:
+            tag = child.tag
+            if tag in _CELLS:  # libxml2's HTML parser gives tag names in lower case
+                number = counts[tag] = counts.get(tag, 0) + 1
+                cells.append((child, f"{path}/{tag}[{number}]"))
+        return cells
+
+    def _table(
+        self, table: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
+    ) -> None:
+        rows = [
+            (row, row_path, self._cells(row, row_path)) for row, row_path in self._rows(table, path)
+        ]
+        caption = table.find("caption")
+        if caption is not None:
+            self.walk(caption, f"{path}/caption[1]", lines, depth + 1, in_link)
+            self._end(lines)
+        nested = next(table.iterdescendants("table"), None) is not None
+        one_cell = len(rows) == 1 and len(rows[0][2]) == 1
+        if nested or one_cell or lines is not self.flow:
+            # A layout grid (or a table inside a data cell): its cells are running content.
+            if nested:
+                self.layout_tables += 1
+            for _, _, cells in rows:
+                for cell, cell_path in cells:
+                    if not self._hidden(cell):
+                        self.walk(cell, cell_path, lines, depth + 2, in_link)
+                        self._end(lines)
+            return
+        self.blocks.append(self._grid(rows, path, depth))
+
+    def _grid(
+        self,
+        rows: list[tuple[etree._Element, str, list[tuple[etree._Element, str]]]],
+        path: str,
+        depth: int,
+    ) -> _RawTable:
+        """Lay the cells out on the grid the row and column spans make."""
+        out: list[list[tuple[str, str, int, int, int, int]]] = []
+        busy: dict[int, int] = {}  # grid column -> rows it stays covered after this one
+        total = len(rows)
+        for r, (row, _, cells) in enumerate(rows):
+            self.cells += len(cells)
+            if self.cells > MAX_CELLS:
+                raise ReportError(f"the page has more than {MAX_CELLS} table cells", path)
+            placed: list[tuple[str, str, int, int, int, int]] = []
+            hidden_row = self._hidden(row) or (
+                # Word ends its tables with an invisible row of empty cells that fix the
+                # column widths: <tr height=0><td width=…></td>…</tr>.
+                row.get("height") == "0" and all(len(c) == 0 and not c.text for c, _ in cells)
+            )
+            column = 0
+            for cell, cell_path in cells:
+                while column in busy:
+                    column += 1
+                value = cell.get("rowspan")
+                rowspan = 1 if value is None else _span(value, 0, 65534)
+                value = cell.get("colspan")
+                colspan = 1 if value is None else _span(value, 1, MAX_COLUMNS)
+                if rowspan == 0 or rowspan > total - r:
+                    if rowspan:
+                        self.notes.append(
+                            (
+                                "html.rowspan",
+                                f"rowspan {rowspan} runs past the table's end; cut to {total - r}",
+                                _loc(cell_path),
+                            )
+                        )
+                    rowspan = total - r
+                if column + colspan > MAX_COLUMNS:
+                    raise ReportError(f"the table is wider than {MAX_COLUMNS} columns", cell_path)
+                if not hidden_row:
+                    if len(cell) == 0:  # the common case: plain text only
+                        text = cell.text or ""
+                        if text and not text.isalnum():
+                            text = _WS_RE.sub(" ", text).strip(" ")
+                    else:
+                        text = self._cell_text(cell, cell_path, depth)
+                    placed.append((text, cell_path, r, column, rowspan, colspan))
+                if rowspan > 1:
+                    for k in range(column, column + colspan):
+                        busy[k] = rowspan
+                column += colspan
+            if busy:
+                # One row down: every covered column is covered for one row less.
+                busy = {k: v - 1 for k, v in busy.items() if v > 1}
+            out.append(placed)
+        while out and not out[-1]:
+            out.pop()  # hidden last rows (Word's column-width row) hold no cells
+        return _RawTable(path=path, rows=out)
+
+    def _cell_text(self, cell: etree._Element, path: str, depth: int) -> str:
+        """The text of a cell with markup: its lines joined by newlines."""
+        lines = _Lines()
+        self.walk(cell, path, lines, depth + 1, False)
+        lines.end(hard=False)
+        return "\n".join(text for text, _, _ in lines.lines)
+
+
+def _span(value: str, zero: int, most: int) -> int:
+    """A rowspan/colspan the way browsers read it: leading digits, else 1; 0 is ``zero``."""
+    match = _SPAN_RE.match(value)
+    if not match:
+        return 1
+    number = int(match.group(1)[:7])
+    if number == 0:
+        return zero
+    return min(number, most)
+
+
+# -- finding the report in the page ------------------------------------------------
+
+
+def _report_label_cores() -> frozenset[str]:
+    cores: set[str] = set()
+    for spec in FORMATS.values():
+        for table in spec.tables:
+            labels = [*table.header_labels]
+            for row in table.rows:
+                labels.extend(row.labels)
+            for group in table.groups:
+                labels.extend(group.labels)
+            for column in table.columns:
+                labels.extend(column.labels)
+            # Short labels ("总计", "其他") appear in any table; they do not identify one.
+            cores.update(c for c in map(core, labels) if len(c) >= 4)
+    return frozenset(cores)
+
+
+_REPORT_LABELS = _report_label_cores()
+
+
+def _is_report_table(table: _RawTable) -> bool:
+    hits = 0
+    for row in table.rows:
+        for text, *_ in row:
+            if 4 <= len(text) <= 80 and core(text) in _REPORT_LABELS:
+                hits += 1
+                if hits >= 2:
+                    return True
+    return False
+
+
+def _is_heading(block: _RawBlock) -> bool:
+    return (
+        isinstance(block, _RawParagraph)
+        and len(block.text) <= 60
+        and match_section_heading(block.text) is not None
+    )
+
+
+def _title_like(text: str, strict: bool) -> bool:
+    squashed = "".join(nfkc(text).split())
+    if len(squashed) > 70 or "。" in squashed or "报告" not in squashed:
+        return False
+    return not strict or "信息公开" in squashed
+
+
+def _inside(path: str, container: str) -> bool:
+    return path == container or path.startswith(container + "/")
+
+
+def _common_path(paths: list[str]) -> str:
+    steps = paths[0].split("/")
+    for path in paths[1:]:
+        other = path.split("/")
+        n = 0
+        while n < min(len(steps), len(other)) and steps[n] == other[n]:
+            n += 1
+        steps = steps[:n]
+    return "/".join(steps)
+
+
+def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
+    """The blocks of the report's content container (see the module docstring, 5)."""
+    anchors = [
+        block.path
+        for block in blocks
+        if _is_heading(block) or (isinstance(block, _RawTable) and _is_report_table(block))
+    ]
+    if len(anchors) < 2:
+        return blocks
+    container = _common_path(anchors)
+    chosen = [block for block in blocks if _inside(block.path, container)]
+    if len(chosen) == len(blocks):
+        return blocks
+    first = blocks.index(chosen[0])
+    dropped = len(blocks) - len(chosen)
+    notes.append(
+        (
+            "html.outside-content",
+            f"{dropped} block(s) of the page outside the report's content container "
+            "(site header, menus, footer) were left out",
+            _loc(container),
+        )
+    )
+    heading_at = next((i for i, block in enumerate(chosen) if _is_heading(block)), len(chosen))
+    has_title = any(
+        isinstance(block, _RawParagraph) and _title_like(block.text, strict=False)
+        for block in chosen[:heading_at]
+    )
+    if not has_title:
+        looked = 0
+        for block in reversed(blocks[:first]):
+            if not isinstance(block, _RawParagraph):
+                continue
+            looked += 1
+            if looked > TITLE_LOOKBACK:
+                break
+            if block.plain and _title_like(block.text, strict=True):
+                chosen.insert(0, block)
+                notes.append(
+                    (
+                        "html.title-outside-content",
+                        "the title was taken from beside the report's content container",
+                        _loc(block.path),
+                    )
+                )
+                break
+    return chosen
+
+
+# -- the reader ---------------------------------------------------------------------
+
+
+def _build(chosen: list[_RawBlock]) -> list[Block]:
+    blocks: list[Block] = []
+    tables = 0
+    for raw in chosen:
+        if isinstance(raw, _RawParagraph):
+            blocks.append(Paragraph(text=raw.text, location=_loc(raw.path)))
+            continue
+        index = tables
+        tables += 1
+        rows = tuple(
+            tuple(
+                TableCell(
+                    text=text,
+                    row=r,
+                    column=c,
+                    rowspan=rs,
+                    colspan=cs,
+                    location=Location(carrier="html", path=cell_path, table=index, row=r, column=c),
+                )
+                for text, cell_path, r, c, rs, cs in row
+            )
+            for row in raw.rows
+        )
+        blocks.append(Table(rows=rows, location=_loc(raw.path, table=index)))
+    return blocks
+
 
 def read_html(data: bytes | str) -> Document:
-    """Read a HTML document into the intermediate representation."""
-    raise ReportError("reading HTML documents is not supported yet")
+    """Read an HTML page into the intermediate representation.
+
+    ``data`` is the page's bytes (the encoding is found as the module docstring
+    says) or its already decoded text. Raises :class:`ReportError` for input that
+    is not a readable page.
+    """
+    notes: list[_Note] = []
+    if isinstance(data, str):
+        _check_text(data)
+        markup = data.encode("utf-8", errors="replace")
+        encoding: str | None = None
+    else:
+        if len(data) > MAX_INPUT_BYTES:
+            raise ReportError(
+                f"the page is {len(data)} bytes long, over the limit of {MAX_INPUT_BYTES}"
+            )
+        markup, encoding = _decode(data, notes)
+    if len(markup) > MAX_INPUT_BYTES:
+        raise ReportError(f"the page is over the limit of {MAX_INPUT_BYTES} bytes")
+    root = _parse(markup, notes)
+    body = root.find("body")
+    walker = _Walker(notes)
+    if body is None:
+        walker.walk(root, "/" + str(root.tag), walker.flow, 1, False)
+    else:
+        walker.walk(body, f"/{root.tag}/body", walker.flow, 2, False)
+    walker._flush()
+    if walker.hidden:
+        notes.append(
+            ("html.hidden", f"{walker.hidden} hidden element(s) (display:none) were skipped", None)
+        )
+    if walker.layout_tables:
+        notes.append(
+            (
+                "html.layout-table",
+                f"{walker.layout_tables} layout table(s) holding tables were read as "
+                "running content",
+                None,
+            )
+        )
+    chosen = _select(walker.blocks, notes)
+    return Document(
+        blocks=tuple(_build(chosen)), carrier="html", encoding=encoding, notes=tuple(notes)
+    )

@@ -1,0 +1,353 @@
+"""The HTML reader: the corpus pages, table grids, charsets, Word markup and hostile input."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import govinfo_report
+from govinfo_report import ReportError
+from govinfo_report._ir import Document, Paragraph, Table
+from govinfo_report.readers import html as html_reader
+from govinfo_report.readers.html import read_html
+from tests.shared import SHARED, compare_with_label, seed_label, shared_dir
+
+CORPUS = sorted((SHARED / "corpus").glob("seed*.html")) if (SHARED / "corpus").is_dir() else []
+
+
+def _corpus(number: str) -> Path:
+    path = shared_dir("corpus") / f"seed{number}.html"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def _paragraphs(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def _tables(document: Document) -> list[Table]:
+    return [block for block in document.blocks if isinstance(block, Table)]
+
+
+def _grid(table: Table) -> list[list[tuple[str, int, int, int, int]]]:
+    return [
+        [(cell.text, cell.row, cell.column, cell.rowspan, cell.colspan) for cell in row]
+        for row in table.rows
+    ]
+
+
+def _page(body: str, head: str = '<meta charset="utf-8">') -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+# -- the corpus --------------------------------------------------------------------
+
+
+def test_corpus_is_found() -> None:
+    folder = shared_dir("corpus")
+    assert len(list(folder.glob("seed*.html"))) == 5, "expected the five seed pages"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_page_matches_its_seed_label(path: Path) -> None:
+    report = govinfo_report.parse(path)
+    label = seed_label(path.stem.removeprefix("seed"))
+    assert report.carrier == "html"
+    assert compare_with_label(report.to_dict(), label) == []
+    assert report.format == label["format"]
+
+
+def test_gbk_page_with_layout_header_table() -> None:
+    data = _corpus("003").read_bytes()
+    assert b"charset=gb2312" in data  # the premise of this test
+    document = read_html(data)
+    assert document.encoding == "gb18030"
+    # The site header is a <table>; it is chrome, not one of the report's tables.
+    tables = _tables(document)
+    assert len(tables) == 3
+    assert tables[0].rows[0][0].text.startswith("第二十条")
+    assert not any(block.location.path == "/html/body/table[1]" for block in document.blocks)
+    assert any(code == "html.outside-content" for code, _, _ in document.notes)
+
+
+def test_word_pasted_page_reads_like_plain_markup() -> None:
+    document = read_html(_corpus("001").read_bytes())
+    tables = _tables(document)
+    assert len(tables) == 3
+    texts = [cell.text for table in tables for row in table.rows for cell in row]
+    assert "第二十条第（一）项" in texts
+    assert not any("<" in text or "MsoNormal" in text for text in texts + _paragraphs(document))
+    # The title sits in an <h1> beside the article; it is taken from there.
+    assert _paragraphs(document)[0].endswith("年度报告")
+
+
+def test_cell_locations_are_element_paths_to_the_cells() -> None:
+    data = _corpus("000").read_bytes()
+    document = read_html(data)
+    tree = etree.fromstring(data, etree.HTMLParser(remove_comments=True))
+    checked = 0
+    for index, table in enumerate(_tables(document)):
+        assert table.location.table == index
+        for r, row in enumerate(table.rows):
+            for cell in row:
+                location = cell.location
+                assert (location.table, location.row, location.column) == (index, r, cell.column)
+                assert location.path is not None
+                (element,) = tree.xpath(location.path)
+                assert element.tag == "td"
+                assert "".join(element.itertext()).split() == cell.text.split()
+                checked += 1
+    assert checked > 200
+
+
+def test_blank_value_cells_stay_blank() -> None:
+    report = govinfo_report.parse(_corpus("002"))
+    fee = report.active.cell("fees", "amount")
+    assert fee.kind is govinfo_report.CellKind.BLANK and fee.value is None
+    assert fee.location is not None and fee.location.carrier == "html"
+
+
+# -- tables ------------------------------------------------------------------------
+
+_SPANS = """
+<table>
+<tr><td rowspan="2" colspan="2">A</td><td colspan="3">B</td></tr>
+<tr><th>C</th><td rowspan="2">D</td><td>E</td></tr>
+<tr><td>F</td><td>G<br>H</td><td>&nbsp;</td><td></td></tr>
+</table>
+"""
+
+
+def test_rowspan_and_colspan_make_grid_columns() -> None:
+    (table,) = _tables(read_html(_page(_SPANS)))
+    assert _grid(table) == [
+        [("A", 0, 0, 2, 2), ("B", 0, 2, 1, 3)],
+        [("C", 1, 2, 1, 1), ("D", 1, 3, 2, 1), ("E", 1, 4, 1, 1)],
+        [("F", 2, 0, 1, 1), ("G\nH", 2, 1, 1, 1), ("\xa0", 2, 2, 1, 1), ("", 2, 4, 1, 1)],
+    ]
+    d = table.rows[1][1].location
+    assert (d.table, d.row, d.column) == (0, 1, 3)
+    # XPath numbers siblings of the same name: D is the first <td> after a <th>.
+    assert d.path == "/html/body/table[1]/tr[2]/td[1]"
+
+
+def test_spans_past_the_table_are_cut_and_noted() -> None:
+    markup = _page(
+        "<table><tbody><tr><td rowspan='9'>x</td><td colspan='2px'>y</td></tr>"
+        "<tr><td rowspan='0'>z</td><td colspan='junk'>w</td></tr></tbody></table>"
+    )
+    document = read_html(markup)
+    (table,) = _tables(document)
+    assert _grid(table) == [
+        [("x", 0, 0, 2, 1), ("y", 0, 1, 1, 2)],
+        [("z", 1, 1, 1, 1), ("w", 1, 2, 1, 1)],
+    ]
+    assert [code for code, _, _ in document.notes].count("html.rowspan") == 1
+
+
+def test_cell_text_keeps_breaks_and_padding() -> None:
+    markup = _page(
+        "<table><tr><td>\n  自<br/>然<br/>人\n</td><td><p>一行</p><p>二行</p></td>"
+        "<td>\u3000<br><br>0</td><td>0&nbsp;</td><td>结果\n   维持</td></tr></table>"
+    )
+    (table,) = _tables(read_html(markup))
+    assert [cell.text for cell in table.rows[0]] == [
+        "自\n然\n人",
+        "一行\n二行",
+        "\u3000\n\n0",
+        "0\xa0",
+        "结果 维持",
+    ]
+
+
+def test_layout_table_yields_its_inner_tables() -> None:
+    markup = _page(
+        "<table><tr><td>站点导航</td><td>"
+        "<p>正文段落</p><table><tr><td>甲</td><td>1</td></tr></table>"
+        "<p>中间段落</p><table><tr><td>乙</td><td>2</td></tr></table>"
+        "</td></tr></table>"
+    )
+    document = read_html(markup)
+    kinds = [
+        type(block).__name__ + ":" + (block.text if isinstance(block, Paragraph) else "")
+        for block in document.blocks
+    ]
+    assert kinds == [
+        "Paragraph:站点导航",
+        "Paragraph:正文段落",
+        "Table:",
+        "Paragraph:中间段落",
+        "Table:",
+    ]
+    inner = _tables(document)
+    assert [[c.text for c in row] for row in inner[0].rows] == [["甲", "1"]]
+    assert inner[1].location.table == 1
+    assert any(code == "html.layout-table" for code, _, _ in document.notes)
+
+
+def test_a_single_cell_table_is_a_box_not_a_table() -> None:
+    document = read_html(_page("<table><tr><td><p>一段</p><p>二段</p></td></tr></table>"))
+    assert _paragraphs(document) == ["一段", "二段"]
+    assert _tables(document) == []
+
+
+def test_too_wide_table_is_refused() -> None:
+    markup = _page("<table><tr><td colspan='900'>a</td><td colspan='900'>b</td></tr></table>")
+    with pytest.raises(ReportError, match="wider than"):
+        read_html(markup)
+
+
+# -- running text ----------------------------------------------------------------
+
+
+def test_paragraphs_from_blocks_and_line_breaks_in_order() -> None:
+    markup = _page(
+        "<div>甲段<p>乙段</p>丙段<br>丁段</div><ul><li>一项</li><li>二<b>项</b></li></ul>"
+        "<h2>  标题\n 二 </h2><table><tr><td>x</td><td>1</td></tr></table><p>\u3000\u3000尾段</p>"
+        "<script>var a = '脚本';</script><style>p{}</style><p style='display: none'>隐藏</p>"
+    )
+    document = read_html(markup)
+    kinds = [block.text if isinstance(block, Paragraph) else "<table>" for block in document.blocks]
+    assert kinds == ["甲段", "乙段", "丙段", "丁段", "一项", "二项", "标题 二", "<table>", "尾段"]
+    assert document.blocks[1].location.path == "/html/body/div[1]/p[1]"
+
+
+def test_word_markup() -> None:
+    markup = _page(
+        "<!--[if gte mso 9]><xml><w:WordDocument>Normal 0 false</w:WordDocument></xml>"
+        "<![endif]-->"
+        "<p class=MsoListParagraph><![if !supportLists]><span>一、<span style='font:7.0pt'>"
+        "&nbsp;</span></span><![endif]><span>总体<o:p></o:p>情况</span></p>"
+        "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+        "<table class=MsoNormalTable><tr><td><p class=MsoNormal><span>行政许可<o:p></o:p>"
+        "</span></p></td><td><p class=MsoNormal><span lang=EN-US>3<o:p></o:p></span></p></td></tr>"
+        "<![if !supportMisalignedColumns]><tr height=0><td width=80></td><td width=40></td>"
+        "</tr><![endif]></table>",
+        head="<meta http-equiv=Content-Type content='text/html; charset=utf-8'>",
+    )
+    document = read_html(markup)
+    assert _paragraphs(document) == ["一、\xa0总体情况"]
+    (table,) = _tables(document)
+    assert [[cell.text for cell in row] for row in table.rows] == [["行政许可", "3"]]
+
+
+# -- charsets ----------------------------------------------------------------------
+
+_REPORT_BITS = "<h1>某镇人民政府年度报告</h1><p>一、总体情况</p>"
+
+
+@pytest.mark.parametrize(
+    ("head", "encoding"),
+    [
+        ('<meta charset="gbk">', "gb18030"),
+        ("<meta http-equiv='Content-Type' content='text/html; charset=GB2312'>", "gb18030"),
+        ("", "gb18030"),  # undeclared, not UTF-8: GB18030
+        ('<meta charset="utf-8">', "gb18030"),  # declared wrong: noted, then the fallback
+        ('<meta charset="no-such-charset">', "gb18030"),
+    ],
+)
+def test_gbk_pages(head: str, encoding: str) -> None:
+    data = _page(_REPORT_BITS, head=head).encode("gbk")
+    document = read_html(data)
+    assert document.encoding == encoding
+    assert _paragraphs(document) == ["某镇人民政府年度报告", "一、总体情况"]
+    codes = {code for code, _, _ in document.notes}
+    assert ("html.charset-wrong" in codes) == ("utf-8" in head)
+    assert ("html.charset-unknown" in codes) == ("no-such" in head)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16"])
+def test_unicode_pages_declared_gbk(codec: str) -> None:
+    # A BOM overrides the declaration; so do bytes that are valid UTF-8 (and noted).
+    data = _page(_REPORT_BITS, head='<meta charset="gbk">').encode(codec)
+    document = read_html(data)
+    assert document.encoding == codec
+    assert _paragraphs(document) == ["某镇人民政府年度报告", "一、总体情况"]
+    codes = {code for code, _, _ in document.notes}
+    assert ("html.charset-wrong" in codes) == (codec == "utf-8")
+
+
+def test_text_input_has_no_encoding() -> None:
+    document = read_html(_page(_REPORT_BITS))
+    assert document.encoding is None
+    assert _paragraphs(document)[0] == "某镇人民政府年度报告"
+
+
+# -- hostile input ------------------------------------------------------------------
+
+
+def test_external_entities_are_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    for prolog in ("", '<?xml version="1.0" encoding="utf-8"?>\n'):
+        data = (
+            f'{prolog}<!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+            "<html><body><p>前&xxe;后</p></body></html>"
+        ).encode()
+        document = read_html(data)
+        text = " ".join(_paragraphs(document))
+        assert "TOP-SECRET" not in text
+        assert text == "前&xxe;后"
+        with pytest.raises(ReportError, match="not a government information disclosure"):
+            govinfo_report.parse(data)
+
+
+def test_billion_laughs_is_not_expanded() -> None:
+    entities = '<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    data = f"<!DOCTYPE html [{entities}]><html><body><p>&a9;</p></body></html>".encode()
+    document = read_html(data)
+    assert _paragraphs(document) == ["&a9;"]
+    assert any(code == "html.doctype-subset" for code, _, _ in document.notes)
+
+
+@pytest.mark.parametrize("low", [0, 1, 128])
+def test_garbage_bytes_declared_as_html(low: int) -> None:
+    rng = random.Random(low)
+    data = b"<html><body>" + bytes(rng.randrange(low, 256) for _ in range(20_000))
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "not HTML text" in str(caught.value) or "is not text" in str(caught.value)
+
+
+@pytest.mark.parametrize("tag", ["div", "table><tr><td", "span"])
+def test_deep_nesting_is_an_error_not_a_truncated_page(tag: str) -> None:
+    close = "</" + tag.split("><")[0] + ">"
+    data = f"<html><body>{f'<{tag}>' * 50_000}x{close * 10}<p>一、总体情况</p>".encode()
+    with pytest.raises(ReportError, match="stopped here") as caught:
+        govinfo_report.parse(data)
+    assert "line 1" in str(caught.value)
+
+
+def test_nesting_within_the_limit_is_read() -> None:
+    data = "<html><body>" + "<div>" * 200 + "深处的段落" + "</div>" * 200 + "</body></html>"
+    assert _paragraphs(read_html(data)) == ["深处的段落"]
+
+
+def test_walk_depth_guard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "MAX_DEPTH", 10)
+    with pytest.raises(ReportError, match="nested deeper than 10"):
+        read_html("<html><body>" + "<div>" * 20 + "x" + "</div>" * 20 + "</body></html>")
+
+
+def test_oversized_input_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(ReportError, match="over the limit"):
+        read_html(_page("<p>" + "字" * 1000 + "</p>").encode())
+
+
+def test_page_that_is_not_a_report() -> None:
+    page = _page(
+        "<div class='nav'><a href='/'>首页</a></div><h1>春季植树活动</h1>"
+        "<p>镇里组织干部群众在河堤两岸植树。</p><table><tr><td>树种</td><td>株数</td></tr>"
+        "<tr><td>杨树</td><td>120</td></tr></table>"
+    )
+    with pytest.raises(ReportError, match="not a government information disclosure"):
+        govinfo_report.parse(page.encode())
+    with pytest.raises(ReportError, match="not a government information disclosure"):
+        govinfo_report.parse(page)
