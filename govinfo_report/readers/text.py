@@ -32,6 +32,8 @@ _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+#: A lone value: a number or a not-applicable marker.
+_VALUE_RE = re.compile(r"^[\d０-９.,，]+$|^[/／\\\-－—–无]+$")
 #: An untabbed line longer than this inside a table region is prose, not a cell.
 _MAX_CONTINUATION = 40
 #: After a blank line, an untabbed line joins the table only if this short.
@@ -116,6 +118,17 @@ class _Reader:
                         break
                 else:
                     table_goes_on = self._table_resumes(index + 1)
+                    # "\t　", "", "0": a value split by an empty paragraph, even as the
+                    # table's last cell.
+                    last_cell = self.lines[last_content].rsplit("\t", 1)[-1]
+                    split_value = (
+                        "\t" in self.lines[last_content]
+                        and bool(last_cell)
+                        and not last_cell.strip(" \u3000\xa0")
+                        and _VALUE_RE.match(stripped) is not None
+                    )
+                    if split_value:
+                        table_goes_on = True
                     if not (
                         (len(stripped) <= _MAX_LOOSE_CONTINUATION and table_goes_on)
                         or (_is_page_number(stripped) and table_goes_on)

@@ -1,0 +1,112 @@
+"""The error contract: parse() raises ReportError, saying where, and nothing else."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govinfo_report
+from govinfo_report import CellKind, ReportError, Severity
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.text import TextNoise, render_text
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLE = render_text(
+    consistent_example("青禾镇人民政府", 2024), layout="cells", noise=TextNoise.all()
+)
+
+
+def _parse_or_report_error(source: str | bytes) -> None:
+    try:
+        report = govinfo_report.parse(source)
+    except ReportError as exc:
+        assert "internal error" not in str(exc), str(exc)
+        assert exc.where is not None
+    else:
+        assert isinstance(report, govinfo_report.Report)
+
+
+@FUZZ
+@given(st.text())
+def test_arbitrary_text_gives_report_or_report_error(text: str) -> None:
+    _parse_or_report_error(text)
+
+
+@FUZZ
+@given(st.binary())
+def test_arbitrary_bytes_give_report_or_report_error(data: bytes) -> None:
+    _parse_or_report_error(data)
+
+
+@FUZZ
+@given(st.data())
+def test_damaged_reports_give_report_or_report_error(data: st.DataObject) -> None:
+    lines = EXAMPLE.split("\n")
+    start = data.draw(st.integers(0, len(lines) - 1))
+    length = data.draw(st.integers(0, 60))
+    junk = data.draw(st.lists(st.text(max_size=20), max_size=3))
+    damaged = "\n".join(lines[:start] + junk + lines[start + length :])
+    _parse_or_report_error(damaged)
+    _parse_or_report_error(damaged.encode("gb18030"))
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (b"", "empty"),
+        ("   \n\n", "empty"),
+        (b"\x00\x01\x02\x03" * 64, "binary"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, ".doc"),
+        (
+            "今天天气很好。\n我们去公园散步，看见了很多花。",
+            "not a government information disclosure",
+        ),
+        ("missing-file.pdf", "no such file"),
+    ],
+)
+def test_not_a_report_is_a_clear_error(source: str | bytes, message: str) -> None:
+    with pytest.raises(ReportError, match=message) as info:
+        govinfo_report.parse(source)
+    assert isinstance(info.value, ValueError)
+
+
+def test_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="folder") as info:
+        govinfo_report.parse(tmp_path)
+    assert str(tmp_path) in str(info.value)
+
+
+def test_undecodable_bytes_say_so() -> None:
+    with pytest.raises(ReportError, match="GB18030"):
+        govinfo_report.parse(b"\xff\xfe\xfd" * 3 + "一、总体情况".encode() + b"\x81\x20")
+
+
+def test_file_object_and_pathlike() -> None:
+    report = govinfo_report.parse(io.BytesIO(EXAMPLE.encode("utf-8")))
+    assert report.metadata.organization == "青禾镇人民政府"
+
+
+def test_missing_table_returns_report_with_diagnostics() -> None:
+    lines = EXAMPLE.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("四、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    report = govinfo_report.parse("\n".join(lines[:start] + lines[end:]))
+    assert not report.review_litigation.found
+    assert {c.kind for c in report.review_litigation.cells()} == {CellKind.MISSING}
+    codes = {(d.code, d.severity) for d in report.diagnostics}
+    assert ("missing.table", Severity.ERROR) in codes
+    assert ("missing.section", Severity.WARNING) in codes
+    assert report.to_dict()["review_litigation"]["review"] == [None] * 5
+
+
+def test_strict_mode_raises_on_errors() -> None:
+    lines = EXAMPLE.split("\n")
+    damaged = "\n".join(line for line in lines if "结转下年度" not in line)
+    report = govinfo_report.parse(damaged)
+    assert report.applications.row("carried_forward")[0].kind is CellKind.MISSING
+    with pytest.raises(ReportError, match="carried_forward"):
+        govinfo_report.parse(damaged, strict=True)
