@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,35 +45,17 @@ def _assert_round_trip(report: SyntheticReport, text: str, allow_flagged: bool) 
             assert any(d.code == "doubt.row-values" for d in parsed.diagnostics)
 
 
+@pytest.mark.parametrize("layout", ["cells", "rows"])
+@pytest.mark.parametrize("consistent", [True, False], ids=["consistent", "arbitrary"])
 @ROUND_TRIP
-@given(report=synthetic_reports(consistent=True), noise=_noise(), seed=st.integers(0, 2**16))
-def test_consistent_reports_round_trip_cells_layout(
-    report: SyntheticReport, noise: TextNoise, seed: int
+@given(data=st.data())
+def test_round_trip(
+    layout: Literal["cells", "rows"], consistent: bool, data: st.DataObject
 ) -> None:
-    _assert_round_trip(report, render_text(report, layout="cells", noise=noise, seed=seed), False)
-
-
-@ROUND_TRIP
-@given(report=synthetic_reports(consistent=False), noise=_noise(), seed=st.integers(0, 2**16))
-def test_arbitrary_reports_round_trip_cells_layout(
-    report: SyntheticReport, noise: TextNoise, seed: int
-) -> None:
-    _assert_round_trip(report, render_text(report, layout="cells", noise=noise, seed=seed), False)
-
-
-@ROUND_TRIP
-@given(report=synthetic_reports(consistent=True), noise=_noise(), seed=st.integers(0, 2**16))
-def test_consistent_reports_round_trip_rows_layout(
-    report: SyntheticReport, noise: TextNoise, seed: int
-) -> None:
-    _assert_round_trip(report, render_text(report, layout="rows", noise=noise, seed=seed), False)
-
-
-@ROUND_TRIP
-@given(report=synthetic_reports(consistent=False), noise=_noise(), seed=st.integers(0, 2**16))
-def test_arbitrary_reports_round_trip_rows_layout(
-    report: SyntheticReport, noise: TextNoise, seed: int
-) -> None:
+    report = data.draw(synthetic_reports(consistent=consistent), label="report")
+    noise = data.draw(_noise(), label="noise")
+    seed = data.draw(st.integers(0, 2**16), label="seed")
+    text = render_text(report, layout=layout, noise=noise, seed=seed)
     # One row per line cannot tell a blank first or last value from merged-cell padding
     # when no other row of the table shows the placement: such rows must be flagged.
-    _assert_round_trip(report, render_text(report, layout="rows", noise=noise, seed=seed), True)
+    _assert_round_trip(report, text, allow_flagged=layout == "rows" and not consistent)
