@@ -15,14 +15,25 @@ def _table_section(table: TableSpec) -> list[str]:
             "times the columns below.",
             "",
         ]
-    out += ["### Columns", "", "| key | label | variants | unit | type | sum of |", "|---|---|---|---|---|---|"]
+    out += [
+        "### Columns",
+        "",
+        "| key | label | variants | unit | type | sum of |",
+        "|---|---|---|---|---|---|",
+    ]
     for column in table.columns:
         out.append(
             f"| `{column.key}` | {column.label} | {'; '.join(column.variants) or '—'} | {column.unit} "
             f"| {column.type} | {', '.join(f'`{k}`' for k in column.sum_of) or '—'} |"
         )
     if table.groups:
-        out += ["", "### Row groups", "", "| key | label | parent | printed as one row |", "|---|---|---|---|"]
+        out += [
+            "",
+            "### Row groups",
+            "",
+            "| key | label | parent | printed as one row |",
+            "|---|---|---|---|",
+        ]
         for group in table.groups:
             out.append(
                 f"| `{group.key}` | {group.label} | {f'`{group.parent}`' if group.parent else '—'} "
