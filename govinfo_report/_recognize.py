@@ -35,7 +35,7 @@ from govinfo_report._ir import Document, Paragraph, Table, TableCell
 from govinfo_report._labels import core, label_score, match_section_heading, nfkc, split_numbering
 from govinfo_report._location import Location
 from govinfo_report._values import read_value
-from govinfo_report.formats import FORMAT_2021, FormatSpec, Group, Row, SectionSpec, TableSpec
+from govinfo_report.formats import FORMATS, FormatSpec, Group, Row, SectionSpec, TableSpec
 from govinfo_report.model import (
     Cell,
     CellKind,
@@ -52,14 +52,25 @@ __all__ = ["recognize"]
 
 #: Lowest label score accepted as a match.
 _MATCH = 0.78
-#: Labels that only the 2019 format prints in table 二.
-_SIGNATURES_2019 = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "采购总金额",
-)
+#: Formats met in the wild that have no description yet, by the labels only they print.
+_UNDESCRIBED = {
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购总金额"),
+}
+
+
+def _choose_format(tables: Sequence[Table]) -> FormatSpec:
+    """The described format whose signature labels the tables print most (2021 by default)."""
+    hits = {version: _signature_hits(tables, spec.signatures) for version, spec in FORMATS.items()}
+    best = max(hits, key=lambda version: (hits[version], version == "2021"))
+    for version, signatures in _UNDESCRIBED.items():
+        if version not in FORMATS and _signature_hits(tables, signatures) >= 2 > hits[best]:
+            raise ReportError(
+                f"this report uses the {version} format (its table 二 prints "
+                f"{'/'.join(signatures[:2])}), which has no description yet; "
+                f"formats read so far: {', '.join(sorted(FORMATS))}",
+                tables[0].location,
+            )
+    return FORMATS[best]
 
 
 class _Diags:
@@ -528,17 +539,7 @@ def recognize(document: Document) -> Report:
     if not paragraphs and not tables:
         raise ReportError("the input holds no text: it is empty or not a document")
 
-    table_blocks = [t for _, t in tables]
-    if (
-        _signature_hits(table_blocks, _SIGNATURES_2019) >= 2
-        and _signature_hits(table_blocks, FORMAT_2021.signatures) < 2
-    ):
-        raise ReportError(
-            "this report uses the 2019 format (table 二 has 本年新制作数量/上一年项目数量); "
-            "only the 2021 format is supported so far",
-            table_blocks[0].location,
-        )
-    spec = FORMAT_2021
+    spec = _choose_format([t for _, t in tables])
 
     headings = _find_sections(paragraphs, spec)
     heading_blocks = {block_index: section for block_index, section, _ in headings}

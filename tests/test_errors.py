@@ -110,3 +110,14 @@ def test_strict_mode_raises_on_errors() -> None:
     assert report.applications.row("carried_forward")[0].kind is CellKind.MISSING
     with pytest.raises(ReportError, match="carried_forward"):
         govinfo_report.parse(damaged, strict=True)
+
+
+def test_undescribed_2019_format_is_a_clear_error_not_wrong_numbers() -> None:
+    text = (
+        "青禾县交通运输局2020年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n"
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t5\t-1\t8\n"
+    )
+    with pytest.raises(ReportError, match="2019 format") as info:
+        govinfo_report.parse(text)
+    assert "line" in str(info.value)
