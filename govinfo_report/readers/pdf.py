@@ -1,13 +1,340 @@
-"""PDF reader (not yet written)."""
+"""PDF reader: rebuild tables from their ruling lines and paragraphs from glyphs.
+
+Theory of operation. A PDF has no tables and no paragraphs, only glyphs at
+positions and painted paths; pdfminer's own text output reads a table as all
+its labels, then each number column, with empty cells gone. So this reader
+works from geometry:
+
+1. ``_pdf._load`` runs pdfminer.six's interpreter (no layout analysis) and keeps,
+   per page, the glyphs and the axis-parallel pieces of stroked paths (lines,
+   thin filled rectangles as Word draws borders, rectangle sides). A page
+   without glyphs but with images is a scan; a document of scans needs OCR.
+2. ``_pdf._grid`` joins ruling pieces into rulings, groups the rulings that
+   touch into tables and builds each table's grid; a boundary with no ruling
+   joins two grid boxes into one merged cell, so rowspan and colspan come from
+   the missing rulings and every physical cell, empty or not, appears once.
+3. Each glyph goes to the cell holding its centre, or to the running text.
+   ``_pdf._text`` groups glyphs into lines (a kerned "2" "0" stays 20; digits
+   that stand apart are flagged) and joins a cell's lines (no space between
+   Chinese lines: "自" "然" "人" becomes 自然人).
+4. Page furniture is dropped and noted: page numbers ("— 3 —", "第3页") and
+   text repeated at the same place in the top or bottom band of most pages.
+5. Pages are read top to bottom. A table whose last fragment ends a page and
+   whose next fragment opens the following page is one table: header rows the
+   continuation repeats are dropped, and when the continuation has the same
+   columns its rows are appended to the table (a row cut by the page break is
+   rejoined when its cells continue each other's text); with other columns it
+   stays a separate table, which the recognizer joins by its row labels.
+6. Lines outside tables become paragraphs (``_pdf._text.paragraph_breaks``):
+   a heading ("一、总体情况") is a paragraph of its own; a paragraph running
+   over a page break is joined.
+
+Locations are ``Location(carrier="pdf", page=<1-based>, bbox=(x0, y0, x1, y1))``
+in PDF points (origin at the bottom left), with ``table``/``row``/``column``
+for cells. pdfminer never raises out of this module: see ``_pdf._load``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
 from govinfo_report._errors import ReportError
-from govinfo_report._ir import Document
+from govinfo_report._ir import Block, Document, Paragraph, Table
+from govinfo_report._location import Location
+from govinfo_report.readers._pdf._grid import Grid, build_grid, connected_tables, merge_rulings
+from govinfo_report.readers._pdf._load import Glyph, PageContent, load_pages
+from govinfo_report.readers._pdf._tables import (
+    CellText,
+    Fragment,
+    chain_fragments,
+    pdf_location,
+    tables_of_chain,
+)
+from govinfo_report.readers._pdf._text import TextLine, group_lines, join_lines, paragraph_breaks
 
 __all__ = ["read_pdf"]
 
+#: Share of the page height, at the top and at the bottom, where running
+#: headers, footers and page numbers live.
+FURNITURE_BAND = 0.1
+#: Share of a document's unreadable glyphs ("(cid:12)": no Unicode mapping)
+#: above which its text layer is unusable.
+MAX_UNMAPPED = 0.3
+#: A document with images and fewer glyphs than this is a scan (which may carry
+#: a stray glyph or two, such as a stamp's caption), not a text document.
+MIN_GLYPHS = 20
 
-def read_pdf(data: bytes | str) -> Document:
-    """Read a PDF document into the intermediate representation."""
-    raise ReportError("reading PDF documents is not supported yet")
+_PAGE_NUMBER_RE = re.compile(
+    r"^[-—–－·•\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-—–－·•\s]*$",
+    re.IGNORECASE,
+)
+_DIGITS_APART_RE = re.compile(r"\d\s+\d")
+_UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")
+
+_Note = tuple[str, str, Location | None]
+
+
+_loc = pdf_location
+
+
+@attrs.define
+class _Page:
+    number: int
+    bbox: tuple[float, float, float, float]
+    #: (top, item) in reading order once sorted.
+    items: list[tuple[float, TextLine | Fragment]]
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.notes: list[_Note] = []
+        self.pages: list[_Page] = []
+        self.glyphs = 0
+        self.unmapped = 0
+        self.image_pages: list[int] = []
+
+    # -- one page ------------------------------------------------------------
+    def add_page(self, content: PageContent, messages: Sequence[str]) -> None:
+        page = content.number
+        for message in dict.fromkeys(messages):
+            self.notes.append(
+                ("repair.pdf", f"pdfminer: {message}", Location(carrier="pdf", page=page))
+            )
+        glyphs = [g for g in content.glyphs if not g.text.isspace()]
+        self.glyphs += len(glyphs)
+        self.unmapped += sum(1 for g in glyphs if _UNMAPPED_RE.match(g.text))
+        if not glyphs and content.images:
+            self.image_pages.append(page)
+        grids = self._grids(content)
+        cell_glyphs: list[list[list[Glyph]]] = [[[] for _ in g.cells] for g in grids]
+        loose: list[Glyph] = []
+        for glyph in content.glyphs:
+            x, y = glyph.cx, glyph.cy
+            placed = False
+            for t, grid in enumerate(grids):
+                index = grid.cell_at(x, y)
+                if index is not None:
+                    cell_glyphs[t][index].append(glyph)
+                    placed = True
+                    break
+            if not placed:
+                loose.append(glyph)
+        items: list[tuple[float, TextLine | Fragment]] = []
+        for grid, per_cell in zip(grids, cell_glyphs, strict=True):
+            texts = []
+            for c, glyph_list in enumerate(per_cell):
+                lines = group_lines(glyph_list)
+                text = join_lines([line.text for line in lines])
+                if any(line.split_digits for line in lines) or (
+                    len(lines) > 1 and _DIGITS_APART_RE.search(text)
+                ):
+                    self.notes.append(
+                        (
+                            "doubt.pdf-digits-apart",
+                            f"digits standing apart in one cell ({text!r}) may be two numbers",
+                            _loc(page, grid.cells[c].bbox),
+                        )
+                    )
+                texts.append(CellText(text=text, lines=tuple(lines)))
+            if not any(t.text.strip() for t in texts):
+                continue  # ruled but empty: a frame or a signature box
+            items.append((grid.ys[0], Fragment(page=page, grid=grid, texts=texts)))
+        items.extend((line.top, line) for line in group_lines(loose))
+        items.sort(key=lambda item: -item[0])
+        self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
+
+    def _grids(self, content: PageContent) -> list[Grid]:
+        rulings = merge_rulings(content.segments)
+        groups = connected_tables(rulings)
+        if not groups and len(rulings) > 0 and len(rulings) >= 3000:
+            self.notes.append(
+                (
+                    "doubt.pdf-rulings",
+                    "too many ruling lines on this page to rebuild its tables; "
+                    "its text is read as running text",
+                    Location(carrier="pdf", page=content.number),
+                )
+            )
+        grids: list[Grid] = []
+        for group in groups:
+            grid = build_grid(group)
+            if grid is None or len(grid.cells) < 2:
+                continue  # a box around text is not a table
+            if grid.irregular:
+                self.notes.append(
+                    (
+                        "doubt.pdf-irregular-cell",
+                        f"{grid.irregular} merged cell(s) are not rectangular "
+                        "(a ruling is missing in part); their text may be misplaced",
+                        _loc(content.number, grid.bbox),
+                    )
+                )
+            grids.append(grid)
+        # The innermost table takes a glyph when tables nest.
+        grids.sort(key=lambda g: (g.bbox[2] - g.bbox[0]) * (g.bbox[3] - g.bbox[1]))
+        return grids
+
+    # -- furniture -----------------------------------------------------------
+    def _drop_furniture(self) -> None:
+        def band(page: _Page, line: TextLine) -> str | None:
+            _, y0, _, y1 = page.bbox
+            height = y1 - y0
+            if line.y0 >= y1 - FURNITURE_BAND * height:
+                return "top"
+            if line.y1 <= y0 + FURNITURE_BAND * height:
+                return "bottom"
+            return None
+
+        def shape(text: str) -> str:
+            return re.sub(r"\d+", "#", "".join(text.split()))
+
+        recurring: Counter[tuple[str, str]] = Counter()
+        for page in self.pages:
+            seen = set()
+            for _, item in page.items:
+                if isinstance(item, TextLine):
+                    where = band(page, item)
+                    if where is not None:
+                        seen.add((where, shape(item.text)))
+            recurring.update(seen)
+        threshold = max(2, (len(self.pages) + 1) // 2)
+        for page in self.pages:
+            kept: list[tuple[float, TextLine | Fragment]] = []
+            for top, item in page.items:
+                if isinstance(item, TextLine):
+                    where = band(page, item)
+                    if where is not None:
+                        location = _loc(page.number, (item.x0, item.y0, item.x1, item.y1))
+                        if _PAGE_NUMBER_RE.match(item.text):
+                            self.notes.append(
+                                ("repair.page-number", "page number dropped", location)
+                            )
+                            continue
+                        if recurring[(where, shape(item.text))] >= threshold:
+                            self.notes.append(
+                                (
+                                    "repair.page-header",
+                                    f"running page {'header' if where == 'top' else 'footer'} "
+                                    f"dropped: {item.text.strip()!r}",
+                                    location,
+                                )
+                            )
+                            continue
+                kept.append((top, item))
+            page.items = kept
+
+    # -- the whole document --------------------------------------------------
+    def _check_text_layer(self) -> None:
+        if self.glyphs == 0 or (self.glyphs < MIN_GLYPHS and self.image_pages):
+            what = (
+                "its pages are images (a scan)"
+                if self.image_pages
+                else "its text is drawn as shapes"
+            )
+            raise ReportError(
+                f"this PDF has no text layer: {what}; it needs OCR before it can be read"
+            )
+        if self.unmapped > MAX_UNMAPPED * self.glyphs:
+            raise ReportError(
+                "this PDF's fonts have no Unicode mapping, so its text cannot be "
+                "extracted; it needs OCR (or an export with embedded Unicode fonts)"
+            )
+        for page in self.image_pages:
+            self.notes.append(
+                (
+                    "doubt.pdf-image-page",
+                    "this page is an image without text (a scan); its content is not read "
+                    "and needs OCR",
+                    Location(carrier="pdf", page=page),
+                )
+            )
+
+    def finish(self) -> Document:
+        self._check_text_layer()
+        self._drop_furniture()
+        flow: list[tuple[int, TextLine | Fragment]] = [
+            (page.number, item) for page in self.pages for _, item in page.items
+        ]
+        blocks: list[Block] = []
+        chains = chain_fragments(flow)
+        pending: list[tuple[int, TextLine]] = []
+        fresh: list[bool] = []
+        after_table = False
+        for page, item in flow:
+            if isinstance(item, TextLine):
+                pending.append((page, item))
+                fresh.append(after_table)
+                after_table = False
+                continue
+            after_table = True
+            chain = chains.get(id(item))
+            if chain is None:
+                continue  # a continuation, emitted with its chain's head
+            blocks.extend(self._paragraphs(pending, fresh))
+            pending, fresh = [], []
+            index = sum(isinstance(b, Table) for b in blocks)
+            blocks.extend(tables_of_chain(chain, index, self.notes))
+        blocks.extend(self._paragraphs(pending, fresh))
+        return Document(blocks=tuple(blocks), carrier="pdf", notes=tuple(self.notes))
+
+    def _paragraphs(
+        self, lines: Sequence[tuple[int, TextLine]], fresh: Sequence[bool]
+    ) -> list[Paragraph]:
+        if not lines:
+            return []
+        same_page = [i > 0 and lines[i - 1][0] == page for i, (page, _) in enumerate(lines)]
+        starts = paragraph_breaks([line for _, line in lines], fresh=fresh, same_page=same_page)
+        paragraphs: list[Paragraph] = []
+        group: list[tuple[int, TextLine]] = []
+
+        def flush() -> None:
+            if not group:
+                return
+            page = group[0][0]
+            first_page = [line for p, line in group if p == page]
+            bbox = (
+                min(line.x0 for line in first_page),
+                min(line.y0 for line in first_page),
+                max(line.x1 for line in first_page),
+                max(line.y1 for line in first_page),
+            )
+            text = join_lines([line.text for _, line in group])
+            if text:
+                paragraphs.append(Paragraph(text=text, location=_loc(page, bbox)))
+            for p, line in group:
+                if line.split_digits:
+                    self.notes.append(
+                        (
+                            "doubt.pdf-digits-apart",
+                            f"digits standing apart in a line ({line.text.strip()!r}) "
+                            "were kept apart by a space",
+                            _loc(p, (line.x0, line.y0, line.x1, line.y1)),
+                        )
+                    )
+
+        for (page, line), start in zip(lines, starts, strict=True):
+            if start:
+                flush()
+                group = []
+            group.append((page, line))
+        flush()
+        return paragraphs
+
+
+def read_pdf(data: bytes) -> Document:
+    """Read a PDF document into the intermediate representation.
+
+    Raises :class:`ReportError` for a scan without text layer, an encrypted,
+    damaged or truncated file, or one beyond the limits of ``_pdf._load``.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ReportError("a PDF document must be given as bytes")
+    reader = _Reader()
+    for content, messages in load_pages(bytes(data)):
+        reader.add_page(content, messages)
+    return reader.finish()

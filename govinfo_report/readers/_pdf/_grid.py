@@ -1,0 +1,293 @@
+"""From ruling segments to table grids with merged cells.
+
+Theory of operation, as a chain of plain functions whose results can be drawn
+when debugging:
+
+1. :func:`merge_rulings`: segments on one line (same y for horizontal ones,
+   within :data:`SNAP`) that touch or overlap are joined into rulings.
+2. :func:`connected_tables`: rulings that cross or touch form one table; a group
+   with at least two horizontal and two vertical rulings is a table candidate.
+3. :func:`build_grid`: the distinct x of the vertical rulings are the column
+   boundaries, the distinct y of the horizontal ones the row boundaries (plus
+   the outer edges where a side is open). Every box of that grid is joined to
+   its right (lower) neighbour when no ruling covers at least half of the
+   boundary between them; the groups of joined boxes are the physical cells,
+   so a merged cell comes out once with its row and column span.
+
+Only rulings count, not the text, so an empty cell is still a cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import attrs
+
+from govinfo_report.readers._pdf._load import Segment
+
+__all__ = ["Grid", "GridCell", "Ruling", "build_grid", "connected_tables", "merge_rulings"]
+
+#: Coordinates closer than this (points) are the same line: borders drawn by
+#: adjacent cells are offset by about half a line width, well under 1 pt.
+SNAP = 1.5
+#: Grid boundaries closer than this (points) are merged: no real cell is this
+#: narrow, while double borders and misaligned segments are.
+MIN_CELL = 4.0
+#: A boundary is ruled when rulings cover at least this share of its length.
+COVERED = 0.5
+#: More rulings than this on one page are not a table (a chart, hatching); the
+#: pairwise crossing test would also grow quadratically.
+MAX_RULINGS = 3000
+#: Grid boxes in one table; a report's largest table has about 30 x 12.
+MAX_BOXES = 40_000
+
+
+@attrs.frozen(slots=True)
+class Ruling:
+    """A ruling line: ``pos`` across, ``start``..``end`` along."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+@attrs.frozen(kw_only=True)
+class GridCell:
+    """A physical cell: its first grid row and column, spans and box."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    bbox: tuple[float, float, float, float]
+
+
+@attrs.frozen(kw_only=True)
+class Grid:
+    """A table's grid: boundaries, cells and which cell owns each box.
+
+    ``xs`` ascend (left to right); ``ys`` descend (top to bottom, PDF y grows upward).
+    """
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[GridCell, ...]
+    owner: tuple[tuple[int, ...], ...]
+    #: ``ys`` negated (ascending), for bisection.
+    neg_ys: tuple[float, ...]
+    #: Cells whose joined boxes do not form a rectangle (a ruling is missing in part).
+    irregular: int = 0
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The table's outer box (x0, y0, x1, y1)."""
+        return (self.xs[0], self.ys[-1], self.xs[-1], self.ys[0])
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether a point is inside the table."""
+        return self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        """Index in ``cells`` of the cell holding a point, or None outside the grid."""
+        if not self.contains(x, y):
+            return None
+        column = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        row = min(max(bisect_right(self.neg_ys, -y) - 1, 0), len(self.ys) - 2)
+        return self.owner[row][column]
+
+
+def _merge_line(segments: list[Segment], horizontal: bool) -> list[Ruling]:
+    """Join segments lying on one line (their ``pos`` within SNAP) that touch."""
+    out: list[Ruling] = []
+    segments.sort(key=lambda s: s.pos)
+    group: list[Segment] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        pos = sum(s.pos for s in group) / len(group)
+        group.sort(key=lambda s: s.start)
+        start, end = group[0].start, group[0].end
+        for s in group[1:]:
+            if s.start <= end + SNAP:
+                end = max(end, s.end)
+            else:
+                out.append(Ruling(horizontal, pos, start, end))
+                start, end = s.start, s.end
+        out.append(Ruling(horizontal, pos, start, end))
+
+    for segment in segments:
+        if group and segment.pos - group[-1].pos > SNAP:
+            flush()
+            group = []
+        group.append(segment)
+    flush()
+    return out
+
+
+def merge_rulings(segments: Sequence[Segment]) -> list[Ruling]:
+    """Join the segments of each ruling line."""
+    horizontal = [s for s in segments if s.horizontal]
+    vertical = [s for s in segments if not s.horizontal]
+    return _merge_line(horizontal, True) + _merge_line(vertical, False)
+
+
+def _touch(h: Ruling, v: Ruling) -> bool:
+    return h.start - SNAP <= v.pos <= h.end + SNAP and v.start - SNAP <= h.pos <= v.end + SNAP
+
+
+def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
+    """Groups of rulings that cross or touch, each with >= 2 rulings per direction."""
+    if len(rulings) > MAX_RULINGS:
+        return []
+    parent = list(range(len(rulings)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    horizontal = [i for i, r in enumerate(rulings) if r.horizontal]
+    vertical = [i for i, r in enumerate(rulings) if not r.horizontal]
+    for i in horizontal:
+        across = rulings[i]
+        for j in vertical:
+            if _touch(across, rulings[j]):
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[a] = b
+    groups: dict[int, list[Ruling]] = {}
+    for i, ruling in enumerate(rulings):
+        groups.setdefault(find(i), []).append(ruling)
+    tables = []
+    for group in groups.values():
+        count = sum(1 for r in group if r.horizontal)
+        if count >= 2 and len(group) - count >= 2:
+            tables.append(group)
+    # Top to bottom: the order the tables are read in.
+    tables.sort(key=lambda g: -max(r.pos if r.horizontal else r.end for r in g))
+    return tables
+
+
+def _boundaries(values: Sequence[float]) -> list[float]:
+    """Sorted distinct positions: values within MIN_CELL of each other are one."""
+    out: list[list[float]] = []
+    for value in sorted(values):
+        if out and value - out[-1][-1] <= MIN_CELL:
+            out[-1].append(value)
+        else:
+            out.append([value])
+    return [sum(group) / len(group) for group in out]
+
+
+def _nearest(bounds: Sequence[float], value: float) -> int | None:
+    i = bisect_right(bounds, value)
+    best: int | None = None
+    for j in (i - 1, i):
+        if (
+            0 <= j < len(bounds)
+            and abs(bounds[j] - value) <= MIN_CELL
+            and (best is None or abs(bounds[j] - value) < abs(bounds[best] - value))
+        ):
+            best = j
+    return best
+
+
+def _coverage(rulings: Sequence[Ruling], low: float, high: float) -> float:
+    """Share of [low, high] covered by the rulings' extents."""
+    spans = sorted((max(r.start, low), min(r.end, high)) for r in rulings)
+    covered = 0.0
+    reach = low
+    for start, end in spans:
+        if end <= reach:
+            continue
+        covered += end - max(start, reach)
+        reach = end
+    return covered / (high - low) if high > low else 0.0
+
+
+def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
+    """The grid and cells of one group of rulings, or None if it is not a table."""
+    horizontal = [r for r in rulings if r.horizontal]
+    vertical = [r for r in rulings if not r.horizontal]
+    left = min(r.start for r in horizontal)
+    right = max(r.end for r in horizontal)
+    bottom = min(r.start for r in vertical)
+    top = max(r.end for r in vertical)
+    # The outer edges count even where a side is open (no ruling drawn there).
+    xs = _boundaries([r.pos for r in vertical] + [left, right])
+    ys_up = _boundaries([r.pos for r in horizontal] + [bottom, top])
+    if len(xs) < 2 or len(ys_up) < 2:
+        return None
+    ys = ys_up[::-1]
+    rows, columns = len(ys) - 1, len(xs) - 1
+    if rows * columns > MAX_BOXES:
+        return None
+    # Rulings by the boundary they lie on.
+    on_x: dict[int, list[Ruling]] = {}
+    for ruling in vertical:
+        i = _nearest(xs, ruling.pos)
+        if i is not None:
+            on_x.setdefault(i, []).append(ruling)
+    on_y: dict[int, list[Ruling]] = {}
+    for ruling in horizontal:
+        i = _nearest(ys_up, ruling.pos)
+        if i is not None:
+            on_y.setdefault(len(ys_up) - 1 - i, []).append(ruling)
+
+    parent = list(range(rows * columns))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(rows):
+        for c in range(columns):
+            box = r * columns + c
+            if c + 1 < columns and _coverage(on_x.get(c + 1, ()), ys[r + 1], ys[r]) < COVERED:
+                a, b = find(box), find(box + 1)
+                if a != b:
+                    parent[b] = a
+            if r + 1 < rows and _coverage(on_y.get(r + 1, ()), xs[c], xs[c + 1]) < COVERED:
+                a, b = find(box), find(box + columns)
+                if a != b:
+                    parent[b] = a
+    members: dict[int, list[int]] = {}
+    for box in range(rows * columns):
+        members.setdefault(find(box), []).append(box)
+    order = sorted(
+        members.values(), key=lambda boxes: (min(boxes) // columns, min(boxes) % columns)
+    )
+    cells: list[GridCell] = []
+    owner = [[0] * columns for _ in range(rows)]
+    irregular = 0
+    for index, boxes in enumerate(order):
+        rs = [b // columns for b in boxes]
+        cs = [b % columns for b in boxes]
+        r0, r1, c0, c1 = min(rs), max(rs), min(cs), max(cs)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) != len(boxes):
+            irregular += 1
+        for b in boxes:
+            owner[b // columns][b % columns] = index
+        cells.append(
+            GridCell(
+                row=r0,
+                column=c0,
+                rowspan=r1 - r0 + 1,
+                colspan=c1 - c0 + 1,
+                bbox=(xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]),
+            )
+        )
+    return Grid(
+        xs=tuple(xs),
+        ys=tuple(ys),
+        neg_ys=tuple(-y for y in ys),
+        cells=tuple(cells),
+        owner=tuple(tuple(row) for row in owner),
+        irregular=irregular,
+    )

@@ -1,0 +1,331 @@
+"""Running pdfminer.six: a PDF's bytes become pages of glyphs and ruling segments.
+
+This is the only module that touches pdfminer. Its content-stream interpreter
+is run without layout analysis (``laparams=None``): the reader groups glyphs
+itself, and pdfminer's grouping (text boxes) would cost time and scramble
+tables. Every pdfminer failure becomes a :class:`ReportError` that names the
+page; pdfminer's log warnings (it repairs damaged streams silently, with data
+loss) are captured: data loss is an error, the rest become notes.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
+
+from govinfo_report._errors import ReportError
+from govinfo_report._location import Location
+
+__all__ = [
+    "MAX_PAGES",
+    "MAX_PAGE_OBJECTS",
+    "Glyph",
+    "PageContent",
+    "Segment",
+    "load_pages",
+]
+
+#: An annual report has 3 to 60 pages; a ministry's with long annexes may reach
+#: 100. Reading costs about 20 ms a page, so 300 pages bound the time at a few
+#: seconds while leaving room; a longer file is a compilation, not one report.
+MAX_PAGES = 300
+#: Glyphs plus drawn paths on one page. A dense page of small print holds about
+#: 4,000 glyphs and a ruled table a few hundred segments; a page with more than
+#: this is a vector drawing or a hostile file, and would make the grid and line
+#: grouping slow.
+MAX_PAGE_OBJECTS = 100_000
+#: Nesting of form XObjects (``LTFigure``) followed when collecting glyphs; real
+#: documents nest one or two deep.
+MAX_FIGURE_DEPTH = 16
+#: Segments shorter than this (points) are dots, ticks or glyph parts, not rulings.
+MIN_SEGMENT = 2.0
+#: A path this thin (points) in one direction is a line, even when drawn as a
+#: filled rectangle (as Word and WPS draw table borders).
+THIN = 2.0
+
+_PDFMINER_LOGGERS = ("pdfminer",)
+
+
+@attrs.frozen(slots=True)
+class Glyph:
+    """One drawn character, in PDF coordinates (origin bottom left, points)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    font: str
+
+    @property
+    def cx(self) -> float:
+        """Horizontal centre."""
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        """Vertical centre."""
+        return (self.y0 + self.y1) / 2
+
+
+@attrs.frozen(slots=True)
+class Segment:
+    """An axis-parallel piece of a ruling line.
+
+    ``pos`` is the y of a horizontal segment or the x of a vertical one;
+    ``start`` < ``end`` are its extent along the other axis.
+    """
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+@attrs.frozen(kw_only=True)
+class PageContent:
+    """What the reader needs of one page."""
+
+    number: int
+    bbox: tuple[float, float, float, float]
+    glyphs: tuple[Glyph, ...]
+    segments: tuple[Segment, ...]
+    images: int
+
+
+class _Capture(logging.Handler):
+    """Collects pdfminer's log records of this thread while a document is read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.records.append(record.getMessage())
+
+    def take(self) -> list[str]:
+        records, self.records = self.records, []
+        return records
+
+
+def _white(color: object) -> bool:
+    """Whether a colour is white: a white line is invisible, not a ruling."""
+    if isinstance(color, (int, float)):
+        components: Sequence[object] = (color,)
+    elif isinstance(color, (tuple, list)):
+        components = color
+    else:
+        return False
+    if not components or not all(isinstance(c, (int, float)) for c in components):
+        return False
+    values = [float(c) for c in components]  # type: ignore[arg-type]
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 0.02 for v in values)
+    return all(v >= 0.98 for v in values)
+
+
+def _segments_of(item: LTCurve, out: list[Segment]) -> None:
+    if isinstance(item, LTRect):
+        x0, y0, x1, y1 = item.bbox
+        if not (item.stroke or item.fill):
+            return
+        if y1 - y0 <= THIN and x1 - x0 >= MIN_SEGMENT:
+            if not _white(item.non_stroking_color if item.fill else item.stroking_color):
+                out.append(Segment(True, (y0 + y1) / 2, x0, x1))
+        elif x1 - x0 <= THIN and y1 - y0 >= MIN_SEGMENT:
+            if not _white(item.non_stroking_color if item.fill else item.stroking_color):
+                out.append(Segment(False, (x0 + x1) / 2, y0, y1))
+        elif item.stroke and not _white(item.stroking_color):
+            # A stroked box: its four sides. A filled box is shading, not a ruling.
+            out.extend(
+                (
+                    Segment(True, y0, x0, x1),
+                    Segment(True, y1, x0, x1),
+                    Segment(False, x0, y0, y1),
+                    Segment(False, x1, y0, y1),
+                )
+            )
+        return
+    if not item.stroke or _white(item.stroking_color):
+        return
+    points = item.pts
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        if abs(ay - by) <= THIN / 2 and abs(ax - bx) >= MIN_SEGMENT:
+            out.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) <= THIN / 2 and abs(ay - by) >= MIN_SEGMENT:
+            out.append(Segment(False, (ax + bx) / 2, min(ay, by), max(ay, by)))
+
+
+def _collect(
+    container: Iterable[LTItem],
+    glyphs: list[Glyph],
+    segments: list[Segment],
+    depth: int,
+) -> int:
+    """Walk a page (and its form XObjects) collecting glyphs and segments; count images."""
+    images = 0
+    for item in container:
+        if isinstance(item, LTChar):
+            text = item.get_text()
+            if text:
+                glyphs.append(
+                    Glyph(text, item.x0, item.y0, item.x1, item.y1, item.size, item.fontname)
+                )
+        elif isinstance(item, LTCurve):
+            _segments_of(item, segments)
+        elif isinstance(item, LTImage):
+            images += 1
+        elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
+            images += _collect(item, glyphs, segments, depth + 1)
+    return images
+
+
+def _open(data: bytes) -> PDFDocument:
+    if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
+        raise ReportError(
+            "the PDF is truncated or damaged: it has no %%EOF end marker (the file was "
+            "probably cut off while downloading or copying); get the complete file"
+        )
+    try:
+        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    except PDFPasswordIncorrect:
+        raise ReportError(
+            "the PDF is encrypted and needs a password to be opened; "
+            "save an unprotected copy and parse that"
+        ) from None
+    except PDFEncryptionError as exc:
+        raise ReportError(
+            f"the PDF is encrypted in a way that cannot be read ({exc}); "
+            "save an unprotected copy and parse that"
+        ) from None
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        raise ReportError(f"the PDF is damaged and cannot be opened ({_describe(exc)})") from None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    if len(text) > 120:
+        text = text[:117] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _page_list(document: PDFDocument) -> list[PDFPage]:
+    pages: list[PDFPage] = []
+    try:
+        for page in PDFPage.create_pages(document):
+            pages.append(page)
+            if len(pages) > MAX_PAGES:
+                raise ReportError(
+                    f"the PDF has more than {MAX_PAGES} pages; an annual report is far "
+                    "shorter, so this is a compilation or not a report"
+                )
+    except ReportError:
+        raise
+    except Exception as exc:
+        raise ReportError(f"the PDF's page tree is damaged ({_describe(exc)})") from None
+    if not pages:
+        raise ReportError("the PDF has no pages")
+    return pages
+
+
+def _lost_streams(page: PDFPage) -> int:
+    """Count the page's content streams that hold data but decode to nothing.
+
+    pdfminer replaces a stream it cannot inflate with nothing, silently; the
+    page would then read as empty. Decoding here first (pdfminer caches the
+    result, so nothing is decoded twice) lets the reader say so.
+    """
+    lost = 0
+    for item in page.contents:
+        stream = resolve1(item)
+        if not isinstance(stream, PDFStream):
+            continue
+        raw = stream.rawdata
+        if raw is None or len(raw) < 16 or not stream.get_filters():
+            continue
+        if not stream.get_data():
+            lost += 1
+    return lost
+
+
+def _data_loss(messages: Sequence[str]) -> str | None:
+    for message in messages:
+        lowered = message.lower()
+        if "data-loss" in lowered or "corrupt" in lowered:
+            return message
+    return None
+
+
+def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
+    """Interpret every page; yield its content and pdfminer's warnings about it."""
+    capture = _Capture()
+    loggers = [logging.getLogger(name) for name in _PDFMINER_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(capture)
+    try:
+        document = _open(data)
+        pages = _page_list(document)
+        manager = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(manager, laparams=None)
+        interpreter = PDFPageInterpreter(manager, device)
+        opening = capture.take()
+        for number, page in enumerate(pages, 1):
+            where = Location(carrier="pdf", page=number)
+            try:
+                if _lost_streams(page):
+                    raise ReportError(
+                        "the PDF is damaged: this page's content cannot be decompressed", where
+                    )
+                interpreter.process_page(page)
+                layout = device.get_result()
+            except ReportError:
+                raise
+            except Exception as exc:
+                raise ReportError(
+                    f"the page's content cannot be read ({_describe(exc)})", where
+                ) from None
+            if len(layout) > MAX_PAGE_OBJECTS:
+                raise ReportError(
+                    f"the page holds more than {MAX_PAGE_OBJECTS} drawn objects; "
+                    "this is a drawing or a hostile file, not a report page",
+                    where,
+                )
+            glyphs: list[Glyph] = []
+            segments: list[Segment] = []
+            images = _collect(layout, glyphs, segments, 0)
+            messages = opening + capture.take()
+            opening = []
+            lost = _data_loss(messages)
+            if lost is not None:
+                raise ReportError(
+                    f"the PDF is damaged: part of this page's content is lost ({lost})", where
+                )
+            x0, y0, x1, y1 = layout.bbox
+            yield (
+                PageContent(
+                    number=number,
+                    bbox=(x0, y0, x1, y1),
+                    glyphs=tuple(glyphs),
+                    segments=tuple(segments),
+                    images=images,
+                ),
+                messages,
+            )
+    finally:
+        for logger in loggers:
+            logger.removeHandler(capture)

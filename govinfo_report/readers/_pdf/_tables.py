@@ -1,0 +1,333 @@
+"""Tables continued over pages: joining fragments, dropping repeated headers, rejoining cuts.
+
+A *fragment* is a table as drawn on one page. A fragment that opens a page
+continues the fragment that closed the page before (nothing but page furniture
+between them). Continued fragments are handled in this order:
+
+1. Header rows the continuation repeats (the first rows of the table, same
+   cells, same text) are dropped.
+2. If the fragments share their outer edges, they are one table: the column
+   boundaries of all of them are merged, so fragments that rule different
+   inner columns (a label column split on one page only) still line up, and
+   their rows are appended.
+3. A row cut by the page break is rejoined: the continuation's first row is
+   the rest of the row above when its cells line up with the cells of that
+   row, at least one cell continues a *wrapped* line (the last line above
+   fills its cell, so the text had to go on), and every other cell is empty
+   on one side. A merged cell running over the break ("三、本年度办" / "理结果")
+   is rejoined by the same wrapped-line test.
+
+Anything not proven to continue stays apart: a wrong join would move labels or
+values between rows, while a missed one only leaves a label in two pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from govinfo_report._ir import Table, TableCell
+from govinfo_report._location import Location
+from govinfo_report.readers._pdf._grid import Grid, GridCell
+from govinfo_report.readers._pdf._text import TextLine, first_token_width, is_cjk, join_lines
+
+__all__ = ["CellText", "Fragment", "chain_fragments", "pdf_location", "tables_of_chain"]
+
+#: Positions closer than this (points) are the same column boundary across pages.
+ALIGN = 2.0
+
+_NUMERIC_RE = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
+_ENUMERATION_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d))"
+)
+
+
+def pdf_location(page: int, bbox: tuple[float, float, float, float], **fields: int) -> Location:
+    """A PDF location, its box rounded to 0.1 pt."""
+    x0, y0, x1, y1 = bbox
+    return Location(
+        carrier="pdf",
+        page=page,
+        bbox=(round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)),
+        table=fields.get("table"),
+        row=fields.get("row"),
+        column=fields.get("column"),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CellText:
+    """The text of one cell and the lines it came from."""
+
+    text: str
+    lines: tuple[TextLine, ...]
+
+
+@attrs.define
+class _Cell:
+    """A cell as it will be emitted: grid cell, page, text and span in table rows."""
+
+    grid: GridCell
+    page: int
+    text: CellText
+    x0: float
+    x1: float
+    rowspan: int
+    extra: list[str] = attrs.field(factory=list)
+    column: int = 0
+    colspan: int = 1
+
+
+@attrs.define
+class Fragment:
+    """A table as drawn on one page."""
+
+    page: int
+    grid: Grid
+    texts: list[CellText]
+
+    @property
+    def top(self) -> float:
+        """The top edge of the table."""
+        return self.grid.ys[0]
+
+
+def _row_key(cells: Sequence[_Cell]) -> tuple[tuple[int, int, str], ...]:
+    return tuple((round(c.x0), round(c.x1), "".join(c.text.text.split())) for c in cells)
+
+
+def _wrapped_into(above: _Cell, below: _Cell) -> bool:
+    """Whether ``below``'s text is the rest of ``above``'s, cut at a wrapped line."""
+    if not above.text.lines or not below.text.lines:
+        return False
+    before, after = above.text.text.strip(), below.text.text.strip()
+    if not before or not after or _NUMERIC_RE.match(before) or _NUMERIC_RE.match(after):
+        return False
+    if _ENUMERATION_RE.match(after):
+        return False
+    last = above.text.lines[-1]
+    if not (is_cjk(before[-1]) or before[-1].isalnum()):
+        return False
+    # Padding: where the cell's text starts, measured on the line nearest the left.
+    padding = max(0.0, min(line.x0 for line in above.text.lines) - above.x0)
+    room = (above.x1 - padding) - last.x1
+    return room < first_token_width(below.text.lines[0]) + 0.1 * max(last.size, 1.0)
+
+
+@attrs.define
+class _Table:
+    """Rows of cells being assembled from one or more fragments."""
+
+    rows: list[list[_Cell]] = attrs.field(factory=list)
+    #: The cells reaching the bottom of the last row, left to right.
+    bottom: list[_Cell] = attrs.field(factory=list)
+
+
+def _fragment_rows(fragment: Fragment) -> list[list[_Cell]]:
+    rows: list[list[_Cell]] = [[] for _ in range(len(fragment.grid.ys) - 1)]
+    for cell, text in zip(fragment.grid.cells, fragment.texts, strict=True):
+        rows[cell.row].append(
+            _Cell(
+                grid=cell,
+                page=fragment.page,
+                text=text,
+                x0=cell.bbox[0],
+                x1=cell.bbox[2],
+                rowspan=cell.rowspan,
+            )
+        )
+    return rows
+
+
+def _bottom_cells(rows: Sequence[Sequence[_Cell]]) -> list[_Cell]:
+    """The cells that reach the last row (started in it or spanning down to it)."""
+    last = len(rows) - 1
+    out = [cell for r, row in enumerate(rows) for cell in row if r + cell.rowspan - 1 >= last]
+    return sorted(out, key=lambda c: c.x0)
+
+
+def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, _Cell]] | None:
+    """Pair each lower cell with the upper cell of the same horizontal extent."""
+    pairs = []
+    for cell in lower:
+        match = [u for u in upper if abs(u.x0 - cell.x0) <= ALIGN and abs(u.x1 - cell.x1) <= ALIGN]
+        if not match:
+            return None
+        pairs.append((match[0], cell))
+    return pairs
+
+
+def _rejoin(table: _Table, rows: list[list[_Cell]], notes: list[_Note]) -> None:
+    """Rejoin a row or merged cells that the page break cut (see the module doc)."""
+    if not rows or not table.rows:
+        return
+    first = rows[0]
+    pairs = _pairs(table.bottom, first)
+    if pairs is None:
+        return
+    wrapped = [_wrapped_into(above, below) for above, below in pairs]
+    one_side_empty = [
+        not above.text.text.strip() or not below.text.text.strip() for above, below in pairs
+    ]
+    if (
+        any(wrapped)
+        and all(w or e for w, e in zip(wrapped, one_side_empty, strict=True))
+        and all(below.rowspan == 1 for _, below in pairs)
+    ):
+        # A cut row: its rest is merged up and the row disappears.
+        for above, below in pairs:
+            if below.text.text.strip():
+                above.extra.append(below.text.text)
+        rows.pop(0)
+        notes.append(
+            (
+                "repair.pdf-cut-row",
+                "a table row cut by the page break was rejoined",
+                pdf_location(first[0].page, _union([c.grid.bbox for c in first])),
+            )
+        )
+        return
+    for (above, below), joined in zip(pairs, wrapped, strict=True):
+        if joined and (above.rowspan > 1 or below.rowspan > 1):
+            # A merged cell running over the break.
+            above.extra.append(below.text.text)
+            above.rowspan += below.rowspan
+            first.remove(below)
+            notes.append(
+                (
+                    "repair.pdf-cut-cell",
+                    "a merged cell cut by the page break was rejoined",
+                    pdf_location(below.page, below.grid.bbox),
+                )
+            )
+
+
+def _union(boxes: Sequence[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+_Note = tuple[str, str, Location | None]
+
+
+def _same_edges(a: Grid, b: Grid) -> bool:
+    return abs(a.xs[0] - b.xs[0]) <= ALIGN and abs(a.xs[-1] - b.xs[-1]) <= ALIGN
+
+
+def chain_fragments(flow: Sequence[tuple[int, object]]) -> dict[int, list[Fragment]]:
+    """Group fragments continued over page breaks; keyed by ``id`` of the first.
+
+    ``flow`` is the document's items in reading order as (page, item). A
+    fragment continues the previous one when it is the first item of its page
+    and the previous fragment was the last item of the page before.
+    """
+    chains: dict[int, list[Fragment]] = {}
+    current: list[Fragment] | None = None
+    for i, (page, item) in enumerate(flow):
+        if not isinstance(item, Fragment):
+            current = None
+            continue
+        previous = flow[i - 1] if i > 0 else None
+        if (
+            current is not None
+            and previous is not None
+            and previous[1] is current[-1]
+            and page == previous[0] + 1
+        ):
+            current.append(item)
+            continue
+        current = [item]
+        chains[id(item)] = current
+    return chains
+
+
+def _columns(tables: Sequence[_Table]) -> None:
+    """Give every cell its column and span on the merged column boundaries."""
+    edges = sorted({e for t in tables for row in t.rows for c in row for e in (c.x0, c.x1)})
+    bounds: list[float] = []
+    for edge in edges:
+        if not bounds or edge - bounds[-1] > ALIGN:
+            bounds.append(edge)
+
+    def index(x: float) -> int:
+        return min(range(len(bounds)), key=lambda i: abs(bounds[i] - x))
+
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                start, end = index(cell.x0), index(cell.x1)
+                cell.column = start
+                cell.colspan = max(1, end - start)
+
+
+def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[_Note]) -> list[Table]:
+    """The Table blocks of one chain of fragments (see the module doc)."""
+    head_rows = _fragment_rows(chain[0])
+    groups: list[tuple[_Table, list[Fragment]]] = [(_Table(rows=head_rows), [chain[0]])]
+    groups[0][0].bottom = _bottom_cells(head_rows)
+    for fragment in chain[1:]:
+        rows = _fragment_rows(fragment)
+        # 1. header rows repeated from the table's first rows
+        repeated = 0
+        while (
+            repeated < min(len(head_rows), len(rows)) - 1
+            and _row_key(rows[repeated])
+            and _row_key(rows[repeated]) == _row_key(head_rows[repeated])
+        ):
+            repeated += 1
+        if repeated:
+            notes.append(
+                (
+                    "repair.pdf-repeated-header",
+                    f"{repeated} header row(s) repeated on the continued table dropped",
+                    pdf_location(fragment.page, fragment.grid.bbox),
+                )
+            )
+            del rows[:repeated]
+        table, members = groups[-1]
+        if _same_edges(members[-1].grid, fragment.grid):
+            # 2./3. the same table: rejoin a cut row, append the rest.
+            _rejoin(table, rows, notes)
+            table.rows.extend(rows)
+            if rows:
+                table.bottom = _bottom_cells(table.rows)
+            members.append(fragment)
+        else:
+            new = _Table(rows=rows, bottom=_bottom_cells(rows))
+            groups.append((new, [fragment]))
+    out: list[Table] = []
+    for table, members in groups:
+        _columns([table])
+        out.append(_emit(table, members[0], first_index + len(out)))
+    return out
+
+
+def _emit(table: _Table, head: Fragment, index: int) -> Table:
+    rows: list[tuple[TableCell, ...]] = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for cell in sorted(row, key=lambda c: c.x0):
+            text = cell.text.text
+            if cell.extra:
+                text = join_lines([text, *cell.extra])
+            cells.append(
+                TableCell(
+                    text=text,
+                    row=r,
+                    column=cell.column,
+                    rowspan=cell.rowspan,
+                    colspan=cell.colspan,
+                    location=pdf_location(
+                        cell.page, cell.grid.bbox, table=index, row=r, column=cell.column
+                    ),
+                )
+            )
+        rows.append(tuple(cells))
+    return Table(rows=tuple(rows), location=pdf_location(head.page, head.grid.bbox, table=index))

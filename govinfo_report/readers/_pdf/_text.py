@@ -1,0 +1,307 @@
+"""From glyphs to text lines, cell text and paragraphs.
+
+A *line* is the glyphs whose vertical centres fall in one band, read left to
+right. Spaces the PDF draws are kept; a space is added only where glyphs stand
+apart (a gap wider than :data:`WORD_GAP` em between Latin letters or digits, or
+:data:`CJK_GAP` em between Chinese characters): a kerned number ("2" "0" of 20)
+stays one number. Lines are joined without a space where either side is Chinese
+(a wrapped "商业企" + "业"), with one otherwise.
+
+Paragraphs are rebuilt from lines with the signals Chinese documents give: a
+first-line indent, a line that ends short of the right margin, a change of
+size or typeface, leading enumeration ("一、", "（二）") and a wider gap than the
+page's usual line pitch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from govinfo_report.readers._pdf._load import Glyph
+
+__all__ = [
+    "TextLine",
+    "group_lines",
+    "join_lines",
+    "paragraph_breaks",
+]
+
+#: Gap (in em of the font size) between Latin letters or digits that is a space.
+WORD_GAP = 0.3
+#: Gap between Chinese characters that separates two items (justified text
+#: spreads characters by a fraction of an em; that is not a space).
+CJK_GAP = 1.5
+#: Two drawings of the same character this close (em) are one (fake bold).
+DUPLICATE = 0.2
+#: A line starting more than this (em) after the left margin is indented.
+INDENT = 0.6
+#: A pitch this many times the page's usual line pitch separates paragraphs.
+WIDE_PITCH = 1.3
+#: Sizes differing by more than this share belong to different paragraphs.
+SIZE_CHANGE = 0.15
+
+_SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
+#: Enumeration that opens a heading or list item: "一、" "（二）" "3." "第四部分".
+_ENUMERATION_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部分章节条])"
+)
+
+
+def is_cjk(char: str) -> bool:
+    """Whether a character is Chinese (ideograph or full-width punctuation)."""
+    if not char:
+        return False
+    code = ord(char[0])
+    return (
+        0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0x3400 <= code <= 0x9FFF  # ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x20000 <= code <= 0x2FA1F
+        or char[0] in "“”‘’—…·"
+    )
+
+
+def _family(font: str) -> str:
+    return _SUBSET_RE.sub("", font)
+
+
+@attrs.frozen(kw_only=True)
+class TextLine:
+    """Glyphs on one baseline, left to right, with their text."""
+
+    glyphs: tuple[Glyph, ...]
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    #: Typeface of the line's Chinese glyphs (None when there are none).
+    cjk_font: str | None
+    #: Whether a space was put between two digit runs standing apart.
+    split_digits: bool = False
+
+    @property
+    def top(self) -> float:
+        """The top edge (PDF y grows upward)."""
+        return self.y1
+
+
+def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
+    parts: list[str] = []
+    split_digits = False
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if previous is not None:
+            gap = glyph.x0 - previous.x1
+            size = max(previous.size, glyph.size, 1.0)
+            last = parts[-1][-1:] if parts else ""
+            first = glyph.text[:1]
+            if not (last.isspace() or first.isspace()):
+                cjk = is_cjk(last) or is_cjk(first)
+                if gap > (CJK_GAP if cjk else WORD_GAP) * size:
+                    parts.append(" ")
+                    if last.isdigit() and first.isdigit():
+                        split_digits = True
+        parts.append(glyph.text)
+        previous = glyph
+    return "".join(parts), split_digits
+
+
+def _make_line(glyphs: list[Glyph]) -> TextLine:
+    glyphs.sort(key=lambda g: g.x0)
+    kept: list[Glyph] = []
+    for glyph in glyphs:
+        if kept:
+            last = kept[-1]
+            if (
+                glyph.text == last.text
+                and abs(glyph.x0 - last.x0) < DUPLICATE * glyph.size
+                and abs(glyph.y0 - last.y0) < DUPLICATE * glyph.size
+            ):
+                continue  # drawn twice, offset a little: fake bold
+        kept.append(glyph)
+    text, split_digits = _line_text(kept)
+    sizes = [g.size for g in kept if not g.text.isspace()] or [g.size for g in kept]
+    fonts = Counter(_family(g.font) for g in kept if is_cjk(g.text))
+    return TextLine(
+        glyphs=tuple(kept),
+        text=text,
+        x0=min(g.x0 for g in kept),
+        y0=min(g.y0 for g in kept),
+        x1=max(g.x1 for g in kept),
+        y1=max(g.y1 for g in kept),
+        size=statistics.median(sizes),
+        cjk_font=fonts.most_common(1)[0][0] if fonts else None,
+        split_digits=split_digits,
+    )
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
+    """Group glyphs into lines, top to bottom.
+
+    Glyphs are taken in order of their vertical centre; a glyph joins the
+    current line while its centre lies within the band of the line's first
+    glyph, so characters of different fonts on one baseline stay together.
+    Lines made only of spaces are dropped.
+    """
+    ordered = sorted(glyphs, key=lambda g: -g.cy)
+    lines: list[TextLine] = []
+    current: list[Glyph] = []
+    low = high = 0.0
+    for glyph in ordered:
+        if current and low <= glyph.cy <= high:
+            current.append(glyph)
+            continue
+        if current and not all(g.text.isspace() for g in current):
+            lines.append(_make_line(current))
+        current = [glyph]
+        low, high = glyph.y0, glyph.y1
+    if current and not all(g.text.isspace() for g in current):
+        lines.append(_make_line(current))
+    return lines
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join the lines of a cell or paragraph: no space where a side is Chinese."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not text:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(text[0])):
+            out += " "
+        out += text
+    return out
+
+
+def _margins(lines: Sequence[TextLine]) -> tuple[float, float]:
+    """Left and right margins of running text: where most lines start and end."""
+    starts = Counter(round(line.x0) for line in lines)
+    left = float(min(x for x, n in starts.items() if n == max(starts.values())))
+    # Lines may start a little left of the usual start (hanging numbers): take
+    # the leftmost start shared by at least two lines if it is close.
+    shared = [x for x, n in starts.items() if n >= 2 and left - 20 <= x < left]
+    if shared:
+        left = float(min(shared))
+    body = sorted(line.x1 for line in lines if abs(line.x0 - left) <= 2) or sorted(
+        line.x1 for line in lines
+    )
+    right = body[int(0.9 * (len(body) - 1))]
+    return left, right
+
+
+#: Punctuation that may not start a line: it is moved down with the character before it.
+_CLOSING = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
+
+
+def first_token_width(line: TextLine) -> float:
+    """Width of what a line break could not have split off the start of ``line``.
+
+    A Latin word or number runs to the next space or Chinese character; a
+    Chinese character takes the closing punctuation after it along. If this
+    did not fit at the end of the line above, the break was forced by wrapping.
+    """
+    glyphs = line.glyphs
+    end = 0
+    if is_cjk(glyphs[0].text):
+        while end + 1 < len(glyphs) and glyphs[end + 1].text in _CLOSING:
+            end += 1
+    else:
+        while (
+            end + 1 < len(glyphs)
+            and not glyphs[end + 1].text.isspace()
+            and not is_cjk(glyphs[end + 1].text)
+        ):
+            end += 1
+    return glyphs[end].x1 - glyphs[0].x0
+
+
+def _usual_pitch(lines: Sequence[TextLine]) -> float | None:
+    """The page's usual line pitch, in em."""
+    pitches = [
+        (a.y0 - b.y0) / max(a.size, 1.0)
+        for a, b in itertools.pairwise(lines)
+        if abs(a.size - b.size) <= SIZE_CHANGE * a.size and 0 < a.y0 - b.y0 < 3 * a.size
+    ]
+    return statistics.median(pitches) if len(pitches) >= 2 else None
+
+
+def _starts_paragraph(
+    line: TextLine,
+    previous: TextLine,
+    margins: tuple[float, float],
+    previous_right: float,
+    pitch: float | None,
+) -> bool:
+    left, right = margins
+    em = max(line.size, 1.0)
+    if abs(line.size - previous.size) > SIZE_CHANGE * max(line.size, previous.size):
+        return True
+    if line.cjk_font and previous.cjk_font and line.cjk_font != previous.cjk_font:
+        return True
+    if _ENUMERATION_RE.match(line.text):
+        return True
+    if pitch is not None and (previous.y0 - line.y0) / em > WIDE_PITCH * pitch:
+        return True
+    room = previous_right - previous.x1
+    if room > max(first_token_width(line), 0.5 * em) + 0.25 * em:
+        return True  # the line above ended short: its paragraph ended there
+    if line.x0 > left + INDENT * em:
+        # Indented: a new paragraph, unless it is the next line of a centred
+        # paragraph (the line above spans the text width, this one is centred).
+        centred = abs((line.x0 - left) - (right - line.x1)) <= em
+        full_above = previous.x0 <= left + INDENT * em
+        return not (centred and full_above)
+    return False
+
+
+def paragraph_breaks(
+    lines: Sequence[TextLine], *, fresh: Sequence[bool], same_page: Sequence[bool]
+) -> list[bool]:
+    """For each line, whether it starts a new paragraph.
+
+    ``fresh[i]`` forces a break (the line follows a table); ``same_page[i]``
+    says whether line i is on the page of line i - 1 (the pitch test applies
+    only there). Margins are measured per page where a page has enough lines.
+    """
+    starts: list[bool] = []
+    if not lines:
+        return starts
+    pages: list[list[int]] = []
+    for i in range(len(lines)):
+        if i == 0 or not same_page[i]:
+            pages.append([])
+        pages[-1].append(i)
+    overall = _margins(lines)
+    margin_of: dict[int, tuple[float, float]] = {}
+    pitch_of: dict[int, float | None] = {}
+    for members in pages:
+        page_lines = [lines[i] for i in members]
+        margins = _margins(page_lines) if len(page_lines) >= 5 else overall
+        pitch = _usual_pitch(page_lines)
+        for i in members:
+            margin_of[i] = margins
+            pitch_of[i] = pitch
+    for i, line in enumerate(lines):
+        if i == 0 or fresh[i]:
+            starts.append(True)
+            continue
+        starts.append(
+            _starts_paragraph(
+                line,
+                lines[i - 1],
+                margin_of[i],
+                margin_of[i - 1][1],
+                pitch_of[i] if same_page[i] else None,
+            )
+        )
+    return starts

@@ -1,0 +1,446 @@
+"""The PDF reader: the corpus PDFs to their labels, drawn tables to their grids, hostile files."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
+
+import govinfo_report
+from govinfo_report import CellKind, ReportError
+from govinfo_report._ir import Paragraph, Table
+from govinfo_report.readers._pdf import _load
+from govinfo_report.readers.pdf import read_pdf
+from tests.shared import SHARED, compare_with_label, seed_label, shared_dir
+
+CORPUS = sorted((SHARED / "corpus").glob("seed*.pdf")) if (SHARED / "corpus").is_dir() else []
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+WIDTH, HEIGHT = A4
+SIZE = 10.0
+PAD = 3.0
+
+
+# -- drawing helpers ------------------------------------------------------------------
+
+
+def _pdf(*pages: Callable[[Canvas], None], **options: object) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, **options)  # type: ignore[arg-type]
+    for draw in pages:
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# A cell: (row, column, rowspan, colspan, lines of text).
+_Cell = tuple[int, int, int, int, Sequence[str]]
+
+
+def _table(
+    canvas: Canvas,
+    left: float,
+    top: float,
+    widths: Sequence[float],
+    heights: Sequence[float],
+    cells: Sequence[_Cell],
+) -> None:
+    """Draw a ruled table: each cell strokes its four sides and prints its lines top-aligned."""
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [top]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    canvas.setLineWidth(0.5)
+    for row, column, rowspan, colspan, lines in cells:
+        x0, x1 = xs[column], xs[column + colspan]
+        y1, y0 = ys[row], ys[row + rowspan]
+        for a, b, c, d in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+            canvas.line(a, b, c, d)
+        canvas.setFont(FONT, SIZE)
+        for i, line in enumerate(lines):
+            canvas.drawString(x0 + PAD, y1 - PAD - (i + 1) * SIZE * 1.15, line)
+
+
+def _lines(canvas: Canvas, left: float, top: float, lines: Sequence[str], size: float = 12) -> None:
+    canvas.setFont(FONT, size)
+    for i, line in enumerate(lines):
+        canvas.drawString(left, top - i * size * 1.6, line)
+
+
+def _text_of(table: Table) -> list[list[tuple[int, int, int, str]]]:
+    """Rows of (column, rowspan, colspan, text)."""
+    return [[(c.column, c.rowspan, c.colspan, c.text) for c in row] for row in table.rows]
+
+
+# -- the corpus -----------------------------------------------------------------------
+
+
+def test_corpus_folder_is_found() -> None:
+    folder = shared_dir("corpus")
+    assert len(list(folder.glob("seed*.pdf"))) == 5, "expected the five corpus PDFs"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_pdf_matches_its_seed_label(path: Path) -> None:
+    report = govinfo_report.parse(path)
+    label = seed_label(path.stem[-3:])
+    assert compare_with_label(report.to_dict(), label) == []
+    assert report.format == label["format"]
+    assert report.carrier == "pdf"
+    # Every value cell of table 三 says where it is: page, box, table, row, column.
+    for cell in report.applications.cells():
+        assert cell.location is not None
+        assert cell.location.carrier == "pdf" and cell.location.page is not None
+        assert cell.location.bbox is not None and cell.location.column is not None
+
+
+def _corpus(name: str) -> Path:
+    path = shared_dir("corpus") / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def test_corpus_blank_total_row_is_blank_not_zero() -> None:
+    report = govinfo_report.parse(_corpus("seed002.pdf"))
+    total = report.applications.row("total_processed")
+    assert [c.kind for c in total] == [CellKind.BLANK] * 7
+    assert report.active.cell("fees", "amount").kind is CellKind.BLANK
+
+
+def test_corpus_header_row_cut_by_the_page_break_is_rejoined() -> None:
+    document = read_pdf(_corpus("seed000.pdf").read_bytes())
+    texts = {
+        cell.text
+        for block in document.blocks
+        if isinstance(block, Table)
+        for row in block.rows
+        for cell in row
+    }
+    # "自然" ends page 2 and "人" opens page 3; the pieces are one cell again.
+    assert {"自然人", "商业企业", "社会公益组织"} <= texts
+    assert not {"自然", "人", "商业", "企业"} & texts
+    assert any(code == "repair.pdf-cut-row" for code, _, _ in document.notes)
+
+
+def test_corpus_repeated_header_rows_are_dropped() -> None:
+    document = read_pdf(_corpus("seed003.pdf").read_bytes())
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    headers = [c for t in tables for row in t.rows for c in row if c.text == "申请人情况"]
+    assert len(headers) == 1
+    assert any(code == "repair.pdf-repeated-header" for code, _, _ in document.notes)
+    # The vertical label cut by the page break is one cell again.
+    assert any(c.text == "三、本年度办理结果" for t in tables for row in t.rows for c in row)
+
+
+def test_corpus_page_numbers_are_dropped_and_noted() -> None:
+    document = read_pdf(_corpus("seed001.pdf").read_bytes())
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert not any(text.strip("— ").isdigit() for text in paragraphs)
+    pages = [loc.page for code, _, loc in document.notes if code == "repair.page-number" and loc]
+    assert pages == [1, 2, 3, 4, 5]
+
+
+# -- drawn tables ---------------------------------------------------------------------
+
+
+def test_ruled_table_grid_merged_and_empty_cells() -> None:
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 72, 780, ["二、表格"])
+        cells: list[_Cell] = [
+            (0, 0, 2, 1, ["项目"]),
+            (0, 1, 1, 3, ["申请人情况"]),
+            (1, 1, 1, 1, ["自", "然", "人"]),
+            (1, 2, 1, 1, ["商业企", "业"]),
+            (1, 3, 1, 1, ["总计"]),
+            (2, 0, 1, 1, ["新收申请"]),
+            (2, 1, 1, 1, []),
+            (2, 2, 1, 1, ["5"]),
+            (2, 3, 1, 1, ["7"]),
+            (3, 0, 1, 1, ["结转"]),
+            (3, 1, 1, 1, ["1"]),
+            (3, 2, 1, 1, ["/"]),
+            (3, 3, 1, 1, ["3"]),
+        ]
+        _table(canvas, 72, 740, [120, 60, 60, 60], [20, 44, 20, 20], cells)
+        # A number drawn in two pieces, kerned apart a little: it is one number.
+        canvas.setFont(FONT, SIZE)
+        baseline = 740 - 64 - PAD - SIZE * 1.15
+        canvas.drawString(72 + 120 + PAD, baseline, "2")
+        canvas.drawString(72 + 120 + PAD + 5.0 + 0.8, baseline, "0")
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert _text_of(table) == [
+        [(0, 2, 1, "项目"), (1, 1, 3, "申请人情况")],
+        [(1, 1, 1, "自然人"), (2, 1, 1, "商业企业"), (3, 1, 1, "总计")],
+        [(0, 1, 1, "新收申请"), (1, 1, 1, "20"), (2, 1, 1, "5"), (3, 1, 1, "7")],
+        [(0, 1, 1, "结转"), (1, 1, 1, "1"), (2, 1, 1, "/"), (3, 1, 1, "3")],
+    ]
+    cell = table.rows[2][1]
+    assert cell.location.page == 1 and cell.location.table == 0
+    assert (cell.location.row, cell.location.column) == (2, 1)
+    assert cell.location.bbox == (192.0, 656.0, 252.0, 676.0)
+    assert isinstance(document.blocks[0], Paragraph) and document.blocks[0].text == "二、表格"
+
+
+def test_empty_cell_is_an_empty_cell() -> None:
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["规章"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["4"]),
+            (1, 0, 1, 1, ["行政许可"]), (1, 1, 1, 1, ["0"]), (1, 2, 1, 1, []),
+        ]  # fmt: skip
+        _table(canvas, 72, 700, [100, 50, 50], [20, 20], cells)
+
+    (table,) = read_pdf(_pdf(page)).blocks
+    assert isinstance(table, Table)
+    assert _text_of(table) == [
+        [(0, 1, 1, "规章"), (1, 1, 1, ""), (2, 1, 1, "4")],
+        [(0, 1, 1, "行政许可"), (1, 1, 1, "0"), (2, 1, 1, "")],
+    ]
+
+
+def test_table_borders_drawn_as_thin_filled_rectangles() -> None:
+    """Word and WPS draw borders as thin filled rectangles, not lines."""
+
+    def page(canvas: Canvas) -> None:
+        for y in (700, 680, 660):
+            canvas.rect(72, y - 0.25, 200, 0.5, stroke=0, fill=1)
+        for x in (72, 172, 272):
+            canvas.rect(x - 0.25, 660, 0.5, 40, stroke=0, fill=1)
+        canvas.setFont(FONT, SIZE)
+        for row, (a, b) in enumerate([("行政处罚", "12"), ("行政强制", "")]):
+            canvas.drawString(75, 686 - 20 * row, a)
+            canvas.drawString(175, 686 - 20 * row, b)
+
+    (table,) = read_pdf(_pdf(page)).blocks
+    assert isinstance(table, Table)
+    assert _text_of(table) == [
+        [(0, 1, 1, "行政处罚"), (1, 1, 1, "12")],
+        [(0, 1, 1, "行政强制"), (1, 1, 1, "")],
+    ]
+
+
+def test_a_box_around_text_is_not_a_table() -> None:
+    def page(canvas: Canvas) -> None:
+        canvas.rect(70, 690, 300, 30, stroke=1, fill=0)
+        _lines(canvas, 75, 700, ["六、其他需要报告的事项"])
+
+    (block,) = read_pdf(_pdf(page)).blocks
+    assert isinstance(block, Paragraph) and block.text == "六、其他需要报告的事项"
+
+
+def test_table_continued_on_the_next_page() -> None:
+    """Repeated header dropped; a row cut by the page break rejoined; one table."""
+    header: _Cell = (0, 0, 1, 2, ["项目"])
+    widths, size = [106, 60], SIZE
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            header,
+            (1, 0, 1, 1, ["一、新收"]), (1, 1, 1, 1, ["3"]),
+            # The label fills its cell and goes on overleaf; its value is printed there.
+            (2, 0, 1, 1, ["1.申请人逾期未按收费"]), (2, 1, 1, 1, []),
+        ]  # fmt: skip
+        _table(canvas, 72, 200, widths, [20, 20, 20], cells)
+        _lines(canvas, 280, 40, ["— 1 —"])
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            header,
+            (1, 0, 1, 1, ["通知缴纳费用"]), (1, 1, 1, 1, ["11"]),
+            (2, 0, 1, 1, ["四、结转"]), (2, 1, 1, 1, ["0"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20, 20], cells)
+        _lines(canvas, 280, 40, ["— 2 —"])
+
+    assert size * 10 + 2 * PAD == widths[0]  # "1." and nine characters fill the label cell
+    document = read_pdf(_pdf(first, second))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["项目"],
+        ["一、新收", "3"],
+        ["1.申请人逾期未按收费通知缴纳费用", "11"],
+        ["四、结转", "0"],
+    ]
+    assert table.rows[3][1].location.page == 2
+    codes = [code for code, _, _ in document.notes]
+    assert codes.count("repair.page-number") == 2
+    assert "repair.pdf-repeated-header" in codes and "repair.pdf-cut-row" in codes
+
+
+def test_rows_of_a_continued_table_that_are_not_cut_stay_apart() -> None:
+    """A short label at the foot of a page does not swallow the next page's first row."""
+
+    def first(canvas: Canvas) -> None:
+        _table(canvas, 72, 120, [100, 50], [20], [(0, 0, 1, 1, ["规章"]), (0, 1, 1, 1, [])])
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["规范性文件"]), (0, 1, 1, 1, [])]
+        _table(canvas, 72, 780, [100, 50], [20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [["规章", ""], ["规范性文件", ""]]
+
+
+# -- paragraphs -----------------------------------------------------------------------
+
+
+def test_paragraphs_headings_and_a_paragraph_over_a_page_break() -> None:
+    size = 12.0
+    left, right_chars = 72.0, 30  # 30 characters fill a line
+
+    def first(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 16)
+        canvas.drawCentredString(WIDTH / 2, 780, "某某镇人民政府2024年政府信息公开工作年度报告")
+        _lines(canvas, left + 2 * size, 740, ["一、总体情况"], size)
+        _lines(canvas, left + 2 * size, 716, ["本" * (right_chars - 2)], size)
+        _lines(canvas, left, 716 - 1.6 * size, ["年" * right_chars], size)
+        _lines(canvas, left, 716 - 3.2 * size, ["度" * 5 + "。"], size)
+        _lines(canvas, left + 2 * size, 640, ["下" * (right_chars - 2)], size)
+        _lines(canvas, left, 640 - 1.6 * size, ["一" * right_chars], size)
+        _lines(canvas, 280, 40, ["— 1 —"])
+
+    def second(canvas: Canvas) -> None:
+        _lines(canvas, left, 780, ["步" * 4 + "。"], size)
+        _lines(canvas, left + 2 * size, 756, ["二、主动公开政府信息情况"], size)
+        _lines(canvas, 280, 40, ["— 2 —"])
+
+    document = read_pdf(_pdf(first, second))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts == [
+        "某某镇人民政府2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本" * 28 + "年" * 30 + "度" * 5 + "。",
+        "下" * 28 + "一" * 30 + "步" * 4 + "。",
+        "二、主动公开政府信息情况",
+    ]
+    first_block = document.blocks[0]
+    assert first_block.location.page == 1 and first_block.location.bbox is not None
+    assert [
+        loc.page for code, _, loc in document.notes if code == "repair.page-number" and loc
+    ] == [1, 2]
+
+
+def test_running_header_is_dropped() -> None:
+    def page(number: int) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            _lines(canvas, 72, 810, ["某某县人民政府办公室"], 9)
+            _lines(canvas, 96, 700, [f"{'一二三'[number - 1]}、第{number}页"])
+
+        return draw
+
+    document = read_pdf(_pdf(page(1), page(2), page(3)))
+    assert [b.text for b in document.blocks] == ["一、第1页", "二、第2页", "三、第3页"]
+    assert [code for code, _, _ in document.notes] == ["repair.page-header"] * 3
+
+
+# -- hostile and unreadable files -----------------------------------------------------
+
+
+def _message(data: bytes) -> str:
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    return caught.value.reason
+
+
+def test_scan_without_text_layer_needs_ocr() -> None:
+    from reportlab.lib.utils import ImageReader
+
+    pixels = io.BytesIO()
+    # A tiny greyscale PNG drawn with reportlab's own image support.
+    from PIL import Image
+
+    Image.new("L", (40, 20), color=128).save(pixels, format="PNG")
+
+    def page(canvas: Canvas) -> None:
+        canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 72, 400, 400, 200)
+        canvas.line(72, 380, 472, 380)
+
+    assert "OCR" in _message(_pdf(page, page))
+
+
+def test_lines_only_needs_ocr() -> None:
+    def page(canvas: Canvas) -> None:
+        _table(canvas, 72, 700, [100, 50], [20, 20], [(0, 0, 1, 1, []), (1, 1, 1, 1, [])])
+
+    assert "OCR" in _message(_pdf(page))
+
+
+def test_truncated_pdf_is_an_error() -> None:
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))
+    for cut in (len(data) // 3, len(data) - 10):
+        assert "truncated" in _message(data[:cut])
+
+
+def test_truncated_corpus_pdf_is_an_error() -> None:
+    data = _corpus("seed004.pdf").read_bytes()
+    assert "truncated" in _message(data[: len(data) // 2])
+
+
+def test_garbage_after_the_pdf_header_is_an_error() -> None:
+    reason = _message(b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
+    assert "damaged" in reason
+
+
+def test_damaged_content_stream_is_an_error_naming_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "useA85", 0)  # plain Flate streams, to damage them
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"] * 40), pageCompression=1)
+    start = data.index(b"stream\n", data.index(b"/FlateDecode")) + 7
+    damaged = data[: start + 20] + b"\x00" * 60 + data[start + 80 :]
+    assert len(damaged) == len(data) and read_pdf(data).blocks  # undamaged, it reads
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(damaged)
+    assert "damaged" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+def test_encrypted_pdf_needs_its_password() -> None:
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]), encrypt="secret")
+    assert "password" in _message(data)
+
+
+def test_pdf_with_only_an_owner_password_is_read() -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 700, "Annual report 2024")
+
+    encryption = StandardEncryption("", ownerPassword="owner", canCopy=0)
+    document = read_pdf(_pdf(page, encrypt=encryption))
+    assert [b.text for b in document.blocks] == ["Annual report 2024"]
+
+
+def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_load, "MAX_PAGES", 2)
+    data = _pdf(*[lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"])] * 3)
+    assert "more than 2 pages" in _message(data)
+
+
+def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_load, "MAX_PAGE_OBJECTS", 5)
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))
+    assert "drawn objects" in _message(data)
+
+
+def test_reader_refuses_text() -> None:
+    with pytest.raises(ReportError):
+        read_pdf("%PDF-1.7")  # type: ignore[arg-type]
