@@ -195,6 +195,23 @@ def test_a_single_cell_table_is_a_box_not_a_table() -> None:
     assert _tables(document) == []
 
 
+def test_caption_head_body_and_preformatted_text() -> None:
+    markup = _page(
+        "<table><caption>表一</caption><thead><tr><th>项目</th><th>数量</th></tr></thead>"
+        "<tbody><tr><td>甲</td><td>1</td></tr></tbody></table>"
+        "<pre>第一行\n  缩进  的行</pre><p style='visibility: hidden'>不显示</p>"
+    )
+    document = read_html(markup)
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [
+        "表一",
+        "第一行",
+        "缩进  的行",  # inner spaces kept; paragraphs are trimmed like every paragraph
+    ]
+    (table,) = _tables(document)
+    assert [[cell.text for cell in row] for row in table.rows] == [["项目", "数量"], ["甲", "1"]]
+    assert table.rows[1][0].location.path == "/html/body/table[1]/tbody[1]/tr[1]/td[1]"
+
+
 def test_too_wide_table_is_refused() -> None:
     markup = _page("<table><tr><td colspan='900'>a</td><td colspan='900'>b</td></tr></table>")
     with pytest.raises(ReportError, match="wider than"):
