@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -202,12 +203,14 @@ def _metadata(
 # -- tables ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _is_value_text(text: str) -> bool:
     kind, _, _ = read_value(text, "count", "件")
     return kind in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
 
 
-def _table_labels(spec: TableSpec) -> list[str]:
+@lru_cache(maxsize=64)
+def _table_label_cores(spec: TableSpec) -> frozenset[str]:
     labels: list[str] = [*spec.header_labels]
     for row in spec.rows:
         labels.extend(row.labels)
@@ -215,23 +218,32 @@ def _table_labels(spec: TableSpec) -> list[str]:
         labels.extend(group.labels)
     for column in spec.columns:
         labels.extend(column.labels)
-    return labels
+    return frozenset(core(label) for label in labels) - {""}
 
 
-def _table_score(table: Table, spec: TableSpec) -> int:
+def _label_texts(table: Table) -> frozenset[str]:
+    """Cores of the table's cells that are labels, not values."""
     texts = {
         core(cell.text)
         for row in table.rows
         for cell in row
         if cell.text.strip() and not _is_value_text(cell.text)
     }
-    texts.discard("")
-    matched = 0
-    for label in {core(label) for label in _table_labels(spec)}:
-        if label in texts or any(
-            label_score(text, label) >= 0.9 for text in texts if abs(len(text) - len(label)) < 12
-        ):
-            matched += 1
+    return frozenset(texts - {""})
+
+
+def _table_score(texts: frozenset[str], spec: TableSpec, *, fuzzy: bool) -> int:
+    """How many distinct labels of ``spec`` the table prints (exactly, or nearly if ``fuzzy``)."""
+    labels = _table_label_cores(spec)
+    matched = len(labels & texts)
+    if fuzzy:
+        for label in labels - texts:
+            if any(
+                label_score(text, label) >= 0.9
+                for text in texts
+                if len(text) >= 4 and abs(len(text) - len(label)) < 12
+            ):
+                matched += 1
     return matched
 
 
@@ -246,6 +258,38 @@ def _signature_hits(tables: Sequence[Table], signatures: Sequence[str]) -> int:
                     if signature in text:
                         hits.add(signature)
     return len(hits)
+
+
+@lru_cache(maxsize=16384)
+def _match_label(
+    spec: TableSpec, text: str, context: str | None
+) -> tuple[Literal["row", "group"], Row | Group] | None:
+    """The row or group of ``spec`` whose label ``text`` is, given the group in force.
+
+    Cached: reports of one format print the same labels, so a batch of reports
+    pays for fuzzy matching once per distinct label.
+    """
+    best: tuple[float, Literal["row", "group"], Row | Group] | None = None
+    text_core = core(text)
+    if not text_core:
+        return None
+    candidates: list[tuple[Literal["row", "group"], Row | Group]] = [
+        ("row", row) for row in spec.rows if row.variant != "single"
+    ]
+    candidates += [("group", group) for group in spec.groups]
+    for kind, item in candidates:
+        score = max(label_score(text, label) for label in item.labels)
+        parent = item.parent
+        if parent is not None and parent == context:
+            score += 0.05
+        elif parent is not None and len(text_core) <= 4 and context is not None:
+            # Short leaves ("3.其他") belong to the group in force.
+            score -= 0.2
+        if best is None or score > best[0]:
+            best = (score, kind, item)
+    if best is None or best[0] < _MATCH:
+        return None
+    return best[1], best[2]
 
 
 @attrs.define
@@ -265,31 +309,10 @@ class _TableReader:
         self.diags = diags
         self.column_cores = {core(label) for c in spec.columns for label in c.labels}
 
-    # label matching
     def _match(
         self, text: str, context: str | None
     ) -> tuple[Literal["row", "group"], Row | Group] | None:
-        best: tuple[float, Literal["row", "group"], Row | Group] | None = None
-        text_core = core(text)
-        if not text_core:
-            return None
-        candidates: list[tuple[Literal["row", "group"], Row | Group]] = [
-            ("row", row) for row in self.spec.rows if row.variant != "single"
-        ]
-        candidates += [("group", group) for group in self.spec.groups]
-        for kind, item in candidates:
-            score = max(label_score(text, label) for label in item.labels)
-            parent = item.parent
-            if parent is not None and parent == context:
-                score += 0.05
-            elif parent is not None and len(text_core) <= 4 and context is not None:
-                # Short leaves ("3.其他") belong to the group in force.
-                score -= 0.2
-            if best is None or score > best[0]:
-                best = (score, kind, item)
-        if best is None or best[0] < _MATCH:
-            return None
-        return best[1], best[2]
+        return _match_label(self.spec, text, context)
 
     def _fit(
         self, values: list[TableCell], n: int, preferred: int | None
@@ -508,7 +531,12 @@ def _assign_tables(
     assigned: dict[str, list[Table]] = {t.key: [] for t in spec.tables}
     section_tables = {s.key: s.table for s in spec.sections}
     for block_index, table in tables:
-        scores = {t.key: _table_score(table, t) for t in spec.tables}
+        texts = _label_texts(table)
+        scores = {t.key: _table_score(texts, t, fuzzy=False) for t in spec.tables}
+        top = sorted(scores.values())
+        if top[-1] < 3 or top[-1] - top[-2] < 2:
+            # Exact labels do not settle it: count shortened and re-punctuated ones too.
+            scores = {t.key: _table_score(texts, t, fuzzy=True) for t in spec.tables}
         best = max(scores, key=lambda key: scores[key])
         section_key = section_at.get(block_index)
         home = section_tables.get(section_key) if section_key else None

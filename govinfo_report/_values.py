@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from govinfo_report._labels import BOOKMARK_RE, nfkc
 from govinfo_report.formats import ValueType
@@ -25,6 +26,7 @@ def _clean(raw: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=16384)
 def read_value(
     raw: str, value_type: ValueType, unit: str
 ) -> tuple[CellKind, int | Decimal | None, str | None]:
