@@ -19,6 +19,9 @@ Carrier = Literal["text", "html", "docx", "pdf"]
 
 _HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
 _HTML_STR_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
+#: The stream of an encrypted (password-protected) OOXML package, as the OLE directory
+#: names it (UTF-16-LE): such an OLE file is a locked .docx, not a .doc.
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 #: Control characters other than tab, newline, carriage return and form feed.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -97,14 +100,14 @@ def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
     if not data.strip():
         raise ReportError("the input is empty")
     kind = carrier or sniff(data)
-    if kind == "ole":
+    if kind == "ole" and _ENCRYPTED_OOXML not in data:
         raise ReportError(
             "this is an old binary Word (.doc) or WPS (.wps) file, which cannot be read; "
             "save it as .docx (or PDF) in Word, WPS or LibreOffice and parse that"
         )
     if kind == "rtf":
         raise ReportError("RTF documents are not supported; save the file as .docx and parse that")
-    if kind in ("zip", "docx"):
+    if kind in ("zip", "docx", "ole"):  # an "ole" here is an encrypted .docx, which it reports
         from govinfo_report.readers.docx import read_docx
 
         return read_docx(data)
