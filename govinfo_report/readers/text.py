@@ -33,7 +33,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 #: A lone value: a number or a not-applicable marker.
-_VALUE_RE = re.compile(r"^[\d０-９.,，]+$|^[/／\\\-－—–无]+$")
+_VALUE_RE = re.compile(r"^[-+－]?[\d０-９.,，]+$|^[/／\\\-－—–无]+$")
 #: An untabbed line longer than this inside a table region is prose, not a cell.
 _MAX_CONTINUATION = 40
 #: After a blank line, an untabbed line joins the table only if this short.
