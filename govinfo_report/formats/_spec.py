@@ -29,7 +29,7 @@ __all__ = [
 ValueType = Literal["count", "amount", "delta"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Column:
     """A value column."""
 
@@ -48,7 +48,7 @@ class Column:
         return (self.label, *self.variants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Group:
     """A heading row of a table's row hierarchy (table 三's （三）不予公开 …)."""
 
@@ -64,7 +64,7 @@ class Group:
         return (self.label, *self.variants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Row:
     """A row of values."""
 
@@ -88,7 +88,7 @@ class Row:
         return (self.label, *self.variants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Identity:
     """A printed identity: sum of ``left`` rows = sum of ``right`` rows, per column."""
 
@@ -98,7 +98,7 @@ class Identity:
     note: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class TableSpec:
     """One of the report's statistical tables."""
 
@@ -166,7 +166,7 @@ class TableSpec:
         return tuple(row for row in self.rows if row.variant in (None, variant))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class SectionSpec:
     """One of the six numbered sections."""
 
@@ -182,7 +182,7 @@ class SectionSpec:
         return (self.title, *self.variants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class FormatSpec:
     """A whole official format."""
 
