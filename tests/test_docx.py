@@ -1,0 +1,730 @@
+"""The DOCX reader: the corpus files, the official template, table grids, numbering, hostile input."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx as python_docx
+import pytest
+from docx.oxml import parse_xml
+
+import govinfo_report
+from govinfo_report import CellKind, ReportError, Severity
+from govinfo_report._ir import Document, Paragraph, Table
+from govinfo_report.readers import docx as docx_reader
+from govinfo_report.readers.docx import format_number, read_docx
+from tests.shared import SHARED, compare_with_label, seed_label, shared_dir
+
+CORPUS = sorted((SHARED / "corpus").glob("seed*.docx")) if (SHARED / "corpus").is_dir() else []
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _corpus(number: str) -> Path:
+    path = shared_dir("corpus") / f"seed{number}.docx"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def _paragraphs(document: Document) -> list[Paragraph]:
+    return [block for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def _tables(document: Document) -> list[Table]:
+    return [block for block in document.blocks if isinstance(block, Table)]
+
+
+def _grid(table: Table) -> list[list[tuple[str, int, int, int, int]]]:
+    """Each row's cells as (text, row, column, rowspan, colspan)."""
+    return [
+        [(cell.text, cell.row, cell.column, cell.rowspan, cell.colspan) for cell in row]
+        for row in table.rows
+    ]
+
+
+def _zip(members: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _package(
+    body: str,
+    *,
+    numbering: str | None = None,
+    styles: str | None = None,
+    document: str | None = None,
+    main: str = "word/document.xml",
+) -> bytes:
+    """A minimal Word package around ``body`` (the children of w:body)."""
+    related = []
+    members: dict[str, bytes | str] = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="{main}"/>'
+            "</Relationships>"
+        ),
+        main: document or f"<w:document {NS}><w:body>{body}</w:body></w:document>",
+    }
+    if numbering is not None:
+        members["word/numbering.xml"] = f"<w:numbering {NS}>{numbering}</w:numbering>"
+        related.append(f'<Relationship Id="rId2" Type="{REL}/numbering" Target="numbering.xml"/>')
+    if styles is not None:
+        members["word/styles.xml"] = f"<w:styles {NS}>{styles}</w:styles>"
+        related.append(f'<Relationship Id="rId3" Type="{REL}/styles" Target="styles.xml"/>')
+    folder, name = main.rsplit("/", 1)
+    members[f"{folder}/_rels/{name}.rels"] = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(related)
+        + "</Relationships>"
+    )
+    return _zip(members)
+
+
+def _p(text: str = "", ppr: str = "") -> str:
+    run = f"<w:r><w:t xml:space='preserve'>{text}</w:t></w:r>" if text else ""
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{run}</w:p>"
+
+
+def _tc(content: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{content}</w:tc>"
+
+
+def _saved(document: python_docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- the corpus and the official template ------------------------------------------------
+
+
+def test_corpus_is_found() -> None:
+    folder = shared_dir("corpus")
+    assert len(list(folder.glob("seed*.docx"))) == 5, "expected the five seed documents"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_document_matches_its_seed_label(path: Path) -> None:
+    report = govinfo_report.parse(path)
+    label = seed_label(path.stem.removeprefix("seed"))
+    assert report.carrier == "docx"
+    assert report.encoding is None
+    assert compare_with_label(report.to_dict(), label) == []
+    assert report.format == label["format"]
+    assert all(section.found for section in report.sections)
+    assert not [d for d in report.diagnostics if d.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_text_has_no_bookmark_markers(path: Path) -> None:
+    document = read_docx(path.read_bytes())
+    texts = [p.text for p in _paragraphs(document)]
+    texts += [cell.text for table in _tables(document) for row in table.rows for cell in row]
+    assert texts
+    assert not [t for t in texts if "bookmark" in t or "_GoBack" in t or "_Hlk" in t]
+
+
+def test_auto_numbered_headings_are_shown_and_recognized() -> None:
+    # seed002: "三、" and "四、" exist only as Word auto-numbering (w:numPr).
+    data = _corpus("002").read_bytes()
+    numbered = [p for p in _paragraphs(read_docx(data)) if p.numbering]
+    assert [p.numbering for p in numbered if "、" in p.numbering] == ["三、", "四、"]
+    assert [p.numbering for p in numbered if "、" not in p.numbering] == [
+        f"（{n}）" for n in range(1, 6)
+    ]
+    assert all(p.text.startswith(p.numbering or "?") for p in numbered)
+    report = govinfo_report.parse(data)
+    for key, numeral in (("applications", "三、"), ("review_litigation", "四、")):
+        heading = report.section(key).heading
+        assert heading is not None and heading.startswith(numeral)
+
+
+def test_corpus_cells_keep_their_paragraph_lines() -> None:
+    document = read_docx(_corpus("002").read_bytes())
+    cells = [cell for table in _tables(document) for row in table.rows for cell in row]
+    # The vertical header is three paragraphs, one character each.
+    (natural,) = [c for c in cells if c.text.replace("\n", "") == "自然人"]
+    assert natural.text.count("\n") == 2 and natural.rowspan == 2
+    # The results label comes after a run of empty paragraphs (as lines of the cell)
+    # and spans the 22 result rows.
+    (results,) = [c for c in cells if c.text.replace("\n", "").endswith("本年度办理结果")]
+    lines = results.text.split("\n")
+    assert lines[:16] == [""] * 16 and "".join(lines) == "三、本年度办理结果"
+    assert (results.column, results.rowspan) == (0, 22)
+
+
+def test_official_template_reads_blank_never_zero() -> None:
+    path = shared_dir("real") / "001.docx"
+    report = govinfo_report.parse(path)
+    label = json.loads((SHARED / "real" / "labels" / "001.json").read_text(encoding="utf-8"))
+    assert compare_with_label(report.to_dict(), label) == []
+    cells = list(report.cells())
+    assert len(cells) == 10 + 25 * 7 + 15
+    assert {c.kind for c in cells} == {CellKind.BLANK}
+    assert all(c.value is None and c.raw is not None and c.location for c in cells)
+    applications = report.applications
+    assert applications.found and applications.variant == "split"
+    keys = [key for key, _ in applications.rows]
+    assert len(keys) == 25
+    assert [k for k in keys if k.startswith("other_")] == [
+        "other_overdue_correction",
+        "other_overdue_fee",
+        "other_other",
+    ]
+    assert all(section.found for section in report.sections)
+
+
+def test_official_template_table_three_has_25_value_rows() -> None:
+    document = read_docx((shared_dir("real") / "001.docx").read_bytes())
+    third = _tables(document)[1]
+    widths = [len(row) for row in third.rows]
+    # 3 header rows, then 25 rows whose last 7 cells are the values (grid columns 3-9).
+    assert len(third.rows) == 28
+    assert all(width >= 8 for width in widths[3:])
+    for row in third.rows[3:]:
+        assert [cell.column for cell in row[-7:]] == list(range(3, 10))
+        assert all(not cell.text.strip(" \u3000") for cell in row[-7:])
+
+
+# -- table grids -------------------------------------------------------------------------
+
+
+def test_grid_span_and_vertical_merge_are_expanded() -> None:
+    document = python_docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    for r in range(4):
+        for c in range(4):
+            table.cell(r, c).text = f"{r}{c}"
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "wide"
+    table.cell(1, 0).merge(table.cell(3, 0)).text = "tall"
+    table.cell(1, 1).merge(table.cell(2, 2)).text = "block"
+    (read,) = _tables(read_docx(_saved(document)))
+    assert _grid(read) == [
+        [("wide", 0, 0, 1, 3), ("03", 0, 3, 1, 1)],
+        [("tall", 1, 0, 3, 1), ("block", 1, 1, 2, 2), ("13", 1, 3, 1, 1)],
+        [("23", 2, 3, 1, 1)],
+        [("31", 3, 1, 1, 1), ("32", 3, 2, 1, 1), ("33", 3, 3, 1, 1)],
+    ]
+    cell = read.rows[1][1]
+    assert (cell.location.table, cell.location.row, cell.location.column) == (0, 1, 1)
+    assert cell.location.part == "word/document.xml" and cell.location.carrier == "docx"
+
+
+def test_grid_before_legacy_hmerge_and_orphan_continuation() -> None:
+    rows = (
+        "<w:tr><w:trPr><w:gridBefore w:val='2'/></w:trPr>" + _tc(_p("a")) + "</w:tr>"
+        "<w:tr>"
+        + _tc(_p("b"), "<w:hMerge w:val='restart'/>")
+        + _tc(_p(), "<w:hMerge/>")
+        + _tc(_p("c"))
+        + "</w:tr>"
+        # A continuation with nothing above to continue is a cell of its own.
+        "<w:tr>" + _tc(_p("d")) + _tc(_p("e"), "<w:vMerge/>") + _tc(_p("f")) + "</w:tr>"
+    )
+    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
+    assert _grid(table) == [
+        [("a", 0, 2, 1, 1)],
+        [("b", 1, 0, 1, 2), ("c", 1, 2, 1, 1)],
+        [("d", 2, 0, 1, 1), ("e", 2, 1, 1, 1), ("f", 2, 2, 1, 1)],
+    ]
+
+
+def test_text_in_a_merged_away_cell_is_kept() -> None:
+    rows = (
+        "<w:tr>" + _tc(_p("top"), "<w:vMerge w:val='restart'/>") + _tc(_p("x")) + "</w:tr>"
+        "<w:tr>" + _tc(_p("stray"), "<w:vMerge/>") + _tc(_p("y")) + "</w:tr>"
+    )
+    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
+    assert _grid(table) == [[("top\nstray", 0, 0, 2, 1), ("x", 0, 1, 1, 1)], [("y", 1, 1, 1, 1)]]
+
+
+def test_cell_paragraphs_become_lines_and_blank_cells_stay() -> None:
+    cell = _tc(_p("自") + _p("然") + _p("人"))
+    padded = _tc(_p() + _p() + _p("label"))
+    rows = "<w:tr>" + cell + padded + _tc(_p()) + _tc(_p("\u3000")) + "</w:tr>"
+    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
+    assert [c.text for c in table.rows[0]] == ["自\n然\n人", "\n\nlabel", "", "\u3000"]
+
+
+def test_layout_tables_are_read_as_their_content() -> None:
+    inner = "<w:tbl><w:tr>" + _tc(_p("k")) + _tc(_p("7")) + "</w:tr></w:tbl>"
+    # A one-cell box around a heading and a data table; then a two-cell table holding one.
+    box = "<w:tbl><w:tr>" + _tc(_p("一、总体情况") + inner + _p("after")) + "</w:tr></w:tbl>"
+    holder = "<w:tbl><w:tr>" + _tc(_p("left")) + _tc(inner) + "</w:tr></w:tbl>"
+    document = read_docx(_package(box + holder))
+    kinds = [
+        type(block).__name__ + (f":{block.text}" if isinstance(block, Paragraph) else "")
+        for block in document.blocks
+    ]
+    assert kinds == [
+        "Paragraph:一、总体情况",
+        "Table",
+        "Paragraph:after",
+        "Paragraph:left",
+        "Table",
+    ]
+    assert [t.location.table for t in _tables(document)] == [0, 1]
+    assert _grid(_tables(document)[1]) == [[("k", 0, 0, 1, 1), ("7", 0, 1, 1, 1)]]
+    assert any(code == "repair.docx-layout-table" for code, _, _ in document.notes)
+
+
+def test_content_controls_around_blocks_rows_and_cells() -> None:
+    sdt = "<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
+    rows = "<w:tr>" + _tc(_p("a")) + sdt.format(_tc(_p("b"))) + "</w:tr>"
+    table = "<w:tbl>" + rows + sdt.format("<w:tr>" + _tc(_p("c")) + _tc(_p("d")) + "</w:tr>")
+    body = sdt.format(_p("first")) + table + "</w:tbl>"
+    inline = "<w:p><w:r><w:t>x</w:t></w:r>" + sdt.format("<w:r><w:t>y</w:t></w:r>") + "</w:p>"
+    document = read_docx(_package(body + inline))
+    assert [p.text for p in _paragraphs(document)] == ["first", "xy"]
+    assert _grid(_tables(document)[0]) == [
+        [("a", 0, 0, 1, 1), ("b", 0, 1, 1, 1)],
+        [("c", 1, 0, 1, 1), ("d", 1, 1, 1, 1)],
+    ]
+    assert _paragraphs(document)[0].location.path == (
+        "/w:document/w:body/w:sdt[1]/w:sdtContent/w:p[1]"
+    )
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def test_tabs_breaks_and_tab_stops() -> None:
+    paragraph = (
+        "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='720'/></w:tabs></w:pPr>"
+        "<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:cr/><w:t>d</w:t>"
+        "<w:noBreakHyphen/><w:t>e</w:t></w:r></w:p>"
+    )
+    stops_only = "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='720'/></w:tabs></w:pPr></w:p>"
+    document = read_docx(_package(paragraph + stops_only + _p("end")))
+    assert [p.text for p in _paragraphs(document)] == ["a\tb\nc\nd-e", "end"]
+
+
+def test_markup_that_is_not_text() -> None:
+    body = (
+        # A bookmark, a field (instruction and result) and a hidden run.
+        "<w:p><w:bookmarkStart w:id='0' w:name='_Hlk1'/><w:r><w:t>one</w:t></w:r>"
+        "<w:bookmarkEnd w:id='0'/>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>7</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>shown</w:t></w:r></w:p>"
+        # Tracked changes: the deletion is gone, the insertion is there.
+        "<w:p><w:r><w:t>was </w:t></w:r><w:del w:id='1' w:author='a'><w:r>"
+        "<w:delText>12</w:delText></w:r></w:del><w:ins w:id='2' w:author='a'><w:r><w:t>13</w:t>"
+        "</w:r></w:ins></w:p>"
+    )
+    document = read_docx(_package(body))
+    assert [p.text for p in _paragraphs(document)] == ["one7shown", "was 13"]
+    codes = {code for code, _, _ in document.notes}
+    assert {"repair.docx-hidden", "repair.docx-tracked-changes"} <= codes
+
+
+def test_text_box_is_read_once_after_its_paragraph() -> None:
+    box = "<w:txbxContent>" + _p("in the box") + "</w:txbxContent>"
+    anchor = (
+        "<w:p><w:r><w:t>anchor</w:t></w:r><w:r><mc:AlternateContent>"
+        f"<mc:Choice Requires='wps'><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    document = read_docx(_package(anchor + _p("next")))
+    assert [p.text for p in _paragraphs(document)] == ["anchor", "in the box", "next"]
+    assert any(code == "repair.docx-textbox" for code, _, _ in document.notes)
+
+
+def test_locations_of_paragraphs_and_tables() -> None:
+    table = "<w:tbl><w:tr>" + _tc(_p("a")) + _tc(_p("b")) + "</w:tr></w:tbl>"
+    document = read_docx(_package(_p("x") + _p() + table + _p("y")))
+    x, y = _paragraphs(document)
+    assert x.location.path == "/w:document/w:body/w:p[1]"
+    assert y.location.path == "/w:document/w:body/w:p[3]"
+    assert y.location.part == "word/document.xml" and y.location.carrier == "docx"
+    (read,) = _tables(document)
+    assert read.location.path == "/w:document/w:body/w:tbl[1]" and read.location.table == 0
+    assert str(read.rows[0][0].location) == "word/document.xml, table 1, row 1, column 1"
+
+
+def test_main_part_found_through_relationships() -> None:
+    document = read_docx(_package(_p("elsewhere"), main="word/main.xml"))
+    (paragraph,) = _paragraphs(document)
+    assert paragraph.text == "elsewhere" and paragraph.location.part == "word/main.xml"
+
+
+def test_strict_ooxml_namespace() -> None:
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    xml = f'<w:document xmlns:w="{strict}"><w:body>{_p("strict")}</w:body></w:document>'
+    assert [p.text for p in _paragraphs(read_docx(_package("", document=xml)))] == ["strict"]
+
+
+def test_an_empty_body_is_an_empty_document() -> None:
+    data = _package("<w:sectPr/>")
+    assert read_docx(data).blocks == ()
+    with pytest.raises(ReportError, match="no text"):
+        govinfo_report.parse(data)
+
+
+# -- auto-numbering -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "shown"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCounting", "二十"),
+        (23, "chineseCounting", "二十三"),
+        (100, "chineseCounting", "一百"),
+        (105, "chineseCounting", "一百零五"),
+        (110, "chineseCounting", "一百一十"),
+        (1001, "chineseCountingThousand", "一千零一"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (3, "ideographTraditional", "丙"),
+        (13, "ideographZodiac", "子"),
+        (2024, "ideographDigital", "二〇二四"),
+        (3, "decimalEnclosedCircle", "③"),
+        (21, "decimalEnclosedCircle", "21"),
+        (4, "ideographEnclosedCircle", "㈣"),
+        (2, "decimalEnclosedParen", "⑵"),
+        (7, "decimalZero", "07"),
+        (12, "decimalFullWidth", "１２"),
+        (28, "upperLetter", "BB"),
+        (3, "lowerLetter", "c"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (4, "lowerRoman", "iv"),
+        (5, "none", ""),
+        (5, "hebrew2", None),
+    ],
+)
+def test_format_number(n: int, fmt: str, shown: str | None) -> None:
+    assert format_number(n, fmt) == shown
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    return (
+        f"<w:lvl w:ilvl='{ilvl}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/>"
+        f"<w:lvlText w:val='{text}'/>{extra}</w:lvl>"
+    )
+
+
+def _numpr(num_id: int, ilvl: int | None = 0, *, declare: bool = False) -> str:
+    level = "" if ilvl is None else f"<w:ilvl w:val='{ilvl}'/>"
+    return f"<w:numPr{' ' + NS if declare else ''}>{level}<w:numId w:val='{num_id}'/></w:numPr>"
+
+
+def test_auto_numbered_report_headings_with_python_docx() -> None:
+    document = python_docx.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{W_NS}}}num")
+    abstract = parse_xml(
+        f"<w:abstractNum {NS} w:abstractNumId='90'>{_lvl(0, 'chineseCounting', '%1、')}"
+        f"{_lvl(1, 'decimal', '（%2）')}</w:abstractNum>"
+    )
+    first_num.addprevious(abstract)
+    numbering.append(parse_xml(f"<w:num {NS} w:numId='90'><w:abstractNumId w:val='90'/></w:num>"))
+    titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]
+    titles += ["政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况"]
+    titles += ["其他需要报告的事项"]
+    for title in titles:
+        heading = document.add_paragraph(title)
+        heading._p.get_or_add_pPr().append(parse_xml(_numpr(90, 0, declare=True)))
+        for item in ("甲", "乙"):
+            sub = document.add_paragraph(item)
+            sub._p.get_or_add_pPr().append(parse_xml(_numpr(90, 1, declare=True)))
+    data = _saved(document)
+    paragraphs = _paragraphs(read_docx(data))
+    assert [p.text for p in paragraphs[:6]] == [
+        "一、 总体情况",
+        "（1） 甲",
+        "（2） 乙",
+        "二、 主动公开政府信息情况",
+        "（1） 甲",  # level 2 restarts under each heading
+        "（2） 乙",
+    ]
+    assert [p.numbering for p in paragraphs[::3]] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+    ]
+    report = govinfo_report.parse(data)
+    assert [s.heading for s in report.sections] == [
+        f"{n}、 {t}" for n, t in zip("一二三四五六", titles, strict=True)
+    ]
+
+
+def test_numbering_levels_restarts_styles_and_bullets() -> None:
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _lvl(0, "decimal", "%1.")
+        + _lvl(1, "lowerLetter", "%1.%2", extra="<w:suff w:val='nothing'/>")
+        + "</w:abstractNum>"
+        "<w:abstractNum w:abstractNumId='2'>" + _lvl(0, "bullet", "\uf0b7") + "</w:abstractNum>"
+        "<w:abstractNum w:abstractNumId='3'>" + _lvl(0, "hebrew2", "%1)") + "</w:abstractNum>"
+        "<w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num>"
+        # Another instance of list 1 continues its count...
+        "<w:num w:numId='2'><w:abstractNumId w:val='1'/></w:num>"
+        # ...unless it restarts it.
+        "<w:num w:numId='3'><w:abstractNumId w:val='1'/>"
+        "<w:lvlOverride w:ilvl='0'><w:startOverride w:val='5'/></w:lvlOverride></w:num>"
+        "<w:num w:numId='4'><w:abstractNumId w:val='2'/></w:num>"
+        "<w:num w:numId='5'><w:abstractNumId w:val='3'/></w:num>"
+    )
+    styles = (
+        "<w:style w:type='paragraph' w:default='1' w:styleId='Normal'/>"
+        "<w:style w:type='table' w:styleId='Grid'><w:pPr><w:numPr><w:numId w:val='1'/></w:numPr>"
+        "</w:pPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Numbered'><w:pPr>"
+        "<w:numPr><w:numId w:val='1'/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Child'><w:basedOn w:val='Numbered'/></w:style>"
+    )
+    body = (
+        _p("a", _numpr(1))
+        + _p("a1", _numpr(1, 1))
+        + _p("a2", _numpr(1, 1))
+        + _p("b", _numpr(2))
+        + _p("b1", _numpr(2, 1))
+        + _p("restart", _numpr(3))
+        + _p("bullet", _numpr(4))
+        + _p("by style", "<w:pStyle w:val='Child'/>")
+        + _p("switched off", "<w:pStyle w:val='Child'/>" + _numpr(0))
+        + _p("hebrew", _numpr(5))
+    )
+    document = read_docx(_package(body, numbering=numbering, styles=styles))
+    assert [p.text for p in _paragraphs(document)] == [
+        "1. a",
+        "1.aa1",
+        "1.ba2",
+        "2. b",
+        "2.ab1",
+        "5. restart",
+        "bullet",
+        "3. by style",
+        "switched off",
+        "1) hebrew",
+    ]
+    assert [p.numbering for p in _paragraphs(document)][6:8] == [None, "3."]
+    assert [code for code, _, _ in document.notes] == ["doubt.docx-numbering"]
+
+
+def test_a_level_that_never_restarts_counts_on() -> None:
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _lvl(0, "decimal", "%1.")
+        + _lvl(1, "decimal", "(%2)", extra="<w:lvlRestart w:val='0'/>")
+        + "</w:abstractNum><w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num>"
+    )
+    body = "".join(_p(t, _numpr(1, level)) for t, level in (("a", 0), ("x", 1), ("b", 0), ("y", 1)))
+    document = read_docx(_package(body, numbering=numbering))
+    assert [p.numbering for p in _paragraphs(document)] == ["1.", "(1)", "2.", "(2)"]
+
+
+def test_styles_cut_short_and_parsed_whole_give_the_same_numbering() -> None:
+    styles = (
+        "<w:docDefaults/><w:latentStyles><w:lsdException w:name='Normal'/></w:latentStyles>"
+        "<w:style w:type='table' w:styleId='Grid'><w:tblPr/></w:style>"
+        "<w:style w:type='character' w:styleId='Strong'/>"
+        "<w:style w:type='paragraph' w:styleId='Numbered'><w:pPr>"
+        "<w:numPr><w:numId w:val='1'/></w:numPr></w:pPr></w:style>"
+    )
+    content = f"<w:styles {NS}>{styles}</w:styles>".encode()
+    lean = docx_reader._lean_styles(content)
+    assert lean is not None and b"Grid" not in lean and b"Strong" not in lean
+    assert b"Numbered" in lean
+    assert docx_reader._lean_styles(content.replace(b"numPr", b"other")) == b""
+    # Another prefix than "w:" is not cut: the part is parsed whole.
+    assert docx_reader._lean_styles(content.replace(b"w:", b"x:")) is None
+
+
+# -- hostile and broken input --------------------------------------------------------------
+
+
+def _minimal() -> bytes:
+    return _package(_p("一、总体情况") + _p("text"))
+
+
+def _not_word(kind: str) -> bytes:
+    members: dict[str, dict[str, bytes | str]] = {
+        "xlsx": {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"},
+        "pptx": {"ppt/presentation.xml": "<presentation/>"},
+        "odt": {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
+        "ofd": {"OFD.xml": "<ofd:OFD/>"},
+        "zip": {"readme.txt": "hello"},
+    }
+    return _zip(members[kind])
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("xlsx", "Excel workbook"),
+        ("pptx", "PowerPoint"),
+        ("odt", "OpenDocument"),
+        ("ofd", "OFD"),
+        ("zip", "zip archive, not a Word document"),
+    ],
+)
+def test_zip_that_is_not_a_word_document(kind: str, message: str) -> None:
+    with pytest.raises(ReportError, match=message):
+        govinfo_report.parse(_not_word(kind))
+
+
+def _encrypted_ooxml() -> bytes:
+    # The OLE header and a directory entry naming the EncryptedPackage stream.
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0") + bytes(64)
+    return header + entry + bytes(1024)
+
+
+def test_encrypted_docx_says_so() -> None:
+    with pytest.raises(ReportError, match="encrypted with a password"):
+        govinfo_report.parse(_encrypted_ooxml())
+    legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le")
+    with pytest.raises(ReportError, match=r"\.doc"):
+        govinfo_report.parse(legacy + bytes(1024))
+    with pytest.raises(ReportError, match=r"\.doc"):
+        read_docx(legacy)
+
+
+def _with_encrypted_flag() -> bytes:
+    # Set bit 0 ("encrypted") of the general purpose flags in the central directory
+    # entry of word/document.xml, as a password-protected zip has it.
+    data = bytearray(_minimal())
+    name = data.index(b"PK\x01\x02")
+    while data[name + 46 : name + 46 + 17] != b"word/document.xml":
+        name = data.index(b"PK\x01\x02", name + 4)
+    data[name + 8] |= 0x1
+    return bytes(data)
+
+
+def _bomb() -> bytes:
+    # 4 MiB of one byte deflates about 1000:1, the signature of a zip bomb.
+    return _zip({"word/document.xml": b"<" + b"a" * (4 << 20), "_rels/.rels": "<x/>"})
+
+
+def _corrupt_member() -> bytes:
+    data = bytearray(_minimal())
+    offset = data.index(b"word/document.xml") + len("word/document.xml") + 4
+    for i in range(offset, offset + 40):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
+def _entities(kind: str) -> bytes:
+    if kind == "billion laughs":
+        dtd = '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        text = "&b;"
+    else:
+        dtd = '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        text = "&x;"
+    xml = f"{dtd}<w:document {NS}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    return _package("", document=xml)
+
+
+def _dtd_in_styles() -> bytes:
+    styles = "<w:style w:type='paragraph' w:styleId='S'><w:pPr><w:numPr/></w:pPr></w:style>"
+    data = _package(_p("x", "<w:pStyle w:val='S'/>"), numbering="", styles=styles)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    members: dict[str, bytes | str] = {
+        info.filename: source.read(info) for info in source.infolist()
+    }
+    members["word/styles.xml"] = b'<!DOCTYPE w:styles [<!ENTITY e "e">]>' + bytes(
+        members["word/styles.xml"]  # type: ignore[arg-type]
+    )
+    return _zip(members)
+
+
+def _deep_tables() -> bytes:
+    depth = 120  # w:tbl/w:tr/w:tc per level: well past libxml2's 256 levels
+    body = "<w:tbl><w:tr><w:tc>" * depth + _p("deep") + "</w:tc></w:tr></w:tbl>" * depth
+    return _package(body)
+
+
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
+    "not a zip": (
+        lambda: b"PK\x03\x04 this is not really a zip file at all",
+        "damaged or truncated",
+    ),
+    "truncated": (lambda: _minimal()[: len(_minimal()) // 2], "damaged or truncated"),
+    "corrupt member": (_corrupt_member, "damaged or truncated"),
+    "encrypted members": (_with_encrypted_flag, "password"),
+    "zip bomb": (_bomb, "zip bomb"),
+    "billion laughs": (lambda: _entities("billion laughs"), "DTD"),
+    "external entity": (lambda: _entities("external"), "DTD"),
+    "DTD in styles": (_dtd_in_styles, "DTD"),
+    "malformed XML": (lambda: _package("<w:p><w:r>"), "not well-formed"),
+    "deep nesting": (_deep_tables, "nested too deeply"),
+    "wrong root": (lambda: _package("", document=f"<w:numbering {NS}/>"), "not a Word document"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_and_broken_input_is_a_clear_report_error(name: str) -> None:
+    build, message = HOSTILE[name]
+    data = build()
+    with pytest.raises(ReportError, match=message) as caught:
+        govinfo_report.parse(data)
+    assert "internal error" not in str(caught.value)
+    with pytest.raises(ReportError, match=message):
+        read_docx(data)
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "message"),
+    [
+        ("MAX_MEMBERS", 3, "members"),
+        ("MAX_TOTAL_SIZE", 500, "zip bomb or not a report"),
+        ("MAX_PART_SIZE", 100, "uncompressed"),
+    ],
+)
+def test_limits(monkeypatch: pytest.MonkeyPatch, limit: str, value: int, message: str) -> None:
+    data = _minimal()
+    read_docx(data)  # within the real limits
+    monkeypatch.setattr(docx_reader, limit, value)
+    with pytest.raises(ReportError, match=message):
+        govinfo_report.parse(data)
+
+
+def test_limits_have_sane_values() -> None:
+    assert 1_000 <= docx_reader.MAX_MEMBERS <= 100_000
+    assert docx_reader.MAX_PART_SIZE <= docx_reader.MAX_TOTAL_SIZE <= 4 << 30
+    assert 50 <= docx_reader.MAX_RATIO <= 1000
+
+
+def test_random_damage_never_escapes_as_another_error() -> None:
+    data = _minimal()
+    rng = random.Random(20250101)
+    for _ in range(300):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            govinfo_report.parse(bytes(damaged))
+        except ReportError as exc:
+            assert "internal error" not in str(exc), exc
