@@ -1,0 +1,26 @@
+"""``python -m govinfo_report.checks --markdown``: print docs/rules.md from the rule declarations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from govinfo_report.checks._docs import markdown
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the rules as Markdown (the text of docs/rules.md)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m govinfo_report.checks", description="List the reviewer's rules."
+    )
+    parser.add_argument(
+        "--markdown", action="store_true", required=True, help="print docs/rules.md"
+    )
+    parser.parse_args(argv)
+    sys.stdout.write(markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

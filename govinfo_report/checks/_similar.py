@@ -1,0 +1,157 @@
+"""Near-identical prose (雷同): character shingles, containment, and the shared passages.
+
+Theory of operation. Each report's prose (sections 一, 五 and 六) is reduced to
+the characters that carry wording: punctuation and whitespace are dropped,
+the body's own name becomes one placeholder and every run of digits
+becomes "0", so a copy that only swapped the name and the year reads as
+identical. The text is cut into overlapping 8-character shingles; two
+reports are compared by *containment*, the share of the smaller shingle
+set found in the larger (a short report pasted whole into a longer one is a
+copy, which Jaccard would understate). Different real township reports
+share under 10 % at this length (their common phrases are short); a copy
+shares most. For a flagged pair the shared passages are found paragraph by
+paragraph with difflib and traced back to the printed text.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import attrs
+
+from govinfo_report.checks._model import TextSpan
+from govinfo_report.checks._text import Prose, paragraphs, squash
+from govinfo_report.model import Report
+
+__all__ = [
+    "MIN_NONZERO",
+    "MIN_SHINGLES",
+    "SHINGLE",
+    "SIMILAR_TEXT",
+    "Masked",
+    "Passage",
+    "masked_prose",
+    "shared_passages",
+    "shingles",
+]
+
+#: Shingle length in characters: long enough that shared boilerplate phrases of
+#: the form ("政府信息公开工作") rarely make a whole shingle in common.
+SHINGLE = 8
+#: Containment of shingles at or above which two reports' prose is 雷同.
+SIMILAR_TEXT = 0.5
+#: Below this many shingles a prose is too short to call a copy.
+MIN_SHINGLES = 60
+#: Identical tables are a copy only with at least this many non-zero values: two bodies
+#: that received no application and made no decision print the same all-zero tables.
+MIN_NONZERO = 10
+#: Passages shorter than this (masked characters) are not worth showing.
+MIN_PASSAGE = 20
+#: The parts of a report whose wording is the body's own.
+PARTS = ("overview", "problems", "other")
+
+_WORD_RE = re.compile(r"\w")
+
+
+@attrs.frozen(kw_only=True)
+class Masked:
+    """A paragraph's wording, masked, with the map back to the printed text."""
+
+    prose: Prose
+    text: str
+    #: ``origin[i]``: index into ``prose.text`` of ``text[i]``.
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> TextSpan:
+        return self.prose.span(self.origin[start], self.origin[end - 1] + 1)
+
+
+_PLACE_RE = re.compile(r"[^省市州盟县旗区乡镇]+?(?:自治区|自治州|自治县|街道|[省市州盟县旗区乡镇])")
+
+
+def _names(report: Report) -> list[str]:
+    """The body's name and its place names ("沂源县悦庄镇人民政府", "悦庄镇", "悦庄")."""
+    organization = report.metadata.organization
+    if not organization:
+        return []
+    name = squash(organization)
+    out = {name, name.removesuffix("人民政府"), name.removesuffix("政府")}
+    for match in _PLACE_RE.finditer(name):
+        place = match.group(0)
+        out.update((place, place[:-1]))
+    return sorted((n for n in out if len(n) >= 2), key=len, reverse=True)
+
+
+def masked_prose(report: Report) -> list[Masked]:
+    """The report's own wording, paragraph by paragraph, masked."""
+    names = _names(report)
+    name_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    out = []
+    for prose in paragraphs(report, PARTS):
+        text = prose.text
+        chars: list[str] = []
+        origin: list[int] = []
+        i = 0
+        while i < len(text):
+            match = name_re.match(text, i) if name_re else None
+            if match:
+                chars.append("◎")
+                origin.append(i)
+                i = match.end()
+                continue
+            char = text[i]
+            if char.isdigit():
+                chars.append("0")
+                origin.append(i)
+                while i < len(text) and text[i].isdigit():
+                    i += 1
+                continue
+            if _WORD_RE.match(char) and char != "_":
+                chars.append(char)
+                origin.append(i)
+            i += 1
+        if chars:
+            out.append(Masked(prose=prose, text="".join(chars), origin=tuple(origin)))
+    return out
+
+
+def shingles(parts: list[Masked]) -> frozenset[str]:
+    """The report's set of shingles (paragraphs joined: a shingle may span two)."""
+    text = "".join(p.text for p in parts)
+    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """A passage two reports share: its printed text in each."""
+
+    here: TextSpan
+    there: TextSpan
+    length: int
+
+
+def shared_passages(a: list[Masked], b: list[Masked], limit: int = 5) -> list[Passage]:
+    """The longest passages ``a`` shares with ``b``, longest first."""
+    b_shingles = [{p.text[i : i + SHINGLE] for i in range(len(p.text) - SHINGLE + 1)} for p in b]
+    found: list[Passage] = []
+    for para in a:
+        if len(para.text) < MIN_PASSAGE:
+            continue
+        mine = {para.text[i : i + SHINGLE] for i in range(len(para.text) - SHINGLE + 1)}
+        overlaps = [len(mine & theirs) for theirs in b_shingles]
+        if not overlaps or max(overlaps) == 0:
+            continue
+        other = b[overlaps.index(max(overlaps))]
+        matcher = SequenceMatcher(None, para.text, other.text, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            if block.size >= MIN_PASSAGE:
+                found.append(
+                    Passage(
+                        here=para.span(block.a, block.a + block.size),
+                        there=other.span(block.b, block.b + block.size),
+                        length=block.size,
+                    )
+                )
+    found.sort(key=lambda p: -p.length)
+    return found[:limit]

@@ -1,0 +1,369 @@
+"""The command line: ``govinfo-report check PATH...``.
+
+Each input is parsed and checked; then the rules across reports run over all
+of them. Per report the body, year and findings are printed as a table
+(failures by severity, then what could not be assessed; passes with
+``--all``), and a summary line ends the output. ``--json`` writes one JSON
+object per line instead. The exit status is 0 when no rule of error
+severity failed, 1 when one did, and 2 when an input could not be read (the
+others are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+import attrs
+
+import govinfo_report
+from govinfo_report._errors import ReportError
+from govinfo_report.checks import CheckResult, Outcome, Status, check_all
+from govinfo_report.checks._common import kind_phrase, who
+from govinfo_report.model import Cell, Report, Severity
+from govinfo_report.readers import sniff
+
+__all__ = ["main"]
+
+#: Report files found in folders by their suffix.
+REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps"})
+#: Files in folders that are never reports (data, code, images, archives of other things).
+NOT_REPORTS = frozenset(
+    {
+        ".json", ".jsonl", ".md", ".rst", ".py", ".pyc", ".csv", ".tsv", ".yml", ".yaml",
+        ".toml", ".cfg", ".ini", ".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg",
+        ".gz", ".bz2", ".xz", ".7z", ".tar", ".exe", ".so", ".log",
+    }
+)  # fmt: skip
+#: How many bytes are read to tell a file without a known suffix by its content.
+_SNIFF_BYTES = 65536
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+@attrs.frozen(kw_only=True)
+class _Unreadable:
+    path: str
+    reason: str
+    where: str
+
+
+def _looks_like_report(path: Path) -> bool:
+    """For a file without a known suffix: is it a document worth reading?"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True  # let parse() say why it cannot be read
+    kind = sniff(head)
+    if kind in ("pdf", "html", "ole"):
+        return True
+    if kind == "zip":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "word/document.xml" in archive.namelist()
+        except (OSError, zipfile.BadZipFile):
+            return False
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return "信息公开" in unicodedata.normalize("NFKC", text)
+    return False
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+    """Input files: (name, path) for each file given or found in a folder; path None if absent."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts) or not found.is_file():
+                    continue
+                suffix = found.suffix.lower()
+                if suffix in NOT_REPORTS:
+                    continue
+                if suffix in REPORT_SUFFIXES or _looks_like_report(found):
+                    yield str(found), found
+        elif path.exists():
+            yield given, path
+        else:
+            yield given, None
+
+
+def _read(name: str, path: Path | None) -> Report | _Unreadable:
+    if path is None:
+        return _Unreadable(path=name, reason="no such file or folder", where=name)
+    try:
+        return govinfo_report.parse(path)
+    except ReportError as exc:
+        return _Unreadable(path=name, reason=exc.reason, where=str(exc.where))
+
+
+# -- the table ---------------------------------------------------------------------------
+
+#: Cells a grouped line names before it says "and N more".
+_MAX_LISTED = 8
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+@attrs.frozen
+class _Line:
+    severity: str
+    status: str
+    rule: str
+    message: str
+
+
+Lang = Literal["zh", "en"]
+
+
+def _cell_text(report: Report, cell: Cell, lang: Lang) -> str:
+    zh, en = kind_phrase(cell)
+    return f"{who(report, cell)}{zh}" if lang == "zh" else f"{who(report, cell)} {en}"
+
+
+def _grouped_not_assessable(report: Report, outcomes: Sequence[Outcome], lang: Lang) -> list[_Line]:
+    """Not-assessable outcomes of one family on one line, with the cells that block them."""
+    families: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        families.setdefault(outcome.rule.family, []).append(outcome)
+    lines = []
+    for family, members in families.items():
+        first = members[0]
+        if len(members) == 1:
+            lines.append(_Line(first.severity.value, "n/a", first.rule.id, first.message(lang)))
+            continue
+        blocking: dict[str, None] = {}
+        for outcome in members:
+            for cell in outcome.unassessable:
+                blocking.setdefault(_cell_text(report, cell, lang), None)
+        shown = list(blocking)
+        text = ("；" if lang == "zh" else "; ").join(shown[:_MAX_LISTED])
+        rest = len(shown) - _MAX_LISTED
+        if rest > 0:
+            text += f"；另有{rest}格" if lang == "zh" else f"; and {rest} more"
+        head = "无法评估：" if lang == "zh" else "not assessable: "
+        message = head + text if text else first.message(lang)
+        lines.append(_Line(first.severity.value, "n/a", f"{family}[*] ×{len(members)}", message))
+    return lines
+
+
+def _lines(result: CheckResult, *, show_all: bool, lang: Lang) -> list[_Line]:
+    failures = sorted(
+        (o for o in result.outcomes if o.status is Status.FAIL),
+        key=lambda o: _SEVERITY_RANK[o.severity],
+    )
+    lines = [_Line(o.severity.value, "fail", o.rule.id, o.message(lang)) for o in failures]
+    lines += _grouped_not_assessable(result.report, result.not_assessable, lang)
+    if show_all:
+        lines += [
+            _Line(o.severity.value, "pass", o.rule.id, o.message(lang)) for o in result.passed
+        ]
+    return lines
+
+
+def _print_table(lines: Sequence[_Line], out: TextIO) -> None:
+    if not lines:
+        return
+    header = _Line("severity", "status", "rule", "message")
+    rows = [header, *lines]
+    widths = [max(_width(getattr(r, f)) for r in rows) for f in ("severity", "status", "rule")]
+    for row in rows:
+        cells = [row.severity, row.status, row.rule]
+        out.write(
+            "  "
+            + "  ".join(_pad(c, w) for c, w in zip(cells, widths, strict=True))
+            + "  "
+            + row.message
+            + "\n"
+        )
+
+
+def _counts(result: CheckResult) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, "info": 0}
+    for outcome in result.failures:
+        out[outcome.severity.value] += 1
+    out["not_assessable"] = len(result.not_assessable)
+    out["passed"] = len(result.passed)
+    return out
+
+
+def _print_report(result: CheckResult, *, show_all: bool, lang: Lang, out: TextIO) -> None:
+    report = result.report
+    meta = report.metadata
+    counts = _counts(result)
+    out.write(f"== {result.name}\n")
+    body = meta.organization or ("（未知）" if lang == "zh" else "(unknown)")
+    year = meta.year if meta.year is not None else "?"
+    out.write(
+        f"   body: {body}   year: {year}   format: {report.format} ({report.carrier})   "
+        f"errors: {counts['error']}  warnings: {counts['warning']}  infos: {counts['info']}  "
+        f"not assessable: {counts['not_assessable']}  passed: {counts['passed']}\n"
+    )
+    _print_table(_lines(result, show_all=show_all, lang=lang), out)
+    notes = [d for d in report.diagnostics if d.severity is not Severity.INFO]
+    if show_all:
+        notes = list(report.diagnostics)
+    for diagnostic in notes:
+        out.write(f"   reading note: {diagnostic}\n")
+    out.write("\n")
+
+
+def _json_line(result: CheckResult, *, show_all: bool) -> dict[str, Any]:
+    report = result.report
+    shown = [o for o in result.outcomes if show_all or o.status is not Status.PASS]
+    return {
+        "type": "report",
+        "path": result.name,
+        "organization": report.metadata.organization,
+        "year": report.metadata.year,
+        "format": report.format,
+        "carrier": report.carrier,
+        "ok": result.ok,
+        "counts": _counts(result),
+        "findings": [o.to_dict() for o in shown],
+        "diagnostics": [d.to_dict() for d in report.diagnostics],
+    }
+
+
+def _write_json(
+    results: Sequence[CheckResult],
+    unreadable: Sequence[_Unreadable],
+    summary: dict[str, Any],
+    *,
+    show_all: bool,
+    out: TextIO,
+) -> None:
+    for bad in unreadable:
+        line = {"type": "unreadable", "path": bad.path, "reason": bad.reason, "where": bad.where}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    for result in results:
+        out.write(json.dumps(_json_line(result, show_all=show_all), ensure_ascii=False) + "\n")
+    out.write(json.dumps({"type": "summary", **summary}, ensure_ascii=False) + "\n")
+
+
+def _write_tables(
+    results: Sequence[CheckResult],
+    unreadable: Sequence[_Unreadable],
+    summary: dict[str, Any],
+    *,
+    show_all: bool,
+    lang: Lang,
+    out: TextIO,
+) -> None:
+    for bad in unreadable:
+        out.write(f"== {bad.path}\n   unreadable: {bad.reason} (at {bad.where})\n\n")
+    for result in results:
+        _print_report(result, show_all=show_all, lang=lang, out=out)
+    out.write(
+        f"{summary['inputs']} input(s): {summary['checked']} checked, "
+        f"{summary['unreadable']} unreadable; {summary['reports_with_errors']} with errors; "
+        f"failed rules: {summary['error']} error, {summary['warning']} warning, "
+        f"{summary['info']} info; {summary['not_assessable']} not assessable; "
+        f"{summary['passed']} passed\n"
+    )
+
+
+def _check_command(args: argparse.Namespace, out: TextIO) -> int:
+    lang: Lang = args.lang
+    inputs = list(discover(args.paths))
+    if not inputs:
+        out.write("no report files found\n")
+        return EXIT_UNREADABLE
+    reports: list[Report] = []
+    names: list[str] = []
+    unreadable: list[_Unreadable] = []
+    for name, path in inputs:
+        read = _read(name, path)
+        if isinstance(read, _Unreadable):
+            unreadable.append(read)
+        else:
+            reports.append(read)
+            names.append(name)
+    results = check_all(reports, names)
+    totals = {"error": 0, "warning": 0, "info": 0, "not_assessable": 0, "passed": 0}
+    for result in results:
+        for key, value in _counts(result).items():
+            totals[key] += value
+    failing = sum(1 for r in results if not r.ok)
+    summary: dict[str, Any] = {
+        "inputs": len(inputs),
+        "checked": len(results),
+        "unreadable": len(unreadable),
+        "reports_with_errors": failing,
+        **totals,
+    }
+    if args.json:
+        _write_json(results, unreadable, summary, show_all=args.all, out=out)
+    else:
+        _write_tables(results, unreadable, summary, show_all=args.all, lang=lang, out=out)
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_ERRORS if failing else EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govinfo-report",
+        description="Read and check annual reports on government information disclosure "
+        "(政府信息公开工作年度报告).",
+    )
+    parser.add_argument("--version", action="version", version=govinfo_report.__version__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="check reports against the reviewer's rules",
+        description="Check reports: arithmetic, completeness, text against tables, "
+        "plausibility, and across reports (carry-over between years, 雷同). Exit status: "
+        "0 no error, 1 a rule of error severity failed, 2 an input could not be read.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    check.add_argument("--all", action="store_true", help="also list passed rules")
+    check.add_argument("--json", action="store_true", help="write JSON lines instead of tables")
+    check.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="language of messages (default: en)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper):
+        # A terminal that cannot show Chinese must not turn a report into a traceback.
+        stdout.reconfigure(errors="backslashreplace")
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        try:
+            return _check_command(args, stdout)
+        except BrokenPipeError:
+            # The reader went away (| head): nothing more to say.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+    raise AssertionError(args.command)  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""``govinfo-report check``: exit statuses, tables, JSON lines, folders, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govinfo_report
+from govinfo_report.cli import main
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.text import render_text
+from tests.shared import seed_files
+
+SEEDS = {p.name[:3]: p for p in seed_files()}
+
+
+def _seed(seed: str) -> Path:
+    return SEEDS.get(seed) or pytest.skip("../shared/seeds is absent")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["check", *argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _write_example(folder: Path, name: str, organization: str, year: int) -> Path:
+    path = folder / name
+    path.write_text(render_text(consistent_example(organization, year)), encoding="utf-8")
+    return path
+
+
+def test_a_seed_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(capsys, str(_seed("003")))
+    assert status == 0, out
+    assert "body: 沂源县悦庄镇人民政府" in out and "year: 2024" in out
+    assert "1 checked, 0 unreadable; 0 with errors" in out
+    assert err == ""
+
+
+def test_all_seeds_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, str(_seed("000").parent))
+    assert status == 0
+    assert out.count("\n== ") + out.startswith("== ") == 5
+    # 002's blank total row is shown, as not assessable, with its lines.
+    assert "applications.carry_over[*] ×7" in out and "line 346" in out
+
+
+def test_a_seed_with_one_value_changed_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = _seed("003")
+    report = govinfo_report.parse(source)
+    cell = report.applications.cell("new_received", "natural_person")
+    assert cell.location is not None and cell.location.line is not None and cell.value == 1
+    lines = source.read_text(encoding="utf-8").split("\n")
+    index = cell.location.line - 1
+    assert lines[index].strip() == "1"
+    lines[index] = lines[index].replace("1", "3")
+    changed = tmp_path / "003_changed.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    status, out, _ = _run(capsys, str(changed))
+    assert status == 1
+    assert "applications.carry_over[natural_person]" in out
+    assert "applications.total[new_received]" in out
+    assert f"line {cell.location.line}" in out
+    assert "1 with errors" in out
+    # Failures come before what could not be assessed, errors before warnings.
+    body = out.split("severity  status")[1]
+    severities = [line.split()[0] for line in body.splitlines()[1:] if line.startswith("  ")]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("broken.docx", b"PK\x03\x04 this is not a zip archive at all"),
+        ("empty.txt", b""),
+        ("binary.txt", bytes(range(256)) * 4),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
+    ],
+)
+def test_an_unreadable_file_exits_2_without_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    status, out, err = _run(capsys, str(path))
+    assert status == 2
+    assert "unreadable:" in out and "Traceback" not in out + err
+
+
+def test_a_missing_path_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = _run(capsys, str(tmp_path / "nowhere.txt"))
+    assert status == 2 and "no such file" in out
+
+
+def test_unreadable_input_does_not_stop_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_example(tmp_path, "good.txt", "青禾县松岭镇人民政府", 2024)
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    (tmp_path / "notes.md").write_text("政府信息公开 notes, not a report", encoding="utf-8")
+    (tmp_path / "data.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    status, out, _ = _run(capsys, str(tmp_path))
+    assert status == 2
+    assert "good.txt" in out and "body: 青禾县松岭镇人民政府" in out
+    assert "bad.pdf" in out and "notes.md" not in out and "data.json" not in out
+    assert "2 input(s): 1 checked, 1 unreadable" in out
+
+
+def test_files_without_a_known_suffix_are_tried_by_content(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = _write_example(tmp_path, "page", "青禾县松岭镇人民政府", 2024)
+    (tmp_path / "LICENSE").write_text("MIT License, nothing to see", encoding="utf-8")
+    status, out, _ = _run(capsys, str(tmp_path))
+    assert status == 0
+    assert str(report) in out and "LICENSE" not in out
+
+
+def test_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = _write_example(tmp_path, "a.txt", "青禾县松岭镇人民政府", 2024)
+    (tmp_path / "b.txt").write_bytes(b"")
+    status, out, _ = _run(capsys, "--json", str(path), str(tmp_path / "b.txt"))
+    assert status == 2
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["type"] for r in records] == ["unreadable", "report", "summary"]
+    report = records[1]
+    assert report["organization"] == "青禾县松岭镇人民政府" and report["year"] == 2024
+    assert report["ok"] is True
+    assert all(f["status"] != "pass" for f in report["findings"])
+    assert records[2]["checked"] == 1 and records[2]["unreadable"] == 1
+
+
+def test_all_lists_passes_and_lang_zh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = _write_example(tmp_path, "a.txt", "青禾县松岭镇人民政府", 2024)
+    status, out, _ = _run(capsys, "--all", "--lang", "zh", str(path))
+    assert status == 0
+    assert "pass    applications.carry_over[total]" in out
+    assert "相符" in out
+    status, out, _ = _run(capsys, "--json", "--all", str(path))
+    (report, _summary) = [json.loads(line) for line in out.splitlines()]
+    assert any(f["status"] == "pass" for f in report["findings"])
+
+
+def test_across_reports_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_example(tmp_path, "2023.txt", "青禾县松岭镇人民政府", 2023)
+    text = render_text(consistent_example("青禾县松岭镇人民政府", 2024))
+    # Last year carried 1 application forward; this year says 3 were carried over.
+    report = govinfo_report.parse(text)
+    cell = report.applications.cell("carried_over", "total")
+    assert cell.location is not None and cell.location.line is not None
+    lines = text.split("\n")
+    lines[cell.location.line - 1] = lines[cell.location.line - 1].replace("1", "3")
+    (tmp_path / "2024.txt").write_text("\n".join(lines), encoding="utf-8")
+    status, out, _ = _run(capsys, str(tmp_path))
+    assert status == 1
+    assert "across.carried_over[total]" in out
+    assert "2023.txt" in out.split("across.carried_over[total]")[1].splitlines()[0]
+    # The two reports share their prose and their tables but for one cell.
+    assert "across.similar_text" in out
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    path = _write_example(tmp_path, "a.txt", "青禾县松岭镇人民政府", 2024)
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", "check", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "body: 青禾县松岭镇人民政府" in done.stdout
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+    assert "usage" in capsys.readouterr().err
