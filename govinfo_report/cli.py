@@ -26,8 +26,8 @@ import attrs
 
 import govinfo_report
 from govinfo_report._errors import ReportError
-from govinfo_report.checks import CheckResult, Outcome, Status, check_all
-from govinfo_report.checks._common import kind_phrase, who
+from govinfo_report.checks import CellRef, CheckResult, Outcome, Status, check_all
+from govinfo_report.checks._common import list_cells
 from govinfo_report.model import Cell, Report, Severity
 from govinfo_report.readers import sniff
 
@@ -114,8 +114,6 @@ def _read(name: str, path: Path | None) -> Report | _Unreadable:
 
 # -- the table ---------------------------------------------------------------------------
 
-#: Cells a grouped line names before it says "and N more".
-_MAX_LISTED = 8
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -139,11 +137,6 @@ class _Line:
 Lang = Literal["zh", "en"]
 
 
-def _cell_text(report: Report, cell: Cell, lang: Lang) -> str:
-    zh, en = kind_phrase(cell)
-    return f"{who(report, cell)}{zh}" if lang == "zh" else f"{who(report, cell)} {en}"
-
-
 def _grouped_not_assessable(report: Report, outcomes: Sequence[Outcome], lang: Lang) -> list[_Line]:
     """Not-assessable outcomes of one family on one line, with the cells that block them."""
     families: dict[str, list[Outcome]] = {}
@@ -155,17 +148,15 @@ def _grouped_not_assessable(report: Report, outcomes: Sequence[Outcome], lang: L
         if len(members) == 1:
             lines.append(_Line(first.severity.value, "n/a", first.rule.id, first.message(lang)))
             continue
-        blocking: dict[str, None] = {}
+        blocking: dict[CellRef, Cell] = {}
         for outcome in members:
             for cell in outcome.unassessable:
-                blocking.setdefault(_cell_text(report, cell, lang), None)
-        shown = list(blocking)
-        text = ("；" if lang == "zh" else "; ").join(shown[:_MAX_LISTED])
-        rest = len(shown) - _MAX_LISTED
-        if rest > 0:
-            text += f"；另有{rest}格" if lang == "zh" else f"; and {rest} more"
-        head = "无法评估：" if lang == "zh" else "not assessable: "
-        message = head + text if text else first.message(lang)
+                blocking.setdefault(CellRef.of(cell), cell)
+        if blocking:
+            head = "无法评估：" if lang == "zh" else "not assessable: "
+            message = head + list_cells(report, list(blocking.values()), lang=lang)
+        else:
+            message = first.message(lang)
         lines.append(_Line(first.severity.value, "n/a", f"{family}[*] ×{len(members)}", message))
     return lines
 
@@ -223,9 +214,12 @@ def _print_report(result: CheckResult, *, show_all: bool, lang: Lang, out: TextI
         f"not assessable: {counts['not_assessable']}  passed: {counts['passed']}\n"
     )
     _print_table(_lines(result, show_all=show_all, lang=lang), out)
-    notes = [d for d in report.diagnostics if d.severity is not Severity.INFO]
-    if show_all:
-        notes = list(report.diagnostics)
+    # Missing sections and tables are findings already; the parser's doubts are not.
+    notes = [
+        d
+        for d in report.diagnostics
+        if show_all or (d.severity is not Severity.INFO and not d.code.startswith("missing."))
+    ]
     for diagnostic in notes:
         out.write(f"   reading note: {diagnostic}\n")
     out.write("\n")

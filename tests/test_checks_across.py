@@ -154,3 +154,15 @@ def test_a_seed_and_its_renamed_copy_are_near_identical() -> None:
     assert flagged.failed and flagged.other == "copy" and flagged.score == pytest.approx(1.0)
     (unrelated,) = _family(results[2], "across.similar_text")
     assert unrelated.passed
+
+
+def test_each_copy_names_the_report_it_repeats_once() -> None:
+    reports = [_prosed("松岭镇人民政府", year, PROSE_A) for year in (2022, 2023, 2024)]
+    reports = [set_values(r, "active", {"licensing": (i,)}) for i, r in enumerate(reports)]
+    results = check_all([to_report(r) for r in reports], ["2022", "2023", "2024"])
+    assert _family(results[0], "across.similar_text") == []
+    (second,) = _family(results[1], "across.similar_text")
+    assert second.failed and second.other == "2022"
+    (third,) = _family(results[2], "across.similar_text")
+    assert third.failed and third.other == "2022"
+    assert "1 other report" in third.message_en

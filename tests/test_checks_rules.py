@@ -152,6 +152,7 @@ def test_counts_of_other_matters_are_not_statements() -> None:
     result = _overview(
         "全年收到人大代表建议5件，受理群众咨询申请30件。",
         "全年答复网民留言20件。",
+        "本年度未收到行政复议申请。",
     )
     for kind in ("received", "processed", "new_received"):
         outcome = _only(result, f"text.{kind}")
@@ -180,6 +181,7 @@ def test_a_statement_against_a_blank_cell_is_not_assessable() -> None:
         "围绕“十四五”（2021-2025年）规划开展工作。",
         "2025年将继续加强政策解读。",
         "计划在2025年开展两次培训。",
+        "2025年我镇将继续加大公开力度。",
         "本报告于2025年1月10日发布。",
         "对标2035年远景目标推进工作。",
         "2023年结转的申请已全部办结。",

@@ -23,8 +23,11 @@ from govinfo_report.checks._rules import across_rules
 from govinfo_report.checks._similar import (
     MIN_NONZERO,
     MIN_SHINGLES,
+    SHINGLE,
     SIMILAR_TEXT,
+    Masked,
     masked_prose,
+    sample,
     shared_passages,
     shingles,
 )
@@ -167,85 +170,114 @@ def _clip(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
+def _scores(sets: Sequence[frozenset[str]]) -> dict[tuple[int, int], float]:
+    """Containment of every pair ``i < j`` that could reach the threshold, exactly.
+
+    A sample of each set (a fixed eighth of the shingles, by checksum) estimates
+    every pair cheaply; only pairs whose estimate reaches half the threshold are
+    computed exactly, so a large collection of unrelated reports stays fast.
+    """
+    samples = [sample(s) for s in sets]
+    out: dict[tuple[int, int], float] = {}
+    for i, j in combinations(range(len(sets)), 2):
+        a, b = sets[i], sets[j]
+        if min(len(a), len(b)) < MIN_SHINGLES:
+            continue
+        sa, sb = samples[i], samples[j]
+        if min(len(sa), len(sb)) >= 8:
+            estimate = len(sa & sb) / min(len(sa), len(sb))
+            if estimate < SIMILAR_TEXT / 2:
+                out[i, j] = estimate
+                continue
+        out[i, j] = len(a & b) / min(len(a), len(b))
+    return out
+
+
 def _similar_text(
     reports: Sequence[Report], names: Sequence[str], rule: Rule
 ) -> list[tuple[int, Outcome]]:
     masked = [masked_prose(r) for r in reports]
     sets = [shingles(m) for m in masked]
-    out: list[tuple[int, Outcome]] = []
-    best: dict[int, tuple[float, int]] = {}
-    flagged: set[int] = set()
-    for i, j in combinations(range(len(reports)), 2):
-        a, b = sets[i], sets[j]
-        if min(len(a), len(b)) < MIN_SHINGLES:
-            continue
-        common = len(a & b)
-        score = common / min(len(a), len(b))
+    scores = _scores(sets)
+    # For each report, the reports it copies (it is the later of the pair), best first.
+    copies: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    involved: set[int] = set()
+    closest: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
         for k, other in ((i, j), (j, i)):
-            if score > best.get(k, (-1.0, -1))[0]:
-                best[k] = (score, other)
-        if score < SIMILAR_TEXT:
-            continue
-        later, earlier = _later(reports, i, j)
-        passages = shared_passages(masked[later], masked[earlier])
-        jaccard = common / len(a | b)
-        longest = _clip(passages[0].here.text) if passages else ""
-        flagged.update((later, earlier))
-        out.append(
-            (
-                later,
-                Outcome(
-                    rule=rule,
-                    status=Status.FAIL,
-                    message_zh=(
-                        f"正文与{names[earlier]}雷同：{score:.0%}的8字片段相同"
-                        f"（Jaccard {jaccard:.2f}）；最长的相同段落：“{longest}”"
-                    ),
-                    message_en=(
-                        f"the prose is near-identical to {names[earlier]}: {score:.0%} of its "
-                        f"8-character passages are shared (Jaccard {jaccard:.2f}); longest "
-                        f"shared passage: “{longest}”"
-                    ),
-                    spans=tuple(p.here for p in passages),
-                    other=names[earlier],
-                    other_spans=tuple(p.there for p in passages),
-                    score=score,
-                ),
-            )
-        )
+            if score > closest.get(k, (-1.0, -1))[0]:
+                closest[k] = (score, other)
+        if score >= SIMILAR_TEXT:
+            later, earlier = _later(reports, i, j)
+            copies[later].append((score, earlier))
+            involved.update((i, j))
+    out: list[tuple[int, Outcome]] = []
     for k in range(len(reports)):
-        if k in flagged or len(reports) < 2:
-            continue
-        if len(sets[k]) < MIN_SHINGLES:
-            out.append(
-                (
-                    k,
-                    Outcome(
-                        rule=rule,
-                        status=Status.NOT_ASSESSABLE,
-                        message_zh="无法评估：正文太短",
-                        message_en="not assessable: the prose is too short to compare",
-                    ),
-                )
-            )
-            continue
-        score, other = best.get(k, (0.0, -1))
-        closest = f"（最接近：{names[other]}，{score:.0%}）" if other >= 0 else ""
-        closest_en = f" (closest: {names[other]}, {score:.0%})" if other >= 0 else ""
-        out.append(
-            (
-                k,
-                Outcome(
-                    rule=rule,
-                    status=Status.PASS,
-                    message_zh=f"与其他{len(reports) - 1}份报告不雷同{closest}",
-                    message_en=f"not near-identical to any of {len(reports) - 1} others{closest_en}",
-                    score=score if other >= 0 else None,
-                    other=names[other] if other >= 0 else None,
-                ),
-            )
-        )
+        if k in copies:
+            matches = sorted(copies[k], key=lambda m: (-m[0], m[1]))
+            out.append((k, _copy(rule, names, masked, sets, k, matches)))
+        elif k not in involved and len(reports) >= 2:
+            out.append((k, _not_copied(rule, names, len(sets[k]), closest.get(k), len(reports))))
     return out
+
+
+def _copy(
+    rule: Rule,
+    names: Sequence[str],
+    masked: Sequence[list[Masked]],
+    sets: Sequence[frozenset[str]],
+    k: int,
+    matches: list[tuple[float, int]],
+) -> Outcome:
+    score, other = matches[0]
+    passages = shared_passages(masked[k], masked[other])
+    jaccard = len(sets[k] & sets[other]) / len(sets[k] | sets[other])
+    longest = _clip(passages[0].here.text) if passages else ""
+    more = len(matches) - 1
+    more_zh = f"；另与{more}份报告雷同" if more else ""
+    more_en = f"; and near-identical to {more} other report(s)" if more else ""
+    return Outcome(
+        rule=rule,
+        status=Status.FAIL,
+        message_zh=(
+            f"正文与{names[other]}雷同：{score:.0%}的{SHINGLE}字片段相同"
+            f"（Jaccard {jaccard:.2f}）；最长的相同段落：“{longest}”{more_zh}"
+        ),
+        message_en=(
+            f"the prose is near-identical to {names[other]}: {score:.0%} of its "
+            f"{SHINGLE}-character passages are shared (Jaccard {jaccard:.2f}); longest "
+            f"shared passage: “{longest}”{more_en}"
+        ),
+        spans=tuple(p.here for p in passages),
+        other=names[other],
+        other_spans=tuple(p.there for p in passages),
+        score=score,
+    )
+
+
+def _not_copied(
+    rule: Rule, names: Sequence[str], size: int, closest: tuple[float, int] | None, count: int
+) -> Outcome:
+    if size < MIN_SHINGLES:
+        return Outcome(
+            rule=rule,
+            status=Status.NOT_ASSESSABLE,
+            message_zh="无法评估：正文太短",
+            message_en="not assessable: the prose is too short to compare",
+        )
+    zh, en, score, other = "", "", None, None
+    if closest is not None:
+        score, index = closest
+        other = names[index]
+        zh, en = f"（最接近：{other}，{score:.0%}）", f" (closest: {other}, {score:.0%})"
+    return Outcome(
+        rule=rule,
+        status=Status.PASS,
+        message_zh=f"与其他{count - 1}份报告不雷同{zh}",
+        message_en=f"not near-identical to any of {count - 1} others{en}",
+        score=score,
+        other=other,
+    )
 
 
 def _same_data(

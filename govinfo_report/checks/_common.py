@@ -84,15 +84,40 @@ def who(report: Report, cell: Cell) -> str:
     return f"{_spec_name(report, cell)} ({cell_where(cell)})"
 
 
+def _missing_summary(report: Report, cells: Sequence[Cell], lang: str) -> list[str]:
+    """Missing cells, one phrase per table: a lost table is one fact, not 175."""
+    by_table: dict[str, int] = {}
+    for cell in cells:
+        by_table[cell.table] = by_table.get(cell.table, 0) + 1
+    out = []
+    spec = FORMATS.get(report.format)
+    for table, count in by_table.items():
+        name = f"表{spec.table(table).number}" if spec is not None else table
+        found = report.table(table).found if table in {t.key for t in report.tables} else False
+        if lang == "zh":
+            why = "未找到该表" if not found else "缺行"
+            out.append(f"{name}有{count}格缺失（{why}）")
+        else:
+            why = "the table was not found" if not found else "rows are missing"
+            out.append(f"{count} cell(s) of {name} missing ({why})")
+    return out
+
+
 def list_cells(report: Report, cells: Sequence[Cell], *, lang: str) -> str:
-    """Name the cells, each with what it holds, at most ``MAX_NAMED`` of them."""
+    """Name the cells, each with what it holds, at most ``MAX_NAMED`` of them.
+
+    Cells missing from the document are summarized per table.
+    """
+    present = [c for c in cells if c.kind is not CellKind.MISSING]
+    missing = [c for c in cells if c.kind is CellKind.MISSING]
     parts = []
-    for cell in cells[:MAX_NAMED]:
+    for cell in present[:MAX_NAMED]:
         zh, en = kind_phrase(cell)
         parts.append(f"{who(report, cell)}{zh}" if lang == "zh" else f"{who(report, cell)} {en}")
-    rest = len(cells) - MAX_NAMED
+    rest = len(present) - MAX_NAMED
     if rest > 0:
         parts.append(f"另有{rest}格" if lang == "zh" else f"and {rest} more")
+    parts += _missing_summary(report, missing, lang)
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

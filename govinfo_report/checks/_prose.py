@@ -53,7 +53,7 @@ _INCLUDES_RE = re.compile(
     rf"(?:上年度?|上一年度?|\d{{4}}年度?)结转{_GAP}{{0,10}}?"
     r"(?P<num>\d+|[零〇一二两三四五六七八九十百千]+)件"
 )
-_NONE_RECEIVED_RE = re.compile(rf"(?:未|没有)(?:收到|接到|接收到?|受理){_GAP}{{0,16}}申请")
+_NONE_RECEIVED_RE = re.compile(rf"(?:未|没有)(?:收到|接到|接收到?|受理)(?P<mid>{_GAP}{{0,16}})申请")
 _NEW_RE = re.compile(rf"(?:新收|新增|新受理|新接收)到?(?P<mid>{_GAP}{{0,20}}?){_NUM}件")
 _CARRIED_OVER_RE = re.compile(
     rf"(?:上年度?|上一年度?|\d{{4}}年度?)结转(?!下|至|到)(?P<mid>{_GAP}{{0,16}}?){_NUM}件"
@@ -129,7 +129,8 @@ def _statements_in(prose: Prose) -> Iterator[Statement]:
             continue
         yield from emit("received", match.start(), end, value, carried)
     for match in _NONE_RECEIVED_RE.finditer(text):
-        yield from emit("received", match.start(), match.end(), 0)
+        if _mid_ok(match):
+            yield from emit("received", match.start(), match.end(), 0)
     for pattern, kind in (
         (_NEW_RE, "new_received"),
         (_CARRIED_OVER_RE, "carried_over"),
@@ -165,12 +166,21 @@ def _statements_in(prose: Prose) -> Iterator[Statement]:
             yield Statement(kind="litigation", value=0, span=span)
 
 
+#: The last reports' statements: each text rule asks for them (identity-checked, tiny).
+_LAST: list[tuple[Report, tuple[Statement, ...]]] = []
+
+
 def find_statements(report: Report) -> tuple[Statement, ...]:
     """Every statement of a count the prose makes, in reading order."""
+    for seen, statements in _LAST:
+        if seen is report:
+            return statements
     out: list[Statement] = []
     for prose in paragraphs(report):
         out.extend(_statements_in(prose))
-    return tuple(out)
+    found = tuple(out)
+    _LAST[:] = [(report, found), *_LAST[:3]]
+    return found
 
 
 def _cells(report: Report, kind: str) -> tuple[Cell, ...]:
@@ -277,8 +287,11 @@ _PLAN_BEFORE_RE = re.compile(
     r"(?:在|到|至|于|计划|预计|力争|争取|将|拟|确保|截至|截止|明年)[^,;。]{0,2}$"
 )
 _PLAN_AFTER_RE = re.compile(
-    r"^度?(?:将|要|计划|拟|力争|继续|进一步|争取|前|底|以前|之前|内|起|开始|工作|重点|上半年|下半年|第|春节|元旦|目标)"
+    r"^度?(?:前|底|以前|之前|内|起|开始|工作|重点|上半年|下半年|第|春节|元旦|目标)"
 )
+# Words of intent anywhere in the clause after a later year ("2021年我办将继续…").
+_PLAN_WORDS_RE = re.compile(r"将|要|计划|拟|力争|争取|继续|进一步|着力|持续|努力|确保|不断")
+_CLAUSE_END_RE = re.compile(r"[,;。!?]")
 
 
 def _in_book_title(text: str, position: int) -> bool:
@@ -298,9 +311,14 @@ def _slip(text: str, start: int, end: int, year: int, report_year: int) -> bool:
     ):
         return False
     if year > report_year:
-        # Plans ("2025年将…", "计划在2025年…") and long-term goals ("2035年").
+        # Plans ("2025年将…", "计划在2025年…", "2021年我办将继续…") and long-term goals ("2035年").
+        clause_end = _CLAUSE_END_RE.search(text, end)
+        clause = text[end : clause_end.start() if clause_end else len(text)]
         return not (
-            year - report_year >= 2 or _PLAN_BEFORE_RE.search(before) or _PLAN_AFTER_RE.match(after)
+            year - report_year >= 2
+            or _PLAN_BEFORE_RE.search(before)
+            or _PLAN_AFTER_RE.match(after)
+            or _PLAN_WORDS_RE.search(clause)
         )
     return not (_PAST_BEFORE_RE.search(before) or _PAST_AFTER_RE.match(after))
 

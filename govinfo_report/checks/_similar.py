@@ -16,6 +16,7 @@ paragraph with difflib and traced back to the printed text.
 from __future__ import annotations
 
 import re
+import zlib
 from difflib import SequenceMatcher
 
 import attrs
@@ -27,11 +28,13 @@ from govinfo_report.model import Report
 __all__ = [
     "MIN_NONZERO",
     "MIN_SHINGLES",
+    "SAMPLE_RATE",
     "SHINGLE",
     "SIMILAR_TEXT",
     "Masked",
     "Passage",
     "masked_prose",
+    "sample",
     "shared_passages",
     "shingles",
 ]
@@ -54,6 +57,10 @@ PARTS = ("overview", "problems", "other")
 _WORD_RE = re.compile(r"\w")
 
 
+def _shingles_of(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+
+
 @attrs.frozen(kw_only=True)
 class Masked:
     """A paragraph's wording, masked, with the map back to the printed text."""
@@ -62,6 +69,7 @@ class Masked:
     text: str
     #: ``origin[i]``: index into ``prose.text`` of ``text[i]``.
     origin: tuple[int, ...]
+    shingles: frozenset[str]
 
     def span(self, start: int, end: int) -> TextSpan:
         return self.prose.span(self.origin[start], self.origin[end - 1] + 1)
@@ -112,14 +120,27 @@ def masked_prose(report: Report) -> list[Masked]:
                 origin.append(i)
             i += 1
         if chars:
-            out.append(Masked(prose=prose, text="".join(chars), origin=tuple(origin)))
+            masked = "".join(chars)
+            out.append(
+                Masked(
+                    prose=prose, text=masked, origin=tuple(origin), shingles=_shingles_of(masked)
+                )
+            )
     return out
 
 
 def shingles(parts: list[Masked]) -> frozenset[str]:
     """The report's set of shingles (paragraphs joined: a shingle may span two)."""
-    text = "".join(p.text for p in parts)
-    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+    return _shingles_of("".join(p.text for p in parts))
+
+
+#: One shingle in this many is kept in a sample (chosen by checksum, so runs agree).
+SAMPLE_RATE = 8
+
+
+def sample(shingles: frozenset[str]) -> frozenset[str]:
+    """A fixed fraction of ``shingles``, the same shingles for every report."""
+    return frozenset(s for s in shingles if zlib.crc32(s.encode()) % SAMPLE_RATE == 0)
 
 
 @attrs.frozen(kw_only=True)
@@ -132,25 +153,35 @@ class Passage:
 
 
 def shared_passages(a: list[Masked], b: list[Masked], limit: int = 5) -> list[Passage]:
-    """The longest passages ``a`` shares with ``b``, longest first."""
-    b_shingles = [{p.text[i : i + SHINGLE] for i in range(len(p.text) - SHINGLE + 1)} for p in b]
-    found: list[Passage] = []
+    """The longest passages ``a`` shares with ``b``, longest first.
+
+    Each paragraph of ``a`` is paired with the paragraph of ``b`` it shares the
+    most shingles with; only the ``limit`` best-sharing pairs are aligned with
+    difflib (identical paragraphs need no alignment).
+    """
+    pairs: list[tuple[int, Masked, Masked]] = []
     for para in a:
-        if len(para.text) < MIN_PASSAGE:
+        if len(para.text) < MIN_PASSAGE or not b:
             continue
-        mine = {para.text[i : i + SHINGLE] for i in range(len(para.text) - SHINGLE + 1)}
-        overlaps = [len(mine & theirs) for theirs in b_shingles]
-        if not overlaps or max(overlaps) == 0:
-            continue
-        other = b[overlaps.index(max(overlaps))]
-        matcher = SequenceMatcher(None, para.text, other.text, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            if block.size >= MIN_PASSAGE:
+        overlaps = [len(para.shingles & other.shingles) for other in b]
+        best = max(range(len(b)), key=overlaps.__getitem__)
+        if overlaps[best]:
+            pairs.append((overlaps[best], para, b[best]))
+    pairs.sort(key=lambda p: -p[0])
+    found: list[Passage] = []
+    for _, para, other in pairs[:limit]:
+        if para.text == other.text:
+            blocks = [(0, 0, len(para.text))]
+        else:
+            matcher = SequenceMatcher(None, para.text, other.text, autojunk=False)
+            blocks = [(m.a, m.b, m.size) for m in matcher.get_matching_blocks()]
+        for at_a, at_b, size in blocks:
+            if size >= MIN_PASSAGE:
                 found.append(
                     Passage(
-                        here=para.span(block.a, block.a + block.size),
-                        there=other.span(block.b, block.b + block.size),
-                        length=block.size,
+                        here=para.span(at_a, at_a + size),
+                        there=other.span(at_b, at_b + size),
+                        length=size,
                     )
                 )
     found.sort(key=lambda p: -p.length)

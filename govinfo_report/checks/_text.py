@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 import attrs
 
@@ -35,21 +36,8 @@ class Prose:
 
     @classmethod
     def of(cls, part: str, index: int, block: TextBlock) -> Prose:
-        raw = block.text
-        skip: set[int] = set()
-        for match in BOOKMARK_RE.finditer(raw):
-            skip.update(range(match.start(), match.end()))
-        chars: list[str] = []
-        origin: list[int] = []
-        for i, char in enumerate(raw):
-            if i in skip:
-                continue
-            for normalized in unicodedata.normalize("NFKC", char):
-                if normalized.isspace():
-                    continue
-                chars.append(normalized)
-                origin.append(i)
-        return cls(part=part, index=index, block=block, text="".join(chars), origin=tuple(origin))
+        text, origin = _normalize(block.text)
+        return cls(part=part, index=index, block=block, text=text, origin=origin)
 
     def span(self, start: int, end: int) -> TextSpan:
         """The printed substring behind ``text[start:end]``."""
@@ -72,6 +60,25 @@ class Prose:
             start=first,
             end=last,
         )
+
+
+@lru_cache(maxsize=4096)
+def _normalize(raw: str) -> tuple[str, tuple[int, ...]]:
+    # Cached: every rule that reads the prose normalizes the same paragraphs.
+    skip: set[int] = set()
+    for match in BOOKMARK_RE.finditer(raw):
+        skip.update(range(match.start(), match.end()))
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(raw):
+        if i in skip:
+            continue
+        for normalized in unicodedata.normalize("NFKC", char):
+            if normalized.isspace():
+                continue
+            chars.append(normalized)
+            origin.append(i)
+    return "".join(chars), tuple(origin)
 
 
 def paragraphs(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[Prose]:
