@@ -22,8 +22,9 @@ def main() -> None:
     (HERE / "qinghe-2024.txt").write_text(
         render_text(report, layout="cells", noise=noise, seed=7), encoding="utf-8"
     )
-    # The next year, by the same body, with a carry-over that does not match: the
-    # checker's cross-report rule finds it.
+    # The next year, by the same body, repeating last year's report word for word
+    # and number for number: the cross-report rules find the copy (雷同) and a
+    # 现行有效件数 that does not carry over.
     values = {key: dict(rows) for key, rows in report.values.items()}
     next_year = attrs.evolve(consistent_example("青禾镇人民政府", 2025), values=values)
     (HERE / "qinghe-2025.txt").write_text(
