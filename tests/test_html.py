@@ -358,6 +358,25 @@ def test_oversized_input_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         read_html(_page("<p>" + "字" * 1000 + "</p>").encode())
 
 
+def test_too_many_blocks_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "MAX_BLOCKS", 50)
+    with pytest.raises(ReportError, match="more than 50 paragraphs"):
+        read_html(_page("<p>段</p>" * 60))
+
+
+def test_huge_inline_image_is_blanked_not_fatal() -> None:
+    image = "data:image/png;base64," + "A" * 11_000_000  # over libxml2's 10 MB limit
+    document = read_html(_page(f'<img src="{image}"><p>图后段落</p>').encode())
+    assert _paragraphs(document) == ["图后段落"]
+    assert any(code == "html.data-uri" for code, _, _ in document.notes)
+
+
+def test_huge_text_node_is_an_error() -> None:
+    with pytest.raises(ReportError, match="stopped here") as caught:
+        read_html(_page("<p>" + "a" * 11_000_000 + "</p>").encode())
+    assert "XML_PARSE_HUGE" not in str(caught.value)
+
+
 def test_page_that_is_not_a_report() -> None:
     page = _page(
         "<div class='nav'><a href='/'>首页</a></div><h1>春季植树活动</h1>"
