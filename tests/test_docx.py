@@ -291,6 +291,19 @@ def test_layout_tables_are_read_as_their_content() -> None:
     assert any(code == "repair.docx-layout-table" for code, _, _ in document.notes)
 
 
+def test_tables_inside_a_data_table_follow_it() -> None:
+    inner = "<w:tbl><w:tr>" + _tc(_p("x")) + _tc(_p("1")) + "</w:tr></w:tbl>"
+    rows = ["<w:tr>" + _tc(_p(f"r{i}")) + _tc(_p(str(i))) + "</w:tr>" for i in range(4)]
+    rows.append("<w:tr>" + _tc(_p("r4") + inner) + _tc(_p("4")) + "</w:tr>")
+    document = read_docx(_package("<w:tbl>" + "".join(rows) + "</w:tbl>"))
+    outer, nested = _tables(document)
+    assert [row[0].text for row in outer.rows] == ["r0", "r1", "r2", "r3", "r4"]
+    assert _grid(nested) == [[("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]]
+    assert (outer.location.table, nested.location.table) == (0, 1)
+    assert nested.location.path == "/w:document/w:body/w:tbl[1]/w:tr[5]/w:tc[1]/w:tbl[1]"
+    assert any(code == "repair.docx-nested-table" for code, _, _ in document.notes)
+
+
 def test_content_controls_around_blocks_rows_and_cells() -> None:
     sdt = "<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
     rows = "<w:tr>" + _tc(_p("a")) + sdt.format(_tc(_p("b"))) + "</w:tr>"
@@ -545,21 +558,26 @@ def test_a_level_that_never_restarts_counts_on() -> None:
     assert [p.numbering for p in _paragraphs(document)] == ["1.", "(1)", "2.", "(2)"]
 
 
-def test_styles_cut_short_and_parsed_whole_give_the_same_numbering() -> None:
+def test_only_the_styles_needed_are_cut_out_of_the_styles_part() -> None:
     styles = (
-        "<w:docDefaults/><w:latentStyles><w:lsdException w:name='Normal'/></w:latentStyles>"
-        "<w:style w:type='table' w:styleId='Grid'><w:tblPr/></w:style>"
-        "<w:style w:type='character' w:styleId='Strong'/>"
-        "<w:style w:type='paragraph' w:styleId='Numbered'><w:pPr>"
-        "<w:numPr><w:numId w:val='1'/></w:numPr></w:pPr></w:style>"
+        '<w:docDefaults/><w:latentStyles><w:lsdException w:name="Normal"/></w:latentStyles>'
+        '<w:style w:type="table" w:styleId="Grid"><w:tblPr/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Base"><w:pPr>'
+        '<w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="character" w:styleId="Strong"/>'
+        '<w:style w:type="paragraph" w:styleId="Child"><w:basedOn w:val="Base"/></w:style>'
     )
     content = f"<w:styles {NS}>{styles}</w:styles>".encode()
-    lean = docx_reader._lean_styles(content)
-    assert lean is not None and b"Grid" not in lean and b"Strong" not in lean
-    assert b"Numbered" in lean
-    assert docx_reader._lean_styles(content.replace(b"numPr", b"other")) == b""
-    # Another prefix than "w:" is not cut: the part is parsed whole.
-    assert docx_reader._lean_styles(content.replace(b"w:", b"x:")) is None
+    cut = docx_reader._style_definitions(content, {"Child", "Missing"})
+    assert cut is not None
+    assert b'w:styleId="Child"' in cut and b'w:styleId="Base"' in cut  # followed w:basedOn
+    assert b"Grid" not in cut and b"Strong" not in cut and b"latentStyles" not in cut
+    # A definition written another way (single quotes, another prefix) is not cut: parse whole.
+    assert (
+        docx_reader._style_definitions(content.replace(b'"Child"', b"'Child'"), {"Child"}) is None
+    )
+    assert docx_reader._style_definitions(content.replace(b"w:", b"x:"), {"Child"}) is None
+    assert docx_reader._style_definitions(content, {"A&B"}) is None
 
 
 # -- hostile and broken input --------------------------------------------------------------

@@ -43,10 +43,11 @@ Theory of operation.
    row where it starts (its continuation cells are not emitted again; text
    found in one is appended to the merged cell). A cell's paragraphs are
    joined with ``"\\n"``; empty ones are kept, so a cell stays blank when it
-   holds nothing. A *layout* table, one with a single cell or one holding
-   another table, is not data: its cells' contents are read as blocks in
-   reading order (row by row, cell by cell), so the headings and the real
-   tables inside it come out as paragraphs and tables of their own.
+   holds nothing. A *layout* table, one with a single cell or a few rows
+   holding other tables, is not data: its cells' contents are read as blocks
+   in reading order (row by row, cell by cell), so the headings and the real
+   tables inside it come out as paragraphs and tables of their own. Tables in
+   the cells of a longer (data) table come out after it.
 
 Locations: a paragraph has ``part`` and ``path``, an XPath-like element path
 in the part (``/w:document/w:body/w:p[12]``, 1-based as in XPath); a table
@@ -97,6 +98,10 @@ MAX_RATIO: Final = 250
 #: Members smaller than this are not ratio-checked: a tiny member cannot be a bomb,
 #: and a near-empty one compresses at any ratio.
 RATIO_GRACE: Final = 1 << 20
+#: A table holding tables with at most this many rows is a layout (a frame, or blocks
+#: side by side) and is read as its content; a longer one is a data table whose cells
+#: happen to hold tables (the form's tables have 4 to 28 rows).
+LAYOUT_MAX_ROWS: Final = 3
 #: Deepest chain of ``w:basedOn`` styles or numbering style links followed. Word
 #: itself stops well below this; a longer (or cyclic) chain is broken input.
 MAX_STYLE_DEPTH: Final = 32
@@ -331,47 +336,67 @@ def _not_word(archive: zipfile.ZipFile) -> ReportError:
     )
 
 
-#: The opening tag of one style; "\b" keeps "<w:styles", the root, out.
-_STYLE_TAG_RE = re.compile(rb"<w:style\b[^>]*>")
-#: Table and character styles: they never number a paragraph.
-_SKIPPED_STYLE_RE = re.compile(rb"""w:type\s*=\s*["'](?:table|character)["']""")
+#: The style a style definition is based on.
+_BASED_ON_RE = re.compile(rb'<w:basedOn w:val="([^"]*)"')
 
 
-def _lean_styles(content: bytes) -> bytes | None:
-    """A styles part cut down to the styles that can number a paragraph, or ``None``.
+def _style_definitions(content: bytes, wanted: set[str]) -> bytes | None:
+    """The definitions of the styles ``wanted`` and of the styles they are based on.
 
-    Only paragraph and numbering styles can carry ``w:numPr``; but a styles
-    part is mostly table styles and latent-style entries (350 kB in
-    python-docx's template, 5 ms to parse). The part is cut at its style tags,
-    and the kept styles are parsed under the part's own root tag, which
-    declares the namespaces. ``b""`` when no style has numbering; ``None``
-    (parse the whole part) when the part is not written the usual way.
+    Numbering comes from a style only for the styles the body names (and those
+    they are based on, and list styles); but a styles part is mostly other
+    styles and latent-style entries (350 kB in python-docx's template, 5 ms to
+    parse). The few definitions needed are found in the bytes by their
+    ``w:styleId`` and parsed under the part's own root tag, which declares the
+    namespaces. ``None`` (parse the whole part) when a definition cannot be
+    found that way: another prefix, quoting or encoding, an escaped id, a DTD.
     """
-    if b"numPr" not in content:
-        return b""
     root_start = content.find(b"<w:styles")
     root_end = content.find(b">", root_start)
-    tail = content.rfind(b"</w:styles>")
-    if root_start < 0 or root_end < 0 or tail < root_end or b"<!DOCTYPE" in content[:root_start]:
+    if root_start < 0 or root_end < 0 or b"<!DOCTYPE" in content[:root_start]:
         return None
-    kept: list[bytes] = [content[root_start : root_end + 1]]
-    heads = list(_STYLE_TAG_RE.finditer(content, root_end, tail))
-    # Each style runs from its tag to the next one (or to the end of the part).
-    for head, following in zip(heads, [*heads[1:], None], strict=True):
-        if not _SKIPPED_STYLE_RE.search(head.group()):
-            kept.append(content[head.start() : tail if following is None else following.start()])
+    kept = [content[root_start : root_end + 1]]
+    seen: set[str] = set()
+    queue = sorted(wanted)
+    while queue:
+        style_id = queue.pop()
+        if style_id in seen:
+            continue
+        seen.add(style_id)
+        if any(c in style_id for c in "&<>\"'"):
+            return None
+        name = style_id.encode()
+        at = content.find(b'w:styleId="' + name + b'"')
+        if at < 0:
+            if name in content:
+                return None  # defined, but written another way
+            continue  # not defined at all: it numbers nothing
+        start = content.rfind(b"<w:style", 0, at)
+        head_end = content.find(b">", at)
+        if start < 0 or head_end < 0:
+            return None
+        if content[head_end - 1 : head_end] == b"/":
+            end = head_end + 1
+        else:
+            end = content.find(b"</w:style>", head_end)
+            if end < 0:
+                return None
+            end += len(b"</w:style>")
+        definition = content[start:end]
+        kept.append(definition)
+        based_on = _BASED_ON_RE.search(definition)
+        if based_on is not None:
+            queue.append(based_on.group(1).decode("utf-8", "replace"))
     kept.append(b"</w:styles>")
     return b"".join(kept)
 
 
-def _styles(archive: zipfile.ZipFile, part: str) -> etree._Element | None:
+def _styles(archive: zipfile.ZipFile, part: str, wanted: set[str]) -> etree._Element:
     content = _read_member(archive, part)
-    lean = _lean_styles(content)
-    if lean == b"":
-        return None
-    if lean is not None:
+    cut = _style_definitions(content, wanted)
+    if cut is not None:
         try:
-            return _parse_xml(lean, part)
+            return _parse_xml(cut, part)
         except ReportError:
             pass  # the cut went wrong somewhere: parse the part as it is
     return _parse_xml(content, part)
@@ -956,10 +981,11 @@ class _Walker:
         cells = [list(self.children(tr, W_TC)) for tr in rows]
         # tbl.iter() yields the table itself first: a second hit is a table inside it.
         nested = next(itertools.islice(tbl.iter(W_TBL), 1, None), None) is not None
-        if nested or sum(len(row) for row in cells) == 1:
+        if sum(len(row) for row in cells) == 1 or (nested and len(rows) <= LAYOUT_MAX_ROWS):
             self.note(
                 "repair.docx-layout-table",
-                "a layout table (a single cell, or cells holding tables) was read as its contents",
+                "a layout table (a single cell, or a few rows holding tables) was read as "
+                "its contents",
                 self.where(path),
             )
             for r, row in enumerate(cells, 1):
@@ -987,6 +1013,17 @@ class _Walker:
         )
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
+        if nested:
+            # A data table with tables in some cells: those come after it, tables of their own.
+            self.note(
+                "repair.docx-nested-table",
+                "tables inside the cells of a table were read as tables after it",
+                location,
+            )
+            for r, row in enumerate(cells, 1):
+                for c, tc in enumerate(row, 1):
+                    for t, inner in enumerate(self.children(tc, W_TBL), 1):
+                        self.table(inner, f"{path}/w:tr[{r}]/w:tc[{c}]/w:tbl[{t}]")
 
     def grid(
         self, rows: list[etree._Element], cells: list[list[etree._Element]]
@@ -1062,12 +1099,16 @@ def _numbering(archive: zipfile.ZipFile, part: str, body: etree._Element) -> _Nu
     numbering_part = related.get("numbering")
     if not (direct or styled) or numbering_part not in archive.NameToInfo:
         return None
-    content = _read_member(archive, numbering_part)
+    numbering = _parse_xml(_read_member(archive, numbering_part), numbering_part)
+    # The styles that matter: those paragraphs name, and list styles lists link to.
+    wanted = {element.get(W_VAL) or "" for element in body.iter(W_PSTYLE)}
+    wanted |= {element.get(W_VAL) or "" for element in numbering.iter(_w("numStyleLink"))}
+    wanted.discard("")
     styles = None
     styles_part = related.get("styles")
-    if (styled or b"numStyleLink" in content) and styles_part in archive.NameToInfo:
-        styles = _styles(archive, styles_part)
-    return _Numbering(_parse_xml(content, numbering_part), styles)
+    if wanted and styles_part in archive.NameToInfo:
+        styles = _styles(archive, styles_part, wanted)
+    return _Numbering(numbering, styles)
 
 
 def read_docx(data: bytes) -> Document:
