@@ -25,7 +25,7 @@ class Paragraph:
 
     text: str
     location: Location
-    #: Numbering the carrier drew but that is not in ``text`` (DOCX auto-numbering).
+    #: Auto-numbering the carrier drew (DOCX w:numPr); the DOCX reader also prefixes it to ``text``.
     numbering: str | None = None
 
 
