@@ -7,8 +7,10 @@ Theory of operation.
    the first bytes (``<meta charset>``, ``http-equiv`` content type, an XML
    declaration), where GB2312/GBK are read as GB18030, their superset; then
    strict UTF-8; then strict GB18030. A declaration that the bytes contradict
-   is noted and the next candidate is tried. The parser is then handed UTF-8
-   and told so, which makes it ignore the page's own declaration.
+   is noted and the next candidate is tried; a legacy declaration loses to
+   bytes that are valid UTF-8 (legacy-encoded Chinese practically never is).
+   Bytes full of control characters are refused before decoding. The parser
+   is then handed UTF-8 and told so, so it ignores the page's declaration.
 2. **Parse.** libxml2's HTML parser (through lxml) builds the tree. It is
    created with ``no_network=True`` and without ``huge_tree``, so it never
    fetches anything, and its HTML mode never reads DTDs or expands declared
@@ -18,17 +20,21 @@ Theory of operation.
    are removed so the list numbers between them stay, as a browser shows them.
    When libxml2 gives up (nesting deeper than its limit of 256, a text node
    over 10 MB) the rest of the page would be silently lost: that is an error.
+   Long inline ``data:`` URIs (images, never read) are blanked first, so that
+   one big picture cannot make the parser give up.
 3. **Flow.** One walk over ``<body>`` in document order turns running content
    into paragraphs: each block element (``p``, ``div``, ``h1``…, ``li``…) and
    each ``<br>`` ends a line; whitespace collapses as a browser collapses it,
    while U+3000 and U+00A0 are kept (the value reader strips them). Scripts,
-   styles, forms and hidden elements (``display:none``, ``hidden``) are skipped.
+   styles, form controls and hidden elements (``display:none``, ``visibility:hidden``,
+   ``hidden``) are skipped.
 4. **Tables.** A table whose cells hold tables is a layout grid: its cells are
    read as running content, so the inner tables come out as tables. So is a
    table of one cell (a box around the article). Any other table becomes a
    :class:`~govinfo_report._ir.Table`: row and column spans are laid out on a
    grid, every cell appears once, in its first row, with its grid column; a
    ``<br>`` or a block boundary inside a cell is a ``"\\n"`` in its text.
+   Word's invisible last row of empty cells (``<tr height=0>``) is dropped.
 5. **Content.** A page holds the report among site chrome (header, menus,
    breadcrumbs, footer, related links). The report's content container is the
    deepest element holding every section heading and every report table (a
