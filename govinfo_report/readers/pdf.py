@@ -54,7 +54,15 @@ from govinfo_report.readers._pdf._tables import (
     pdf_location,
     tables_of_chain,
 )
-from govinfo_report.readers._pdf._text import TextLine, group_lines, join_lines, paragraph_breaks
+from govinfo_report.readers._pdf._text import (
+    TextLine,
+    group_lines,
+    join_lines,
+    measure_margins,
+    paragraph_breaks,
+    usual_pitch,
+    wraps_number,
+)
 
 __all__ = ["read_pdf"]
 
@@ -73,7 +81,6 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-—–－·•\s]*$",
     re.IGNORECASE,
 )
-_DIGITS_APART_RE = re.compile(r"\d\s+\d")
 _UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")
 
 _Note = tuple[str, str, Location | None]
@@ -97,6 +104,8 @@ class _Reader:
         self.glyphs = 0
         self.unmapped = 0
         self.image_pages: list[int] = []
+        self.margins: dict[int, tuple[float, float]] = {}
+        self.pitch: dict[int, float | None] = {}
 
     # -- one page ------------------------------------------------------------
     def add_page(self, content: PageContent, messages: Sequence[str]) -> None:
@@ -130,14 +139,21 @@ class _Reader:
             for c, glyph_list in enumerate(per_cell):
                 lines = group_lines(glyph_list)
                 text = join_lines([line.text for line in lines])
-                if any(line.split_digits for line in lines) or (
-                    len(lines) > 1 and _DIGITS_APART_RE.search(text)
-                ):
+                where = _loc(page, grid.cells[c].bbox)
+                if any(line.split_digits for line in lines):
                     self.notes.append(
                         (
                             "doubt.pdf-digits-apart",
                             f"digits standing apart in one cell ({text!r}) may be two numbers",
-                            _loc(page, grid.cells[c].bbox),
+                            where,
+                        )
+                    )
+                if wraps_number([line.text for line in lines]):
+                    self.notes.append(
+                        (
+                            "doubt.pdf-number-wrapped",
+                            f"a number wrapped over lines in one cell was joined ({text!r})",
+                            where,
                         )
                     )
                 texts.append(CellText(text=text, lines=tuple(lines)))
@@ -254,9 +270,24 @@ class _Reader:
                 )
             )
 
+    def _measure(self) -> None:
+        """Margins per page width and line pitch per page, over all running text."""
+        by_width: dict[int, list[TextLine]] = {}
+        for page in self.pages:
+            lines = [item for _, item in page.items if isinstance(item, TextLine)]
+            by_width.setdefault(self._width_key(page), []).extend(lines)
+            self.pitch[page.number] = usual_pitch(lines)
+        self.margins = {key: measure_margins(lines) for key, lines in by_width.items()}
+
+    @staticmethod
+    def _width_key(page: _Page) -> int:
+        # Pages of one width share margins (a landscape page has its own).
+        return round(page.bbox[2] - page.bbox[0])
+
     def finish(self) -> Document:
         self._check_text_layer()
         self._drop_furniture()
+        self._measure()
         flow: list[tuple[int, TextLine | Fragment]] = [
             (page.number, item) for page in self.pages for _, item in page.items
         ]
@@ -288,7 +319,14 @@ class _Reader:
         if not lines:
             return []
         same_page = [i > 0 and lines[i - 1][0] == page for i, (page, _) in enumerate(lines)]
-        starts = paragraph_breaks([line for _, line in lines], fresh=fresh, same_page=same_page)
+        width = {page.number: self._width_key(page) for page in self.pages}
+        starts = paragraph_breaks(
+            [line for _, line in lines],
+            fresh=fresh,
+            same_page=same_page,
+            margins=[self.margins[width[page]] for page, _ in lines],
+            pitches=[self.pitch[page] for page, _ in lines],
+        )
         paragraphs: list[Paragraph] = []
         group: list[tuple[int, TextLine]] = []
 

@@ -79,6 +79,10 @@ class Grid:
     neg_ys: tuple[float, ...]
     #: Cells whose joined boxes do not form a rectangle (a ruling is missing in part).
     irregular: int = 0
+    #: No ruling along the top (bottom) edge: the table goes on beyond it, as
+    #: where some producers cut a row at a page break.
+    open_top: bool = False
+    open_bottom: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -290,4 +294,6 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
         cells=tuple(cells),
         owner=tuple(tuple(row) for row in owner),
         irregular=irregular,
+        open_top=_coverage(on_y.get(0, ()), xs[0], xs[-1]) < COVERED,
+        open_bottom=_coverage(on_y.get(rows, ()), xs[0], xs[-1]) < COVERED,
     )

@@ -30,6 +30,7 @@ import attrs
 
 from govinfo_report._ir import Table, TableCell
 from govinfo_report._location import Location
+from govinfo_report._values import MARKERS
 from govinfo_report.readers._pdf._grid import Grid, GridCell
 from govinfo_report.readers._pdf._text import TextLine, first_token_width, is_cjk, join_lines
 
@@ -37,6 +38,8 @@ __all__ = ["CellText", "Fragment", "chain_fragments", "pdf_location", "tables_of
 
 #: Positions closer than this (points) are the same column boundary across pages.
 ALIGN = 2.0
+#: Most cell padding, in em: Word's default is 0.19 cm, LibreOffice's 0.1 cm.
+PADDING = 0.7
 
 _NUMERIC_RE = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 _ENUMERATION_RE = re.compile(
@@ -99,22 +102,29 @@ def _row_key(cells: Sequence[_Cell]) -> tuple[tuple[int, int, str], ...]:
     return tuple((round(c.x0), round(c.x1), "".join(c.text.text.split())) for c in cells)
 
 
+def _value_like(text: str) -> bool:
+    """A number or a not-applicable marker ("/", "—", "无"): a value, never a label's rest."""
+    return bool(_NUMERIC_RE.match(text)) or "".join(text.split()) in MARKERS
+
+
 def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     """Whether ``below``'s text is the rest of ``above``'s, cut at a wrapped line."""
     if not above.text.lines or not below.text.lines:
         return False
     before, after = above.text.text.strip(), below.text.text.strip()
-    if not before or not after or _NUMERIC_RE.match(before) or _NUMERIC_RE.match(after):
+    if not before or not after or _value_like(before) or _value_like(after):
         return False
     if _ENUMERATION_RE.match(after):
         return False
     last = above.text.lines[-1]
     if not (is_cjk(before[-1]) or before[-1].isalnum()):
         return False
-    # Padding: where the cell's text starts, measured on the line nearest the left.
-    padding = max(0.0, min(line.x0 for line in above.text.lines) - above.x0)
+    # The cell's padding: where its text starts, at most PADDING em (centred
+    # text starts far from the edge without the cell being padded that much).
+    em = max(last.size, 1.0)
+    padding = max(0.0, min(min(line.x0 for line in above.text.lines) - above.x0, PADDING * em))
     room = (above.x1 - padding) - last.x1
-    return room < first_token_width(below.text.lines[0]) + 0.1 * max(last.size, 1.0)
+    return room < first_token_width(below.text.lines[0]) + 0.1 * em
 
 
 @attrs.define
@@ -160,8 +170,13 @@ def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, 
     return pairs
 
 
-def _rejoin(table: _Table, rows: list[list[_Cell]], notes: list[_Note]) -> None:
-    """Rejoin a row or merged cells that the page break cut (see the module doc)."""
+def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list[_Note]) -> None:
+    """Rejoin a row or merged cells that the page break cut (see the module doc).
+
+    ``open_edge``: the table above has no ruling along its bottom or the
+    continuation none along its top, which is how some producers draw a row
+    they cut; otherwise the cut is proven by a wrapped line.
+    """
     if not rows or not table.rows:
         return
     first = rows[0]
@@ -169,18 +184,21 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], notes: list[_Note]) -> None:
     if pairs is None:
         return
     wrapped = [_wrapped_into(above, below) for above, below in pairs]
-    one_side_empty = [
-        not above.text.text.strip() or not below.text.text.strip() for above, below in pairs
-    ]
-    if (
-        any(wrapped)
-        and all(w or e for w, e in zip(wrapped, one_side_empty, strict=True))
-        and all(below.rowspan == 1 for _, below in pairs)
-    ):
+    texts = [(above.text.text.strip(), below.text.text.strip()) for above, below in pairs]
+    if open_edge:
+        # Cut for sure: the two parts conflict only where both hold a value.
+        conflict = any(
+            a and b and (_value_like(a) or _value_like(b)) and not w
+            for (a, b), w in zip(texts, wrapped, strict=True)
+        )
+    else:
+        conflict = any(a and b and not w for (a, b), w in zip(texts, wrapped, strict=True))
+    if (open_edge or any(wrapped)) and not conflict:
         # A cut row: its rest is merged up and the row disappears.
         for above, below in pairs:
             if below.text.text.strip():
                 above.extra.append(below.text.text)
+            above.rowspan += below.rowspan - 1
         rows.pop(0)
         notes.append(
             (
@@ -294,7 +312,8 @@ def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[_No
         table, members = groups[-1]
         if _same_edges(members[-1].grid, fragment.grid):
             # 2./3. the same table: rejoin a cut row, append the rest.
-            _rejoin(table, rows, notes)
+            open_edge = members[-1].grid.open_bottom or fragment.grid.open_top
+            _rejoin(table, rows, open_edge, notes)
             table.rows.extend(rows)
             if rows:
                 table.bottom = _bottom_cells(table.rows)

@@ -171,31 +171,57 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
 
 
 def join_lines(texts: Sequence[str]) -> str:
-    """Join the lines of a cell or paragraph: no space where a side is Chinese."""
+    """Join the lines of a cell or paragraph.
+
+    No space where a side is Chinese (a wrapped "商业企" + "业"). Between
+    other characters a space only where the PDF draws one at the break: a
+    wrapped number, URL or e-mail address ("www.example.gov." + "cn", which
+    CJK line breaking cuts anywhere) is one word again.
+    """
     out = ""
-    for text in texts:
-        text = text.strip()
+    spaced = False
+    for raw in texts:
+        text = raw.strip()
         if not text:
+            spaced = spaced or bool(raw)
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(text[0])):
+        if out and (spaced or raw[:1].isspace()) and not (is_cjk(out[-1]) or is_cjk(text[0])):
             out += " "
         out += text
+        spaced = raw[-1:].isspace()
     return out
 
 
-def _margins(lines: Sequence[TextLine]) -> tuple[float, float]:
-    """Left and right margins of running text: where most lines start and end."""
-    starts = Counter(round(line.x0) for line in lines)
-    left = float(min(x for x, n in starts.items() if n == max(starts.values())))
-    # Lines may start a little left of the usual start (hanging numbers): take
-    # the leftmost start shared by at least two lines if it is close.
-    shared = [x for x, n in starts.items() if n >= 2 and left - 20 <= x < left]
+def wraps_number(texts: Sequence[str]) -> bool:
+    """Whether joining these lines joins digits to digits (a number over two lines)."""
+    stripped = [t.strip() for t in texts if t.strip()]
+    return any(a[-1].isdigit() and b[0].isdigit() for a, b in itertools.pairwise(stripped))
+
+
+def measure_margins(lines: Sequence[TextLine]) -> tuple[float, float]:
+    """Left and right margins of running text, measured over many lines.
+
+    Only lines of the body size count (titles and headings may be wider or
+    centred). Left: where most lines start, or a start shared by two lines
+    up to 3 em further left (when most lines are first lines, indented).
+    Right: where the full lines end.
+    """
+    if not lines:
+        return 0.0, 0.0
+    sizes = Counter(round(line.size) for line in lines for _ in line.glyphs)
+    body_size = sizes.most_common(1)[0][0]
+    body = [line for line in lines if abs(line.size - body_size) <= SIZE_CHANGE * body_size]
+    starts = Counter(round(line.x0) for line in body)
+    most = max(starts.values())
+    left = float(min(x for x, n in starts.items() if n == most))
+    shared = [x for x, n in starts.items() if n >= 2 and left - 3 * body_size <= x < left]
     if shared:
         left = float(min(shared))
-    body = sorted(line.x1 for line in lines if abs(line.x0 - left) <= 2) or sorted(
-        line.x1 for line in lines
-    )
-    right = body[int(0.9 * (len(body) - 1))]
+    # Full lines end together (justified) or nearly (ragged): the ends near the
+    # top tenth, without a line that runs into the margin (a long URL).
+    ends = sorted((line.x1 for line in body), reverse=True)
+    high = ends[len(ends) // 10]
+    right = statistics.median(e for e in ends if abs(e - high) <= body_size)
     return left, right
 
 
@@ -225,8 +251,8 @@ def first_token_width(line: TextLine) -> float:
     return glyphs[end].x1 - glyphs[0].x0
 
 
-def _usual_pitch(lines: Sequence[TextLine]) -> float | None:
-    """The page's usual line pitch, in em."""
+def usual_pitch(lines: Sequence[TextLine]) -> float | None:
+    """The usual pitch (baseline to baseline) of consecutive lines, in em."""
     pitches = [
         (a.y0 - b.y0) / max(a.size, 1.0)
         for a, b in itertools.pairwise(lines)
@@ -239,7 +265,6 @@ def _starts_paragraph(
     line: TextLine,
     previous: TextLine,
     margins: tuple[float, float],
-    previous_right: float,
     pitch: float | None,
 ) -> bool:
     left, right = margins
@@ -252,7 +277,9 @@ def _starts_paragraph(
         return True
     if pitch is not None and (previous.y0 - line.y0) / em > WIDE_PITCH * pitch:
         return True
-    room = previous_right - previous.x1
+    if line.text[:1] in _CLOSING:
+        return False  # no paragraph starts with "，" or "）": the line goes on
+    room = right - previous.x1
     if room > max(first_token_width(line), 0.5 * em) + 0.25 * em:
         return True  # the line above ended short: its paragraph ended there
     if line.x0 > left + INDENT * em:
@@ -265,43 +292,27 @@ def _starts_paragraph(
 
 
 def paragraph_breaks(
-    lines: Sequence[TextLine], *, fresh: Sequence[bool], same_page: Sequence[bool]
+    lines: Sequence[TextLine],
+    *,
+    fresh: Sequence[bool],
+    same_page: Sequence[bool],
+    margins: Sequence[tuple[float, float]],
+    pitches: Sequence[float | None],
 ) -> list[bool]:
     """For each line, whether it starts a new paragraph.
 
     ``fresh[i]`` forces a break (the line follows a table); ``same_page[i]``
     says whether line i is on the page of line i - 1 (the pitch test applies
-    only there). Margins are measured per page where a page has enough lines.
+    only there); ``margins[i]`` and ``pitches[i]`` are those of line i's page,
+    measured by the caller over the whole document (:func:`measure_margins`,
+    :func:`usual_pitch`), since a few lines between two tables are too few.
     """
     starts: list[bool] = []
-    if not lines:
-        return starts
-    pages: list[list[int]] = []
-    for i in range(len(lines)):
-        if i == 0 or not same_page[i]:
-            pages.append([])
-        pages[-1].append(i)
-    overall = _margins(lines)
-    margin_of: dict[int, tuple[float, float]] = {}
-    pitch_of: dict[int, float | None] = {}
-    for members in pages:
-        page_lines = [lines[i] for i in members]
-        margins = _margins(page_lines) if len(page_lines) >= 5 else overall
-        pitch = _usual_pitch(page_lines)
-        for i in members:
-            margin_of[i] = margins
-            pitch_of[i] = pitch
     for i, line in enumerate(lines):
         if i == 0 or fresh[i]:
             starts.append(True)
             continue
         starts.append(
-            _starts_paragraph(
-                line,
-                lines[i - 1],
-                margin_of[i],
-                margin_of[i - 1][1],
-                pitch_of[i] if same_page[i] else None,
-            )
+            _starts_paragraph(line, lines[i - 1], margins[i], pitches[i] if same_page[i] else None)
         )
     return starts

@@ -1,0 +1,74 @@
+"""parse(render_pdf(report)) gives back every value and the metadata (few examples: PDF is slow)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govinfo_report
+from govinfo_report import CellKind
+from govinfo_report.synth import SyntheticReport, consistent_example
+from govinfo_report.synth.pdf import PdfNoise, render_pdf
+from tests.strategies import synthetic_reports
+
+noises = st.builds(
+    PdfNoise,
+    page_numbers=st.booleans(),
+    running_header=st.booleans(),
+    repeat_header=st.booleans(),
+    label_variants=st.booleans(),
+    title_split=st.booleans(),
+    cut_rows=st.booleans(),
+    # Space before each table moves the page breaks to other rows of table 三.
+    shift=st.sampled_from([0.0, 80.0, 160.0, 240.0, 320.0, 400.0]),
+)
+
+
+def _assert_round_trip(report: SyntheticReport, data: bytes) -> None:
+    parsed = govinfo_report.parse(data)
+    got, want = parsed.to_dict(), report.expected()
+    for field in ("format", "organization", "year", "published", "contact"):
+        assert got[field] == want[field], field
+    for table in ("active", "applications", "review_litigation"):
+        assert got[table] == want[table], table
+    assert parsed.carrier == "pdf"
+
+
+def test_example_report_with_all_noise() -> None:
+    report = consistent_example("青禾镇人民政府", 2024)
+    data = render_pdf(report, noise=PdfNoise.all())
+    _assert_round_trip(report, data)
+    parsed = govinfo_report.parse(data)
+    codes = {d.code for d in parsed.diagnostics}
+    assert {"repair.page-number", "repair.page-header", "repair.pdf-repeated-header"} <= codes
+
+
+@pytest.mark.parametrize("consistent", [True, False], ids=["consistent", "arbitrary"])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_round_trip(consistent: bool, data: st.DataObject) -> None:
+    report = data.draw(synthetic_reports(consistent=consistent), label="report")
+    noise = data.draw(noises, label="noise")
+    seed = data.draw(st.integers(0, 2**16), label="seed")
+    _assert_round_trip(report, render_pdf(report, noise=noise, seed=seed))
+
+
+def test_blank_and_marker_cells_survive() -> None:
+    report = consistent_example("石桥乡人民政府", 2023)
+    values = {key: dict(rows) for key, rows in report.values.items()}
+    values["applications"]["granted"] = (None, 1, "/", 0, None, "—", 7)
+    values["active"]["fees"] = (None,)
+    blanked = SyntheticReport(
+        organization=report.organization,
+        year=report.year,
+        published=report.published,
+        contact=report.contact,
+        values=values,
+        prose=report.prose,
+    )
+    parsed = govinfo_report.parse(render_pdf(blanked, noise=PdfNoise(shift=200.0)))
+    kinds = [c.kind for c in parsed.applications.row("granted")]
+    assert kinds[0] is CellKind.BLANK and kinds[2] is CellKind.MARKER
+    assert parsed.active.cell("fees", "amount").kind is CellKind.BLANK
+    _assert_round_trip(blanked, render_pdf(blanked))
