@@ -65,8 +65,13 @@ def core(text: str) -> str:
     return _DROP_RE.sub("", rest)
 
 
+@lru_cache(maxsize=8192)
 def _numbering_core(text: str) -> str:
     return split_numbering(text)[0]
+
+
+#: Below this similarity a cheap upper bound stands in for the exact ratio.
+_FAR = 0.5
 
 
 @lru_cache(maxsize=16384)
@@ -76,7 +81,8 @@ def label_score(printed: str, official: str) -> float:
     1.0 is the same core text. Shortened labels (the printed text is a prefix
     of the official one) and labels with extra trailing words score high;
     otherwise the similarity ratio of the cores. Numbering that disagrees
-    (printed "2." against official "3.") lowers the score.
+    (printed "2." against official "3.") lowers the score. Scores under 0.5
+    are upper bounds, not exact ratios: no caller accepts a match that low.
     """
     a = core(printed)
     b = core(official)
@@ -88,8 +94,13 @@ def label_score(printed: str, official: str) -> float:
         score = 0.8 + 0.15 * len(a) / len(b)
     elif len(b) >= 2 and a.startswith(b) and len(a) <= 2 * len(b) + 8:
         score = 0.85
+    elif 2 * min(len(a), len(b)) / (len(a) + len(b)) < _FAR:
+        # Lengths alone rule out a match: the bound is score enough.
+        score = 2 * min(len(a), len(b)) / (len(a) + len(b))
     else:
-        score = SequenceMatcher(None, a, b, autojunk=False).ratio()
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        quick = matcher.quick_ratio()
+        score = quick if quick < _FAR else matcher.ratio()
     num_a = _numbering_core(printed)
     num_b = _numbering_core(official)
     if num_a and num_b and num_a != num_b:

@@ -269,14 +269,51 @@ def _match_label(
     Cached: reports of one format print the same labels, so a batch of reports
     pays for fuzzy matching once per distinct label.
     """
-    best: tuple[float, Literal["row", "group"], Row | Group] | None = None
     text_core = core(text)
     if not text_core:
         return None
-    candidates: list[tuple[Literal["row", "group"], Row | Group]] = [
-        ("row", row) for row in spec.rows if row.variant != "single"
-    ]
-    candidates += [("group", group) for group in spec.groups]
+    candidates = _label_candidates(spec)
+    # Most printed labels are official ones once normalized: score those few first,
+    # and fall back to fuzzy matching against every label only when none is clear.
+    exact = candidates.by_core.get(text_core, ())
+    if exact:
+        found = _best_candidate(exact, text, text_core, context)
+        if found is not None and found[0] >= 0.95:
+            return found[1], found[2]
+    found = _best_candidate(candidates.all, text, text_core, context)
+    if found is None or found[0] < _MATCH:
+        return None
+    return found[1], found[2]
+
+
+_Candidate = tuple[Literal["row", "group"], Row | Group]
+
+
+@attrs.frozen
+class _Candidates:
+    all: tuple[_Candidate, ...]
+    by_core: dict[str, tuple[_Candidate, ...]]
+
+
+@lru_cache(maxsize=64)
+def _label_candidates(spec: TableSpec) -> _Candidates:
+    everything: list[_Candidate] = [("row", row) for row in spec.rows if row.variant != "single"]
+    everything += [("group", group) for group in spec.groups]
+    by_core: dict[str, list[_Candidate]] = {}
+    for candidate in everything:
+        for label in candidate[1].labels:
+            entries = by_core.setdefault(core(label), [])
+            if candidate not in entries:
+                entries.append(candidate)
+    return _Candidates(
+        all=tuple(everything), by_core={key: tuple(value) for key, value in by_core.items()}
+    )
+
+
+def _best_candidate(
+    candidates: Sequence[_Candidate], text: str, text_core: str, context: str | None
+) -> tuple[float, Literal["row", "group"], Row | Group] | None:
+    best: tuple[float, Literal["row", "group"], Row | Group] | None = None
     for kind, item in candidates:
         score = max(label_score(text, label) for label in item.labels)
         parent = item.parent
@@ -287,9 +324,7 @@ def _match_label(
             score -= 0.2
         if best is None or score > best[0]:
             best = (score, kind, item)
-    if best is None or best[0] < _MATCH:
-        return None
-    return best[1], best[2]
+    return best
 
 
 @attrs.define
