@@ -38,8 +38,8 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from govinfo_report.formats import TableSpec
-from govinfo_report.synth import SyntheticReport, render_value
+from govinfo_report.synth import SyntheticReport
+from govinfo_report.synth._form import FormGrid, form_grid
 
 __all__ = ["PdfNoise", "render_pdf"]
 
@@ -85,22 +85,6 @@ class PdfNoise:
         )
 
 
-_Cell = tuple[int, int, int, int, str]  # row, column, rowspan, colspan, text
-
-
-class _Grid:
-    """A table being laid out: texts at grid positions and the spans."""
-
-    def __init__(self, columns: int) -> None:
-        self.columns = columns
-        self.cells: list[_Cell] = []
-        self.rows = 0
-
-    def add(self, row: int, column: int, text: str, rowspan: int = 1, colspan: int = 1) -> None:
-        self.cells.append((row, column, rowspan, colspan, text))
-        self.rows = max(self.rows, row + rowspan)
-
-
 class _Labels:
     def __init__(self, noise: PdfNoise, seed: int) -> None:
         self.noise = noise
@@ -114,101 +98,15 @@ class _Labels:
         return label
 
 
-def _active(report: SyntheticReport, table: TableSpec, label: _Labels) -> _Grid:
-    grid = _Grid(4)
-    block: str | None = None
-    row_index = 0
-    for row in table.rows:
-        columns = table.row_columns(row)
-        if row.block != block:
-            block = row.block
-            assert block is not None
-            grid.add(row_index, 0, block, colspan=4)
-            grid.add(row_index + 1, 0, "信息内容")
-            if len(columns) == 1:
-                grid.add(row_index + 1, 1, columns[0].label, colspan=3)
-            else:
-                for i, column in enumerate(columns):
-                    grid.add(row_index + 1, 1 + i, label(column.label))
-            row_index += 2
-        values = report.values[table.key][row.key]
-        grid.add(row_index, 0, label(row.label))
-        if len(columns) == 1:
-            grid.add(row_index, 1, render_value(values[0]), colspan=3)
-        else:
-            for i, value in enumerate(values):
-                grid.add(row_index, 1 + i, render_value(value))
-        row_index += 1
-    return grid
-
-
-def _applications(report: SyntheticReport, table: TableSpec, label: _Labels) -> _Grid:
-    grid = _Grid(10)
-    natural, *legal, total = [label(c.label) for c in table.columns]
-    grid.add(0, 0, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3)
-    grid.add(0, 3, "申请人情况", colspan=6)
-    grid.add(0, 9, total, rowspan=3)
-    grid.add(1, 3, natural, rowspan=2)
-    grid.add(1, 4, "法人或其他组织", colspan=5)
-    for i, text in enumerate(legal):
-        grid.add(2, 4 + i, text)
-    rows = table.rows_for(report.variant)
-    start = 3
-    # Rows under each group, to size the merged group cells.
-    under: dict[str, int] = {}
-    for row in rows:
-        for group in table.ancestors(row):
-            under[group] = under.get(group, 0) + 1
-    seen: set[str] = set()
-    for offset, row in enumerate(rows):
-        r = start + offset
-        chain = list(reversed(table.ancestors(row)))
-        for group in chain:
-            if group not in seen:
-                seen.add(group)
-                depth = chain.index(group)
-                if depth == 0:
-                    grid.add(r, 0, label(table.group(group).label), rowspan=under[group])
-                else:
-                    grid.add(r, 1, label(table.group(group).label), rowspan=under[group])
-        if not chain:
-            grid.add(r, 0, label(row.label), colspan=3)
-        elif len(chain) == 1:
-            grid.add(r, 1, label(row.label), colspan=2)
-        else:
-            grid.add(r, 2, label(row.label))
-        for i, value in enumerate(report.values[table.key][row.key]):
-            grid.add(r, 3 + i, render_value(value))
-    return grid
-
-
-def _review(report: SyntheticReport, table: TableSpec, label: _Labels) -> _Grid:
-    grid = _Grid(15)
-    outcomes = [label(c.label) for c in table.columns]
-    grid.add(0, 0, "行政复议", colspan=5)
-    grid.add(0, 5, "行政诉讼", colspan=10)
-    for i, text in enumerate(outcomes):
-        grid.add(1, i, text, rowspan=2)
-    grid.add(1, 5, "未经复议直接起诉", colspan=5)
-    grid.add(1, 10, "复议后起诉", colspan=5)
-    for i, text in enumerate(outcomes * 2):
-        grid.add(2, 5 + i, text)
-    values = [v for row in table.rows for v in report.values[table.key][row.key]]
-    for i, value in enumerate(values):
-        grid.add(3, i, render_value(value))
-    return grid
-
-
 _WIDTHS = {
     # Fractions of the text width; narrow label columns make labels wrap as in the form.
     "active": (0.28, 0.24, 0.24, 0.24),
     "applications": (0.055, 0.1, 0.235, *([0.087] * 7)),
     "review_litigation": tuple([1 / 15] * 15),
 }
-_BUILDERS = {"active": _active, "applications": _applications, "review_litigation": _review}
 
 
-def _platypus_table(grid: _Grid, widths: Sequence[float], repeat: int, cut: bool) -> Any:
+def _platypus_table(grid: FormGrid, widths: Sequence[float], repeat: int, cut: bool) -> Any:
 
     style = ParagraphStyle(
         "cell", fontName=FONT, fontSize=CELL, leading=CELL * 1.3, wordWrap="CJK", alignment=1
@@ -220,11 +118,13 @@ def _platypus_table(grid: _Grid, widths: Sequence[float], repeat: int, cut: bool
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
-    for row, column, rowspan, colspan, text in grid.cells:
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        data[row][column] = Paragraph(escaped, style) if text else ""
-        if rowspan > 1 or colspan > 1:
-            commands.append(("SPAN", (column, row), (column + colspan - 1, row + rowspan - 1)))
+    for cell in grid.cells:
+        text = cell.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        row, column = cell.row, cell.column
+        data[row][column] = Paragraph(text, style) if text else ""
+        if cell.rowspan > 1 or cell.colspan > 1:
+            end = (column + cell.colspan - 1, row + cell.rowspan - 1)
+            commands.append(("SPAN", (column, row), end))
     return Table(
         data,
         colWidths=list(widths),
@@ -287,7 +187,7 @@ def render_pdf(report: SyntheticReport, *, noise: PdfNoise | None = None, seed: 
             story.append(paragraph(text, body))
         if section.table is not None:
             table = spec.table(section.table)
-            grid = _BUILDERS[table.key](report, table, label)
+            grid = form_grid(report, table, label)
             widths = [f * width for f in _WIDTHS[table.key]]
             repeat = 3 if noise.repeat_header and table.key == "applications" else 0
             if noise.shift:
