@@ -296,6 +296,31 @@ def test_rows_of_a_continued_table_that_are_not_cut_stay_apart() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["规章", ""], ["规范性文件", ""]]
 
 
+def test_turned_watermark_is_left_out() -> None:
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 96, 780, ["一、总体情况", "本机关全年主动公开政府信息，按时办理公开申请。"])
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, ["12"]),
+            (1, 0, 1, 1, ["行政处罚"]), (1, 1, 1, 1, ["3"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 700, [100, 60], [20, 20], cells)
+        canvas.saveState()
+        canvas.translate(120, 640)
+        canvas.rotate(40)
+        canvas.setFont(FONT, 36)
+        canvas.drawString(0, 0, "内部资料")
+        canvas.restoreState()
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "12"], ["行政处罚", "3"]]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [
+        "一、总体情况",
+        "本机关全年主动公开政府信息，按时办理公开申请。",
+    ]
+    assert [code for code, _, _ in document.notes] == ["repair.pdf-rotated-text"]
+
+
 # -- paragraphs -----------------------------------------------------------------------
 
 

@@ -69,6 +69,9 @@ __all__ = ["read_pdf"]
 #: Share of the page height, at the top and at the bottom, where running
 #: headers, footers and page numbers live.
 FURNITURE_BAND = 0.1
+#: Share of a page's glyphs that may be turned (a watermark) and be left out;
+#: above it the page itself is turned, and its glyphs are kept.
+MAX_ROTATED = 0.2
 #: Share of a document's unreadable glyphs ("(cid:12)": no Unicode mapping)
 #: above which its text layer is unusable.
 MAX_UNMAPPED = 0.3
@@ -114,7 +117,8 @@ class _Reader:
             self.notes.append(
                 ("repair.pdf", f"pdfminer: {message}", Location(carrier="pdf", page=page))
             )
-        glyphs = [g for g in content.glyphs if not g.text.isspace()]
+        page_glyphs = self._without_watermark(page, content.glyphs)
+        glyphs = [g for g in page_glyphs if not g.text.isspace()]
         self.glyphs += len(glyphs)
         self.unmapped += sum(1 for g in glyphs if _UNMAPPED_RE.match(g.text))
         if not glyphs and content.images:
@@ -122,7 +126,7 @@ class _Reader:
         grids = self._grids(content)
         cell_glyphs: list[list[list[Glyph]]] = [[[] for _ in g.cells] for g in grids]
         loose: list[Glyph] = []
-        for glyph in content.glyphs:
+        for glyph in page_glyphs:
             x, y = glyph.cx, glyph.cy
             placed = False
             for t, grid in enumerate(grids):
@@ -163,6 +167,31 @@ class _Reader:
         items.extend((line.top, line) for line in group_lines(loose))
         items.sort(key=lambda item: -item[0])
         self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
+
+    def _without_watermark(self, page: int, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
+        """The page's glyphs without turned ones, when those are a few (a watermark)."""
+        rotated = [g for g in glyphs if g.rotated and not g.text.isspace()]
+        if not rotated:
+            return glyphs
+        if len(rotated) > MAX_ROTATED * sum(1 for g in glyphs if not g.text.isspace()):
+            self.notes.append(
+                (
+                    "doubt.pdf-rotated-page",
+                    "most text on this page is turned sideways or upside down; "
+                    "its reading order may be wrong",
+                    Location(carrier="pdf", page=page),
+                )
+            )
+            return glyphs
+        text = "".join(g.text for g in rotated)
+        self.notes.append(
+            (
+                "repair.pdf-rotated-text",
+                f"turned text left out (a watermark or stamp): {text[:40]!r}",
+                Location(carrier="pdf", page=page),
+            )
+        )
+        return tuple(g for g in glyphs if not g.rotated)
 
     def _grids(self, content: PageContent) -> list[Grid]:
         rulings = merge_rulings(content.segments)

@@ -55,6 +55,9 @@ MIN_SEGMENT = 2.0
 #: filled rectangle (as Word and WPS draw table borders).
 THIN = 2.0
 
+#: A glyph whose baseline rises more than this (tan of ~6 degrees) is rotated.
+ROTATED = 0.1
+
 _PDFMINER_LOGGERS = ("pdfminer",)
 
 
@@ -69,6 +72,8 @@ class Glyph:
     y1: float
     size: float
     font: str
+    #: Not written left to right: turned by an angle (a watermark, a stamp).
+    rotated: bool = False
 
     @property
     def cx(self) -> float:
@@ -183,8 +188,18 @@ def _collect(
         if isinstance(item, LTChar):
             text = item.get_text()
             if text:
+                a, b = item.matrix[0], item.matrix[1]
                 glyphs.append(
-                    Glyph(text, item.x0, item.y0, item.x1, item.y1, item.size, item.fontname)
+                    Glyph(
+                        text,
+                        item.x0,
+                        item.y0,
+                        item.x1,
+                        item.y1,
+                        item.size,
+                        item.fontname,
+                        rotated=a <= 0 or abs(b) > ROTATED * a,
+                    )
                 )
         elif isinstance(item, LTCurve):
             _segments_of(item, segments)
