@@ -296,6 +296,31 @@ def test_rows_of_a_continued_table_that_are_not_cut_stay_apart() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["规章", ""], ["规范性文件", ""]]
 
 
+def test_vertical_cell_text_turned_by_a_right_angle() -> None:
+    """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, []), (0, 2, 1, 1, ["5"])]
+        _table(canvas, 72, 700, [24, 24, 60], [80, 80, 80], cells)
+        canvas.setFont(FONT, SIZE)
+        canvas.saveState()
+        canvas.translate(72 + 16, 700 - 75)
+        canvas.rotate(90)  # reads bottom to top
+        canvas.drawString(0, 0, "结果维持")
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.translate(96 + 8, 700 - 5)
+        canvas.rotate(-90)  # reads top to bottom
+        canvas.drawString(0, 0, "尚未审结")
+        canvas.restoreState()
+        _lines(canvas, 96, 780, ["一、总体情况", "本机关全年主动公开政府信息，按时办理公开申请。"])
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.rows[0]] == ["结果维持", "尚未审结", "5"]
+    assert not document.notes
+
+
 def test_turned_watermark_is_left_out() -> None:
     def page(canvas: Canvas) -> None:
         _lines(canvas, 96, 780, ["一、总体情况", "本机关全年主动公开政府信息，按时办理公开申请。"])

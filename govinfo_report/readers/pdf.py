@@ -46,7 +46,7 @@ from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table
 from govinfo_report._location import Location
 from govinfo_report.readers._pdf._grid import Grid, build_grid, connected_tables, merge_rulings
-from govinfo_report.readers._pdf._load import Glyph, PageContent, load_pages
+from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, load_pages
 from govinfo_report.readers._pdf._tables import (
     CellText,
     Fragment,
@@ -69,9 +69,8 @@ __all__ = ["read_pdf"]
 #: Share of the page height, at the top and at the bottom, where running
 #: headers, footers and page numbers live.
 FURNITURE_BAND = 0.1
-#: Share of a page's glyphs that may be turned (a watermark) and be left out;
-#: above it the page itself is turned, and its glyphs are kept.
-MAX_ROTATED = 0.2
+#: Share of a page's glyphs that may be slanted and be left out as a watermark.
+MAX_SLANTED = 0.2
 #: Share of a document's unreadable glyphs ("(cid:12)": no Unicode mapping)
 #: above which its text layer is unusable.
 MAX_UNMAPPED = 0.3
@@ -169,29 +168,31 @@ class _Reader:
         self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
 
     def _without_watermark(self, page: int, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
-        """The page's glyphs without turned ones, when those are a few (a watermark)."""
-        rotated = [g for g in glyphs if g.rotated and not g.text.isspace()]
-        if not rotated:
-            return glyphs
-        if len(rotated) > MAX_ROTATED * sum(1 for g in glyphs if not g.text.isspace()):
+        """The page's glyphs without slanted ones, when those are a few (a watermark)."""
+        visible = [g for g in glyphs if not g.text.isspace()]
+        turned = sum(1 for g in visible if g.direction != 0)
+        if turned > len(visible) / 2:
             self.notes.append(
                 (
                     "doubt.pdf-rotated-page",
-                    "most text on this page is turned sideways or upside down; "
+                    "most text on this page is turned sideways, upside down or slanted; "
                     "its reading order may be wrong",
                     Location(carrier="pdf", page=page),
                 )
             )
             return glyphs
-        text = "".join(g.text for g in rotated)
+        slanted = [g for g in visible if g.direction == SLANTED]
+        if not slanted or len(slanted) > MAX_SLANTED * len(visible):
+            return glyphs
+        text = "".join(g.text for g in slanted)
         self.notes.append(
             (
                 "repair.pdf-rotated-text",
-                f"turned text left out (a watermark or stamp): {text[:40]!r}",
+                f"slanted text left out (a watermark or stamp): {text[:40]!r}",
                 Location(carrier="pdf", page=page),
             )
         )
-        return tuple(g for g in glyphs if not g.rotated)
+        return tuple(g for g in glyphs if g.direction != SLANTED)
 
     def _grids(self, content: PageContent) -> list[Grid]:
         rulings = merge_rulings(content.segments)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import math
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -31,6 +32,7 @@ from govinfo_report._location import Location
 __all__ = [
     "MAX_PAGES",
     "MAX_PAGE_OBJECTS",
+    "SLANTED",
     "Glyph",
     "PageContent",
     "Segment",
@@ -55,8 +57,11 @@ MIN_SEGMENT = 2.0
 #: filled rectangle (as Word and WPS draw table borders).
 THIN = 2.0
 
-#: A glyph whose baseline rises more than this (tan of ~6 degrees) is rotated.
-ROTATED = 0.1
+#: A glyph turned within this many degrees of a right angle is turned by that
+#: right angle (vertical text); further off, it is slanted (a watermark).
+SNAP_DEGREES = 6.0
+#: ``Glyph.direction`` of a glyph that is not turned by a right angle.
+SLANTED = -1
 
 _PDFMINER_LOGGERS = ("pdfminer",)
 
@@ -72,8 +77,9 @@ class Glyph:
     y1: float
     size: float
     font: str
-    #: Not written left to right: turned by an angle (a watermark, a stamp).
-    rotated: bool = False
+    #: Direction of writing, counter-clockwise from left-to-right: 0, 90 (bottom
+    #: to top), 180, 270 (top to bottom, vertical text in a cell), or SLANTED.
+    direction: int = 0
 
     @property
     def cx(self) -> float:
@@ -126,6 +132,14 @@ class _Capture(logging.Handler):
     def take(self) -> list[str]:
         records, self.records = self.records, []
         return records
+
+
+def _direction(a: float, b: float) -> int:
+    """The direction of writing of a glyph whose text matrix starts (a, b, ...)."""
+    angle = math.degrees(math.atan2(b, a)) % 360
+    nearest = round(angle / 90) * 90 % 360
+    off = abs((angle - nearest + 180) % 360 - 180)
+    return int(nearest) if off <= SNAP_DEGREES else SLANTED
 
 
 def _white(color: object) -> bool:
@@ -188,7 +202,6 @@ def _collect(
         if isinstance(item, LTChar):
             text = item.get_text()
             if text:
-                a, b = item.matrix[0], item.matrix[1]
                 glyphs.append(
                     Glyph(
                         text,
@@ -198,7 +211,7 @@ def _collect(
                         item.y1,
                         item.size,
                         item.fontname,
-                        rotated=a <= 0 or abs(b) > ROTATED * a,
+                        direction=_direction(item.matrix[0], item.matrix[1]),
                     )
                 )
         elif isinstance(item, LTCurve):

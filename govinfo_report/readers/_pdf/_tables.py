@@ -111,6 +111,8 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     """Whether ``below``'s text is the rest of ``above``'s, cut at a wrapped line."""
     if not above.text.lines or not below.text.lines:
         return False
+    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
+        return False  # vertical text: its lines are not measured against the cell's width
     before, after = above.text.text.strip(), below.text.text.strip()
     if not before or not after or _value_like(before) or _value_like(after):
         return False

@@ -88,6 +88,9 @@ class TextLine:
     cjk_font: str | None
     #: Whether a space was put between two digit runs standing apart.
     split_digits: bool = False
+    #: Direction of writing (``Glyph.direction``); for a turned line the
+    #: coordinates are those of its own frame, where it reads left to right.
+    direction: int = 0
 
     @property
     def top(self) -> float:
@@ -116,7 +119,7 @@ def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
     return "".join(parts), split_digits
 
 
-def _make_line(glyphs: list[Glyph]) -> TextLine:
+def _make_line(glyphs: list[Glyph], direction: int) -> TextLine:
     glyphs.sort(key=lambda g: g.x0)
     kept: list[Glyph] = []
     for glyph in glyphs:
@@ -142,7 +145,20 @@ def _make_line(glyphs: list[Glyph]) -> TextLine:
         size=statistics.median(sizes),
         cjk_font=fonts.most_common(1)[0][0] if fonts else None,
         split_digits=split_digits,
+        direction=direction,
     )
+
+
+def _turn(glyph: Glyph, direction: int) -> Glyph:
+    """The glyph in the frame where text written in ``direction`` reads left to right."""
+    x0, y0, x1, y1 = glyph.x0, glyph.y0, glyph.x1, glyph.y1
+    if direction == 90:
+        x0, y0, x1, y1 = y0, -x1, y1, -x0
+    elif direction == 180:
+        x0, y0, x1, y1 = -x1, -y1, -x0, -y0
+    elif direction == 270:
+        x0, y0, x1, y1 = -y1, x0, -y0, x1
+    return attrs.evolve(glyph, x0=x0, y0=y0, x1=x1, y1=y1)
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
@@ -151,8 +167,17 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
     Glyphs are taken in order of their vertical centre; a glyph joins the
     current line while its centre lies within the band of the line's first
     glyph, so characters of different fonts on one baseline stay together.
-    Lines made only of spaces are dropped.
+    Lines made only of spaces are dropped. When most glyphs are turned by a
+    right angle (vertical text in a cell), lines are formed in the frame where
+    that text reads left to right.
     """
+    glyphs = list(glyphs)
+    directions = Counter(g.direction for g in glyphs if not g.text.isspace())
+    direction = directions.most_common(1)[0][0] if directions else 0
+    if direction in (90, 180, 270):
+        glyphs = [_turn(g, direction) for g in glyphs]
+    else:
+        direction = 0
     ordered = sorted(glyphs, key=lambda g: -g.cy)
     lines: list[TextLine] = []
     current: list[Glyph] = []
@@ -162,11 +187,11 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
             current.append(glyph)
             continue
         if current and not all(g.text.isspace() for g in current):
-            lines.append(_make_line(current))
+            lines.append(_make_line(current, direction))
         current = [glyph]
         low, high = glyph.y0, glyph.y1
     if current and not all(g.text.isspace() for g in current):
-        lines.append(_make_line(current))
+        lines.append(_make_line(current, direction))
     return lines
 
 
