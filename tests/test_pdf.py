@@ -217,8 +217,15 @@ def test_table_borders_drawn_as_thin_filled_rectangles() -> None:
     def page(canvas: Canvas) -> None:
         for y in (700, 680, 660):
             canvas.rect(72, y - 0.25, 200, 0.5, stroke=0, fill=1)
-        for x in (72, 172, 272):
+        for x in (72, 172):
             canvas.rect(x - 0.25, 660, 0.5, 40, stroke=0, fill=1)
+        # The last border as a thin filled polygon that is not a rectangle.
+        path = canvas.beginPath()
+        path.moveTo(271.75, 660)
+        for point in ((272.25, 660), (272.25, 700), (272.0, 700), (271.75, 699.8)):
+            path.lineTo(*point)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
         canvas.setFont(FONT, SIZE)
         for row, (a, b) in enumerate([("行政处罚", "12"), ("行政强制", "")]):
             canvas.drawString(75, 686 - 20 * row, a)
@@ -421,6 +428,23 @@ def test_scan_without_text_layer_needs_ocr() -> None:
         canvas.line(72, 380, 472, 380)
 
     assert "OCR" in _message(_pdf(page, page))
+
+
+def test_table_pasted_as_a_picture_is_noted() -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    pixels = io.BytesIO()
+    Image.new("L", (60, 30), color=200).save(pixels, format="PNG")
+
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 96, 780, ["三、收到和处理政府信息公开申请情况"])
+        canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 72, 300, 450, 400)
+
+    document = read_pdf(_pdf(page))
+    (note,) = document.notes
+    assert note[0] == "doubt.pdf-image"
+    assert note[2] is not None and note[2].page == 1 and note[2].bbox == (72.0, 300.0, 522.0, 700.0)
 
 
 def test_lines_only_needs_ocr() -> None:

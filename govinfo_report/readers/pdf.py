@@ -69,6 +69,9 @@ __all__ = ["read_pdf"]
 #: Share of the page height, at the top and at the bottom, where running
 #: headers, footers and page numbers live.
 FURNITURE_BAND = 0.1
+#: Share of the page an image must cover for its content to be worth a note
+#: (a table pasted as a picture); logos and seals are smaller.
+LARGE_IMAGE = 0.1
 #: Share of a page's glyphs that may be slanted and be left out as a watermark.
 MAX_SLANTED = 0.2
 #: Share of a document's unreadable glyphs ("(cid:12)": no Unicode mapping)
@@ -122,6 +125,8 @@ class _Reader:
         self.unmapped += sum(1 for g in glyphs if _UNMAPPED_RE.match(g.text))
         if not glyphs and content.images:
             self.image_pages.append(page)
+        elif glyphs:
+            self._note_large_images(content)
         grids = self._grids(content)
         cell_glyphs: list[list[list[Glyph]]] = [[[] for _ in g.cells] for g in grids]
         loose: list[Glyph] = []
@@ -166,6 +171,20 @@ class _Reader:
         items.extend((line.top, line) for line in group_lines(loose))
         items.sort(key=lambda item: -item[0])
         self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
+
+    def _note_large_images(self, content: PageContent) -> None:
+        x0, y0, x1, y1 = content.bbox
+        area = (x1 - x0) * (y1 - y0)
+        for box in content.images:
+            if (box[2] - box[0]) * (box[3] - box[1]) >= LARGE_IMAGE * area:
+                self.notes.append(
+                    (
+                        "doubt.pdf-image",
+                        "a large image on this page is not read (a table or text pasted "
+                        "as a picture needs OCR)",
+                        _loc(content.number, box),
+                    )
+                )
 
     def _without_watermark(self, page: int, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
         """The page's glyphs without slanted ones, when those are a few (a watermark)."""

@@ -114,7 +114,8 @@ class PageContent:
     bbox: tuple[float, float, float, float]
     glyphs: tuple[Glyph, ...]
     segments: tuple[Segment, ...]
-    images: int
+    #: Boxes of the images drawn on the page.
+    images: tuple[tuple[float, float, float, float], ...]
 
 
 class _Capture(logging.Handler):
@@ -158,32 +159,41 @@ def _white(color: object) -> bool:
     return all(v >= 0.98 for v in values)
 
 
+def _thin(bbox: tuple[float, float, float, float]) -> Segment | None:
+    """The ruling a thin shape draws, or None if the shape is not thin."""
+    x0, y0, x1, y1 = bbox
+    if y1 - y0 <= THIN and x1 - x0 >= MIN_SEGMENT:
+        return Segment(True, (y0 + y1) / 2, x0, x1)
+    if x1 - x0 <= THIN and y1 - y0 >= MIN_SEGMENT:
+        return Segment(False, (x0 + x1) / 2, y0, y1)
+    return None
+
+
 def _segments_of(item: LTCurve, out: list[Segment]) -> None:
+    """The rulings a painted path draws (none for shading or white paint)."""
+    if not (item.stroke or item.fill):
+        return
+    if _white(item.stroking_color if item.stroke else item.non_stroking_color):
+        return
+    thin = _thin(item.bbox)
+    if thin is not None:
+        # A line, a hairline box, or a thin filled shape (how Word draws borders).
+        out.append(thin)
+        return
+    if not item.stroke:
+        return  # a filled area: shading, not a ruling
     if isinstance(item, LTRect):
         x0, y0, x1, y1 = item.bbox
-        if not (item.stroke or item.fill):
-            return
-        if y1 - y0 <= THIN and x1 - x0 >= MIN_SEGMENT:
-            if not _white(item.non_stroking_color if item.fill else item.stroking_color):
-                out.append(Segment(True, (y0 + y1) / 2, x0, x1))
-        elif x1 - x0 <= THIN and y1 - y0 >= MIN_SEGMENT:
-            if not _white(item.non_stroking_color if item.fill else item.stroking_color):
-                out.append(Segment(False, (x0 + x1) / 2, y0, y1))
-        elif item.stroke and not _white(item.stroking_color):
-            # A stroked box: its four sides. A filled box is shading, not a ruling.
-            out.extend(
-                (
-                    Segment(True, y0, x0, x1),
-                    Segment(True, y1, x0, x1),
-                    Segment(False, x0, y0, y1),
-                    Segment(False, x1, y0, y1),
-                )
+        out.extend(
+            (
+                Segment(True, y0, x0, x1),
+                Segment(True, y1, x0, x1),
+                Segment(False, x0, y0, y1),
+                Segment(False, x1, y0, y1),
             )
+        )
         return
-    if not item.stroke or _white(item.stroking_color):
-        return
-    points = item.pts
-    for (ax, ay), (bx, by) in itertools.pairwise(points):
+    for (ax, ay), (bx, by) in itertools.pairwise(item.pts):
         if abs(ay - by) <= THIN / 2 and abs(ax - bx) >= MIN_SEGMENT:
             out.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
         elif abs(ax - bx) <= THIN / 2 and abs(ay - by) >= MIN_SEGMENT:
@@ -194,10 +204,10 @@ def _collect(
     container: Iterable[LTItem],
     glyphs: list[Glyph],
     segments: list[Segment],
+    images: list[tuple[float, float, float, float]],
     depth: int,
-) -> int:
-    """Walk a page (and its form XObjects) collecting glyphs and segments; count images."""
-    images = 0
+) -> None:
+    """Walk a page (and its form XObjects) collecting glyphs, segments and images."""
     for item in container:
         if isinstance(item, LTChar):
             text = item.get_text()
@@ -217,10 +227,10 @@ def _collect(
         elif isinstance(item, LTCurve):
             _segments_of(item, segments)
         elif isinstance(item, LTImage):
-            images += 1
+            x0, y0, x1, y1 = item.bbox
+            images.append((x0, y0, x1, y1))
         elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
-            images += _collect(item, glyphs, segments, depth + 1)
-    return images
+            _collect(item, glyphs, segments, images, depth + 1)
 
 
 def _open(data: bytes) -> PDFDocument:
@@ -335,7 +345,8 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
                 )
             glyphs: list[Glyph] = []
             segments: list[Segment] = []
-            images = _collect(layout, glyphs, segments, 0)
+            images: list[tuple[float, float, float, float]] = []
+            _collect(layout, glyphs, segments, images, 0)
             messages = opening + capture.take()
             opening = []
             lost = _data_loss(messages)
@@ -350,7 +361,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
                     bbox=(x0, y0, x1, y1),
                     glyphs=tuple(glyphs),
                     segments=tuple(segments),
-                    images=images,
+                    images=tuple(images),
                 ),
                 messages,
             )
