@@ -252,6 +252,46 @@ def test_word_markup() -> None:
     assert [[cell.text for cell in row] for row in table.rows] == [["行政许可", "3"]]
 
 
+# -- the title beside the content container ------------------------------------------
+
+_ARTICLE = (
+    "<div class='article'><p>一、总体情况</p><p>本年度工作有序推进。</p>"
+    "<p>五、存在的主要问题及改进情况</p><p>仍需改进。</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["石桥镇人民政府", "2024年政府信息公开工作年度报告"],
+        ["石桥镇人民政府2024年政府信息公开工作", "年度报告"],
+        ["石桥镇人民政府2024年政府信息公开工作年度报告"],
+    ],
+)
+def test_title_beside_the_content_is_taken_whole(lines: list[str]) -> None:
+    markup = _page(f"<div class='nav'>首页</div><h1>{'<br>'.join(lines)}</h1>{_ARTICLE}")
+    document = read_html(markup)
+    assert _paragraphs(document)[: len(lines) + 1] == [*lines, "一、总体情况"]
+    assert any(code == "html.title-outside-content" for code, _, _ in document.notes)
+    report = govinfo_report.parse(markup)
+    assert report.to_dict()["organization"] == "石桥镇人民政府"
+
+
+def test_field_lines_beside_the_title_are_left_out() -> None:
+    # One element holding the title between furniture lines: only the title is taken
+    # (the date line would otherwise pass for the report's publishing date).
+    markup = _page(
+        "<div class='head'>栏目：年报<br>石桥镇人民政府2024年政府信息公开工作年度报告"
+        f"<br>发布时间：2025-02-03</div>{_ARTICLE}"
+    )
+    document = read_html(markup)
+    assert _paragraphs(document)[:2] == [
+        "石桥镇人民政府2024年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
+    assert govinfo_report.parse(markup).to_dict()["published"] is None
+
+
 # -- charsets ----------------------------------------------------------------------
 
 _REPORT_BITS = "<h1>某镇人民政府年度报告</h1><p>一、总体情况</p>"

@@ -40,7 +40,8 @@ Theory of operation.
    deepest element holding every section heading and every report table (a
    table with official labels); blocks outside it are left out. When the
    container has no title before its first heading, the nearest title-like
-   paragraph before the container (often an ``<h1>`` beside it) is taken.
+   paragraph before the container (often an ``<h1>`` beside it) is taken, all
+   its lines when ``<br>`` breaks it.
    With fewer than two such anchors the whole body is read.
 
 Every drop or repair is a note in :attr:`Document.notes`. Locations are
@@ -184,6 +185,7 @@ _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _SPAN_RE = re.compile(r"\s*(\d+)")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
+_FIELD_RE = re.compile("[:：]")
 
 # Word's downlevel-revealed conditionals: the markers go, the content between stays.
 _DOWNLEVEL_RE = re.compile(rb"<!\[(?:if\s[^\]>]*|endif)\]>", re.I)
@@ -744,24 +746,50 @@ def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
         for block in chosen[:heading_at]
     )
     if not has_title:
-        looked = 0
-        for block in reversed(blocks[:first]):
-            if not isinstance(block, _RawParagraph):
-                continue
-            looked += 1
-            if looked > TITLE_LOOKBACK:
-                break
-            if block.plain and _title_like(block.text, strict=True):
-                chosen.insert(0, block)
-                notes.append(
-                    (
-                        "html.title-outside-content",
-                        "the title was taken from beside the report's content container",
-                        _loc(block.path),
-                    )
+        title = _title_before(blocks[:first])
+        if title:
+            chosen[:0] = title
+            notes.append(
+                (
+                    "html.title-outside-content",
+                    "the title was taken from beside the report's content container",
+                    _loc(title[0].path),
                 )
-                break
+            )
     return chosen
+
+
+def _title_before(blocks: list[_RawBlock]) -> list[_RawParagraph]:
+    """The nearest title-like element among the paragraphs before the content container.
+
+    A title broken by ``<br>`` (``<h1>某镇人民政府<br>2024年…年度报告</h1>``) is several
+    lines of one element: they are judged, and taken, together, unless one of them names
+    a field; failing that, a single line of the element may be the title.
+    """
+    runs: list[list[_RawParagraph]] = []  # consecutive lines of one element, nearest first
+    looked = 0
+    joins = False
+    for block in reversed(blocks):
+        if not isinstance(block, _RawParagraph):
+            joins = False
+            continue
+        looked += 1
+        if looked > TITLE_LOOKBACK:
+            break
+        if joins and runs[-1][0].path == block.path:
+            runs[-1].insert(0, block)
+        else:
+            runs.append([block])
+        joins = True
+    for run in runs:
+        # A line naming a field (来源：, 发布时间：) is page furniture, never part of a title.
+        whole = len(run) > 1 and all(line.plain and not _FIELD_RE.search(line.text) for line in run)
+        if whole and _title_like("".join(line.text for line in run), strict=True):
+            return run
+        for line in reversed(run):
+            if line.plain and _title_like(line.text, strict=True):
+                return [line]
+    return []
 
 
 # -- the reader ---------------------------------------------------------------------
