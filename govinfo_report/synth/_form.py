@@ -25,10 +25,28 @@ import attrs
 from govinfo_report.formats import TableSpec
 from govinfo_report.synth import SyntheticReport, Value, render_value
 
-__all__ = ["FormCell", "FormGrid", "form_grid"]
+__all__ = ["FormCell", "FormGrid", "form_grid", "preamble"]
 
 #: The note at the head of table 三, as the form prints it.
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+#: Contact field names as reports print them.
+CONTACT_NAMES = {
+    "address": "地址",
+    "postcode": "邮编",
+    "phone": "电话",
+    "email": "电子邮箱",
+    "website": "网址",
+}
+
+
+def preamble(report: SyntheticReport) -> list[str]:
+    """The paragraphs before section 一: the statistics period, then the contact details."""
+    year = report.year
+    out = [f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"]
+    if report.contact:
+        parts = "；".join(f"{CONTACT_NAMES[k]}：{v}" for k, v in report.contact.items())
+        out.append(f"如对本报告有疑问，请与{report.organization}联系（{parts}）。")
+    return out
 
 
 @attrs.frozen(kw_only=True)
