@@ -515,6 +515,19 @@ def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "drawn objects" in _message(data)
 
 
+def test_ruling_limit_reads_the_table_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govinfo_report.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_RULINGS", 3)
+
+    def page(canvas: Canvas) -> None:
+        _table(canvas, 72, 700, [100, 50], [20], [(0, 0, 1, 1, ["规章"]), (0, 1, 1, 1, ["7"])])
+
+    document = read_pdf(_pdf(page))
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["规章 7"]
+    assert [code for code, _, _ in document.notes] == ["doubt.pdf-rulings"]
+
+
 def test_reader_refuses_text() -> None:
     with pytest.raises(ReportError):
         read_pdf("%PDF-1.7")  # type: ignore[arg-type]

@@ -16,7 +16,9 @@ works from geometry:
 3. Each glyph goes to the cell holding its centre, or to the running text.
    ``_pdf._text`` groups glyphs into lines (a kerned "2" "0" stays 20; digits
    that stand apart are flagged) and joins a cell's lines (no space between
-   Chinese lines: "自" "然" "人" becomes 自然人).
+   Chinese lines: "自" "然" "人" becomes 自然人). Vertical cell text (glyphs
+   turned by a right angle) is read in its own direction; slanted glyphs (a
+   watermark) are left out; large images are noted, as their content is not read.
 4. Page furniture is dropped and noted: page numbers ("— 3 —", "第3页") and
    text repeated at the same place in the top or bottom band of most pages.
 5. Pages are read top to bottom. A table whose last fragment ends a page and
@@ -45,11 +47,18 @@ import attrs
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table
 from govinfo_report._location import Location
-from govinfo_report.readers._pdf._grid import Grid, build_grid, connected_tables, merge_rulings
+from govinfo_report.readers._pdf._grid import (
+    MAX_RULINGS,
+    Grid,
+    build_grid,
+    connected_tables,
+    merge_rulings,
+)
 from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, load_pages
 from govinfo_report.readers._pdf._tables import (
     CellText,
     Fragment,
+    Note,
     chain_fragments,
     pdf_location,
     tables_of_chain,
@@ -88,14 +97,11 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")
 
-_Note = tuple[str, str, Location | None]
-
-
-_loc = pdf_location
-
 
 @attrs.define
 class _Page:
+    """A page read: its tables and text lines by their top edge."""
+
     number: int
     bbox: tuple[float, float, float, float]
     #: (top, item) in reading order once sorted.
@@ -103,8 +109,10 @@ class _Page:
 
 
 class _Reader:
+    """Collects the pages one by one, then assembles the document (``finish``)."""
+
     def __init__(self) -> None:
-        self.notes: list[_Note] = []
+        self.notes: list[Note] = []
         self.pages: list[_Page] = []
         self.glyphs = 0
         self.unmapped = 0
@@ -114,6 +122,7 @@ class _Reader:
 
     # -- one page ------------------------------------------------------------
     def add_page(self, content: PageContent, messages: Sequence[str]) -> None:
+        """Find the page's tables, fill their cells and group the other glyphs into lines."""
         page = content.number
         for message in dict.fromkeys(messages):
             self.notes.append(
@@ -128,49 +137,45 @@ class _Reader:
         elif glyphs:
             self._note_large_images(content)
         grids = self._grids(content)
-        cell_glyphs: list[list[list[Glyph]]] = [[[] for _ in g.cells] for g in grids]
-        loose: list[Glyph] = []
-        for glyph in page_glyphs:
-            x, y = glyph.cx, glyph.cy
-            placed = False
-            for t, grid in enumerate(grids):
-                index = grid.cell_at(x, y)
-                if index is not None:
-                    cell_glyphs[t][index].append(glyph)
-                    placed = True
-                    break
-            if not placed:
-                loose.append(glyph)
+        per_cell, loose = _place(grids, page_glyphs)
         items: list[tuple[float, TextLine | Fragment]] = []
-        for grid, per_cell in zip(grids, cell_glyphs, strict=True):
-            texts = []
-            for c, glyph_list in enumerate(per_cell):
-                lines = group_lines(glyph_list)
-                text = join_lines([line.text for line in lines])
-                where = _loc(page, grid.cells[c].bbox)
-                if any(line.split_digits for line in lines):
-                    self.notes.append(
-                        (
-                            "doubt.pdf-digits-apart",
-                            f"digits standing apart in one cell ({text!r}) may be two numbers",
-                            where,
-                        )
-                    )
-                if wraps_number([line.text for line in lines]):
-                    self.notes.append(
-                        (
-                            "doubt.pdf-number-wrapped",
-                            f"a number wrapped over lines in one cell was joined ({text!r})",
-                            where,
-                        )
-                    )
-                texts.append(CellText(text=text, lines=tuple(lines)))
-            if not any(t.text.strip() for t in texts):
-                continue  # ruled but empty: a frame or a signature box
-            items.append((grid.ys[0], Fragment(page=page, grid=grid, texts=texts)))
+        for grid, glyph_lists in zip(grids, per_cell, strict=True):
+            fragment = self._fragment(page, grid, glyph_lists)
+            if fragment is not None:
+                items.append((fragment.top, fragment))
         items.extend((line.top, line) for line in group_lines(loose))
         items.sort(key=lambda item: -item[0])
         self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
+
+    def _fragment(
+        self, page: int, grid: Grid, glyph_lists: Sequence[Sequence[Glyph]]
+    ) -> Fragment | None:
+        """The table on this page with its cells' text, or None if every cell is empty."""
+        texts = []
+        for cell, glyphs in zip(grid.cells, glyph_lists, strict=True):
+            lines = group_lines(glyphs)
+            text = join_lines([line.text for line in lines])
+            where = pdf_location(page, cell.bbox)
+            if any(line.split_digits for line in lines):
+                self.notes.append(
+                    (
+                        "doubt.pdf-digits-apart",
+                        f"digits standing apart in one cell ({text!r}) may be two numbers",
+                        where,
+                    )
+                )
+            if wraps_number([line.text for line in lines]):
+                self.notes.append(
+                    (
+                        "doubt.pdf-number-wrapped",
+                        f"a number wrapped over lines in one cell was joined ({text!r})",
+                        where,
+                    )
+                )
+            texts.append(CellText(text=text, lines=tuple(lines)))
+        if not any(t.text.strip() for t in texts):
+            return None  # ruled but empty: a frame or a signature box
+        return Fragment(page=page, grid=grid, texts=texts)
 
     def _note_large_images(self, content: PageContent) -> None:
         x0, y0, x1, y1 = content.bbox
@@ -182,7 +187,7 @@ class _Reader:
                         "doubt.pdf-image",
                         "a large image on this page is not read (a table or text pasted "
                         "as a picture needs OCR)",
-                        _loc(content.number, box),
+                        pdf_location(content.number, box),
                     )
                 )
 
@@ -214,21 +219,32 @@ class _Reader:
         return tuple(g for g in glyphs if g.direction != SLANTED)
 
     def _grids(self, content: PageContent) -> list[Grid]:
+        """The page's tables, innermost first (a glyph goes to the innermost table)."""
+        where = Location(carrier="pdf", page=content.number)
         rulings = merge_rulings(content.segments)
-        groups = connected_tables(rulings)
-        if not groups and len(rulings) > 0 and len(rulings) >= 3000:
+        if len(rulings) > MAX_RULINGS:
             self.notes.append(
                 (
                     "doubt.pdf-rulings",
-                    "too many ruling lines on this page to rebuild its tables; "
-                    "its text is read as running text",
-                    Location(carrier="pdf", page=content.number),
+                    f"more than {MAX_RULINGS} ruling lines on this page: its tables are not "
+                    "rebuilt and their text is read as running text",
+                    where,
                 )
             )
+            return []
         grids: list[Grid] = []
-        for group in groups:
+        for group in connected_tables(rulings):
             grid = build_grid(group)
-            if grid is None or len(grid.cells) < 2:
+            if grid is None:
+                self.notes.append(
+                    (
+                        "doubt.pdf-rulings",
+                        "a grid of ruling lines too fine to be a table was not rebuilt",
+                        where,
+                    )
+                )
+                continue
+            if len(grid.cells) < 2:
                 continue  # a box around text is not a table
             if grid.irregular:
                 self.notes.append(
@@ -236,11 +252,10 @@ class _Reader:
                         "doubt.pdf-irregular-cell",
                         f"{grid.irregular} merged cell(s) are not rectangular "
                         "(a ruling is missing in part); their text may be misplaced",
-                        _loc(content.number, grid.bbox),
+                        pdf_location(content.number, grid.bbox),
                     )
                 )
             grids.append(grid)
-        # The innermost table takes a glyph when tables nest.
         grids.sort(key=lambda g: (g.bbox[2] - g.bbox[0]) * (g.bbox[3] - g.bbox[1]))
         return grids
 
@@ -274,7 +289,7 @@ class _Reader:
                 if isinstance(item, TextLine):
                     where = band(page, item)
                     if where is not None:
-                        location = _loc(page.number, (item.x0, item.y0, item.x1, item.y1))
+                        location = pdf_location(page.number, (item.x0, item.y0, item.x1, item.y1))
                         if _PAGE_NUMBER_RE.match(item.text):
                             self.notes.append(
                                 ("repair.page-number", "page number dropped", location)
@@ -392,7 +407,7 @@ class _Reader:
             )
             text = join_lines([line.text for _, line in group])
             if text:
-                paragraphs.append(Paragraph(text=text, location=_loc(page, bbox)))
+                paragraphs.append(Paragraph(text=text, location=pdf_location(page, bbox)))
             for p, line in group:
                 if line.split_digits:
                     self.notes.append(
@@ -400,7 +415,7 @@ class _Reader:
                             "doubt.pdf-digits-apart",
                             f"digits standing apart in a line ({line.text.strip()!r}) "
                             "were kept apart by a space",
-                            _loc(p, (line.x0, line.y0, line.x1, line.y1)),
+                            pdf_location(p, (line.x0, line.y0, line.x1, line.y1)),
                         )
                     )
 
@@ -411,6 +426,24 @@ class _Reader:
             group.append((page, line))
         flush()
         return paragraphs
+
+
+def _place(
+    grids: Sequence[Grid], glyphs: Sequence[Glyph]
+) -> tuple[list[list[list[Glyph]]], list[Glyph]]:
+    """Each glyph to the cell holding its centre (per grid, per cell), or to the loose text."""
+    per_cell: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
+    loose: list[Glyph] = []
+    for glyph in glyphs:
+        x, y = glyph.cx, glyph.cy
+        for t, grid in enumerate(grids):
+            index = grid.cell_at(x, y)
+            if index is not None:
+                per_cell[t][index].append(glyph)
+                break
+        else:
+            loose.append(glyph)
+    return per_cell, loose
 
 
 def read_pdf(data: bytes) -> Document:

@@ -26,7 +26,15 @@ import attrs
 
 from govinfo_report.readers._pdf._load import Segment
 
-__all__ = ["Grid", "GridCell", "Ruling", "build_grid", "connected_tables", "merge_rulings"]
+__all__ = [
+    "MAX_RULINGS",
+    "Grid",
+    "GridCell",
+    "Ruling",
+    "build_grid",
+    "connected_tables",
+    "merge_rulings",
+]
 
 #: Coordinates closer than this (points) are the same line: borders drawn by
 #: adjacent cells are offset by about half a line width, well under 1 pt.
@@ -143,9 +151,10 @@ def _touch(h: Ruling, v: Ruling) -> bool:
 
 
 def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
-    """Groups of rulings that cross or touch, each with >= 2 rulings per direction."""
-    if len(rulings) > MAX_RULINGS:
-        return []
+    """Groups of rulings that cross or touch, each with >= 2 rulings per direction.
+
+    The caller keeps ``rulings`` under :data:`MAX_RULINGS` (the test is pairwise).
+    """
     parent = list(range(len(rulings)))
 
     def find(i: int) -> int:

@@ -34,7 +34,10 @@ from govinfo_report._values import MARKERS
 from govinfo_report.readers._pdf._grid import Grid, GridCell
 from govinfo_report.readers._pdf._text import TextLine, first_token_width, is_cjk, join_lines
 
-__all__ = ["CellText", "Fragment", "chain_fragments", "pdf_location", "tables_of_chain"]
+__all__ = ["CellText", "Fragment", "Note", "chain_fragments", "pdf_location", "tables_of_chain"]
+
+#: A reader's note: (code, message, location), as in ``Document.notes``.
+Note = tuple[str, str, Location | None]
 
 #: Positions closer than this (points) are the same column boundary across pages.
 ALIGN = 2.0
@@ -172,7 +175,7 @@ def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, 
     return pairs
 
 
-def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list[_Note]) -> None:
+def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list[Note]) -> None:
     """Rejoin a row or merged cells that the page break cut (see the module doc).
 
     ``open_edge``: the table above has no ruling along its bottom or the
@@ -234,9 +237,6 @@ def _union(boxes: Sequence[tuple[float, float, float, float]]) -> tuple[float, f
     )
 
 
-_Note = tuple[str, str, Location | None]
-
-
 def _same_edges(a: Grid, b: Grid) -> bool:
     return abs(a.xs[0] - b.xs[0]) <= ALIGN and abs(a.xs[-1] - b.xs[-1]) <= ALIGN
 
@@ -287,7 +287,7 @@ def _columns(tables: Sequence[_Table]) -> None:
                 cell.colspan = max(1, end - start)
 
 
-def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[_Note]) -> list[Table]:
+def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[Note]) -> list[Table]:
     """The Table blocks of one chain of fragments (see the module doc)."""
     head_rows = _fragment_rows(chain[0])
     groups: list[tuple[_Table, list[Fragment]]] = [(_Table(rows=head_rows), [chain[0]])]
