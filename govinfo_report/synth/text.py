@@ -17,6 +17,7 @@ import attrs
 
 from govinfo_report.formats import Row, TableSpec
 from govinfo_report.synth import SyntheticReport, Value, render_value
+from govinfo_report.synth._form import preamble
 
 __all__ = ["TextNoise", "render_text"]
 
@@ -277,18 +278,7 @@ def render_text(
     cells = layout == "cells"
     spec = report.spec
     lines: list[str] = ["", *_title_lines(printer, report), ""]
-    preamble = [f"本报告中所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。"]
-    if report.contact:
-        names = {
-            "address": "地址",
-            "postcode": "邮编",
-            "phone": "电话",
-            "email": "电子邮箱",
-            "website": "网址",
-        }
-        parts = "；".join(f"{names[key]}：{value}" for key, value in report.contact.items())
-        preamble.append(f"如对本报告有疑问，请与{report.organization}联系（{parts}）。")
-    lines += preamble
+    lines += preamble(report)
     builders = {
         "active": _active_rows,
         "applications": _applications_rows,
