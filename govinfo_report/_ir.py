@@ -48,6 +48,13 @@ class Table:
     rows: tuple[tuple[TableCell, ...], ...]
     location: Location
 
+    def layout(self) -> list[list[tuple[str, int, int, int, int]]]:
+        """Each row's cells as (text, row, column, rowspan, colspan): for tests and debugging."""
+        return [
+            [(cell.text, cell.row, cell.column, cell.rowspan, cell.colspan) for cell in row]
+            for row in self.rows
+        ]
+
 
 Block = Paragraph | Table
 
@@ -62,3 +69,11 @@ class Document:
     encoding: str | None = None
     #: Repairs and doubts the reader noted: (code, message, location).
     notes: tuple[tuple[str, str, Location | None], ...] = ()
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraph blocks, in order."""
+        return [block for block in self.blocks if isinstance(block, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        """The table blocks, in order."""
+        return [block for block in self.blocks if isinstance(block, Table)]

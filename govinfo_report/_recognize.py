@@ -211,14 +211,7 @@ def _is_value_text(text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _table_label_cores(spec: TableSpec) -> frozenset[str]:
-    labels: list[str] = [*spec.header_labels]
-    for row in spec.rows:
-        labels.extend(row.labels)
-    for group in spec.groups:
-        labels.extend(group.labels)
-    for column in spec.columns:
-        labels.extend(column.labels)
-    return frozenset(core(label) for label in labels) - {""}
+    return frozenset(core(label) for label in spec.labels) - {""}
 
 
 def _label_texts(table: Table) -> frozenset[str]:

@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 
 import govinfo_report
 from govinfo_report import CellKind, ReportError, Severity
-from govinfo_report._ir import Document, Paragraph, Table
+from govinfo_report._ir import Document, Paragraph
 from govinfo_report.readers import docx as docx_reader
 from govinfo_report.readers.docx import format_number, read_docx
 from tests.shared import SHARED, compare_with_label, seed_label, shared_dir
@@ -43,19 +43,7 @@ def _corpus(number: str) -> Path:
 
 
 def _paragraphs(document: Document) -> list[Paragraph]:
-    return [block for block in document.blocks if isinstance(block, Paragraph)]
-
-
-def _tables(document: Document) -> list[Table]:
-    return [block for block in document.blocks if isinstance(block, Table)]
-
-
-def _grid(table: Table) -> list[list[tuple[str, int, int, int, int]]]:
-    """Each row's cells as (text, row, column, rowspan, colspan)."""
-    return [
-        [(cell.text, cell.row, cell.column, cell.rowspan, cell.colspan) for cell in row]
-        for row in table.rows
-    ]
+    return document.paragraphs()
 
 
 def _zip(members: dict[str, bytes | str]) -> bytes:
@@ -142,7 +130,7 @@ def test_corpus_document_matches_its_seed_label(path: Path) -> None:
 def test_corpus_text_has_no_bookmark_markers(path: Path) -> None:
     document = read_docx(path.read_bytes())
     texts = [p.text for p in _paragraphs(document)]
-    texts += [cell.text for table in _tables(document) for row in table.rows for cell in row]
+    texts += [cell.text for table in document.tables() for row in table.rows for cell in row]
     assert texts
     assert not [t for t in texts if "bookmark" in t or "_GoBack" in t or "_Hlk" in t]
 
@@ -164,7 +152,7 @@ def test_auto_numbered_headings_are_shown_and_recognized() -> None:
 
 def test_corpus_cells_keep_their_paragraph_lines() -> None:
     document = read_docx(_corpus("002").read_bytes())
-    cells = [cell for table in _tables(document) for row in table.rows for cell in row]
+    cells = [cell for table in document.tables() for row in table.rows for cell in row]
     # The vertical header is three paragraphs, one character each.
     (natural,) = [c for c in cells if c.text.replace("\n", "") == "自然人"]
     assert natural.text.count("\n") == 2 and natural.rowspan == 2
@@ -199,7 +187,7 @@ def test_official_template_reads_blank_never_zero() -> None:
 
 def test_official_template_table_three_has_25_value_rows() -> None:
     document = read_docx((shared_dir("real") / "001.docx").read_bytes())
-    third = _tables(document)[1]
+    third = document.tables()[1]
     widths = [len(row) for row in third.rows]
     # 3 header rows, then 25 rows whose last 7 cells are the values (grid columns 3-9).
     assert len(third.rows) == 28
@@ -221,8 +209,8 @@ def test_grid_span_and_vertical_merge_are_expanded() -> None:
     table.cell(0, 0).merge(table.cell(0, 2)).text = "wide"
     table.cell(1, 0).merge(table.cell(3, 0)).text = "tall"
     table.cell(1, 1).merge(table.cell(2, 2)).text = "block"
-    (read,) = _tables(read_docx(_saved(document)))
-    assert _grid(read) == [
+    (read,) = read_docx(_saved(document)).tables()
+    assert read.layout() == [
         [("wide", 0, 0, 1, 3), ("03", 0, 3, 1, 1)],
         [("tall", 1, 0, 3, 1), ("block", 1, 1, 2, 2), ("13", 1, 3, 1, 1)],
         [("23", 2, 3, 1, 1)],
@@ -244,8 +232,8 @@ def test_grid_before_legacy_hmerge_and_orphan_continuation() -> None:
         # A continuation with nothing above to continue is a cell of its own.
         "<w:tr>" + _tc(_p("d")) + _tc(_p("e"), "<w:vMerge/>") + _tc(_p("f")) + "</w:tr>"
     )
-    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
-    assert _grid(table) == [
+    (table,) = read_docx(_package(f"<w:tbl>{rows}</w:tbl>")).tables()
+    assert table.layout() == [
         [("a", 0, 2, 1, 1)],
         [("b", 1, 0, 1, 2), ("c", 1, 2, 1, 1)],
         [("d", 2, 0, 1, 1), ("e", 2, 1, 1, 1), ("f", 2, 2, 1, 1)],
@@ -257,15 +245,18 @@ def test_text_in_a_merged_away_cell_is_kept() -> None:
         "<w:tr>" + _tc(_p("top"), "<w:vMerge w:val='restart'/>") + _tc(_p("x")) + "</w:tr>"
         "<w:tr>" + _tc(_p("stray"), "<w:vMerge/>") + _tc(_p("y")) + "</w:tr>"
     )
-    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
-    assert _grid(table) == [[("top\nstray", 0, 0, 2, 1), ("x", 0, 1, 1, 1)], [("y", 1, 1, 1, 1)]]
+    (table,) = read_docx(_package(f"<w:tbl>{rows}</w:tbl>")).tables()
+    assert table.layout() == [
+        [("top\nstray", 0, 0, 2, 1), ("x", 0, 1, 1, 1)],
+        [("y", 1, 1, 1, 1)],
+    ]
 
 
 def test_cell_paragraphs_become_lines_and_blank_cells_stay() -> None:
     cell = _tc(_p("自") + _p("然") + _p("人"))
     padded = _tc(_p() + _p() + _p("label"))
     rows = "<w:tr>" + cell + padded + _tc(_p()) + _tc(_p("\u3000")) + "</w:tr>"
-    (table,) = _tables(read_docx(_package(f"<w:tbl>{rows}</w:tbl>")))
+    (table,) = read_docx(_package(f"<w:tbl>{rows}</w:tbl>")).tables()
     assert [c.text for c in table.rows[0]] == ["自\n然\n人", "\n\nlabel", "", "\u3000"]
 
 
@@ -286,8 +277,8 @@ def test_layout_tables_are_read_as_their_content() -> None:
         "Paragraph:left",
         "Table",
     ]
-    assert [t.location.table for t in _tables(document)] == [0, 1]
-    assert _grid(_tables(document)[1]) == [[("k", 0, 0, 1, 1), ("7", 0, 1, 1, 1)]]
+    assert [t.location.table for t in document.tables()] == [0, 1]
+    assert (document.tables()[1]).layout() == [[("k", 0, 0, 1, 1), ("7", 0, 1, 1, 1)]]
     assert any(code == "repair.docx-layout-table" for code, _, _ in document.notes)
 
 
@@ -296,9 +287,9 @@ def test_tables_inside_a_data_table_follow_it() -> None:
     rows = ["<w:tr>" + _tc(_p(f"r{i}")) + _tc(_p(str(i))) + "</w:tr>" for i in range(4)]
     rows.append("<w:tr>" + _tc(_p("r4") + inner) + _tc(_p("4")) + "</w:tr>")
     document = read_docx(_package("<w:tbl>" + "".join(rows) + "</w:tbl>"))
-    outer, nested = _tables(document)
+    outer, nested = document.tables()
     assert [row[0].text for row in outer.rows] == ["r0", "r1", "r2", "r3", "r4"]
-    assert _grid(nested) == [[("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]]
+    assert nested.layout() == [[("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]]
     assert (outer.location.table, nested.location.table) == (0, 1)
     assert nested.location.path == "/w:document/w:body/w:tbl[1]/w:tr[5]/w:tc[1]/w:tbl[1]"
     assert any(code == "repair.docx-nested-table" for code, _, _ in document.notes)
@@ -312,7 +303,7 @@ def test_content_controls_around_blocks_rows_and_cells() -> None:
     inline = "<w:p><w:r><w:t>x</w:t></w:r>" + sdt.format("<w:r><w:t>y</w:t></w:r>") + "</w:p>"
     document = read_docx(_package(body + inline))
     assert [p.text for p in _paragraphs(document)] == ["first", "xy"]
-    assert _grid(_tables(document)[0]) == [
+    assert (document.tables()[0]).layout() == [
         [("a", 0, 0, 1, 1), ("b", 0, 1, 1, 1)],
         [("c", 1, 0, 1, 1), ("d", 1, 1, 1, 1)],
     ]
@@ -376,7 +367,7 @@ def test_locations_of_paragraphs_and_tables() -> None:
     assert x.location.path == "/w:document/w:body/w:p[1]"
     assert y.location.path == "/w:document/w:body/w:p[3]"
     assert y.location.part == "word/document.xml" and y.location.carrier == "docx"
-    (read,) = _tables(document)
+    (read,) = document.tables()
     assert read.location.path == "/w:document/w:body/w:tbl[1]" and read.location.table == 0
     assert str(read.rows[0][0].location) == "word/document.xml, table 1, row 1, column 1"
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 import govinfo_report
 from govinfo_report import ReportError
-from govinfo_report._ir import Document, Paragraph, Table
+from govinfo_report._ir import Document, Paragraph
 from govinfo_report.readers import html as html_reader
 from govinfo_report.readers.html import read_html
 from tests.shared import SHARED, compare_with_label, seed_label, shared_dir
@@ -26,18 +26,7 @@ def _corpus(number: str) -> Path:
 
 
 def _paragraphs(document: Document) -> list[str]:
-    return [block.text for block in document.blocks if isinstance(block, Paragraph)]
-
-
-def _tables(document: Document) -> list[Table]:
-    return [block for block in document.blocks if isinstance(block, Table)]
-
-
-def _grid(table: Table) -> list[list[tuple[str, int, int, int, int]]]:
-    return [
-        [(cell.text, cell.row, cell.column, cell.rowspan, cell.colspan) for cell in row]
-        for row in table.rows
-    ]
+    return [block.text for block in document.paragraphs()]
 
 
 def _page(body: str, head: str = '<meta charset="utf-8">') -> str:
@@ -67,7 +56,7 @@ def test_gbk_page_with_layout_header_table() -> None:
     document = read_html(data)
     assert document.encoding == "gb18030"
     # The site header is a <table>; it is chrome, not one of the report's tables.
-    tables = _tables(document)
+    tables = document.tables()
     assert len(tables) == 3
     assert tables[0].rows[0][0].text.startswith("第二十条")
     assert not any(block.location.path == "/html/body/table[1]" for block in document.blocks)
@@ -76,7 +65,7 @@ def test_gbk_page_with_layout_header_table() -> None:
 
 def test_word_pasted_page_reads_like_plain_markup() -> None:
     document = read_html(_corpus("001").read_bytes())
-    tables = _tables(document)
+    tables = document.tables()
     assert len(tables) == 3
     texts = [cell.text for table in tables for row in table.rows for cell in row]
     assert "第二十条第（一）项" in texts
@@ -90,7 +79,7 @@ def test_cell_locations_are_element_paths_to_the_cells() -> None:
     document = read_html(data)
     tree = etree.fromstring(data, etree.HTMLParser(remove_comments=True))
     checked = 0
-    for index, table in enumerate(_tables(document)):
+    for index, table in enumerate(document.tables()):
         assert table.location.table == index
         for r, row in enumerate(table.rows):
             for cell in row:
@@ -123,8 +112,8 @@ _SPANS = """
 
 
 def test_rowspan_and_colspan_make_grid_columns() -> None:
-    (table,) = _tables(read_html(_page(_SPANS)))
-    assert _grid(table) == [
+    (table,) = read_html(_page(_SPANS)).tables()
+    assert table.layout() == [
         [("A", 0, 0, 2, 2), ("B", 0, 2, 1, 3)],
         [("C", 1, 2, 1, 1), ("D", 1, 3, 2, 1), ("E", 1, 4, 1, 1)],
         [("F", 2, 0, 1, 1), ("G\nH", 2, 1, 1, 1), ("\xa0", 2, 2, 1, 1), ("", 2, 4, 1, 1)],
@@ -141,8 +130,8 @@ def test_spans_past_the_table_are_cut_and_noted() -> None:
         "<tr><td rowspan='0'>z</td><td colspan='junk'>w</td></tr></tbody></table>"
     )
     document = read_html(markup)
-    (table,) = _tables(document)
-    assert _grid(table) == [
+    (table,) = document.tables()
+    assert table.layout() == [
         [("x", 0, 0, 2, 1), ("y", 0, 1, 1, 2)],
         [("z", 1, 1, 1, 1), ("w", 1, 2, 1, 1)],
     ]
@@ -154,7 +143,7 @@ def test_cell_text_keeps_breaks_and_padding() -> None:
         "<table><tr><td>\n  自<br/>然<br/>人\n</td><td><p>一行</p><p>二行</p></td>"
         "<td>\u3000<br><br>0</td><td>0&nbsp;</td><td>结果\n   维持</td></tr></table>"
     )
-    (table,) = _tables(read_html(markup))
+    (table,) = read_html(markup).tables()
     assert [cell.text for cell in table.rows[0]] == [
         "自\n然\n人",
         "一行\n二行",
@@ -183,7 +172,7 @@ def test_layout_table_yields_its_inner_tables() -> None:
         "Paragraph:中间段落",
         "Table:",
     ]
-    inner = _tables(document)
+    inner = document.tables()
     assert [[c.text for c in row] for row in inner[0].rows] == [["甲", "1"]]
     assert inner[1].location.table == 1
     assert any(code == "html.layout-table" for code, _, _ in document.notes)
@@ -192,7 +181,7 @@ def test_layout_table_yields_its_inner_tables() -> None:
 def test_a_single_cell_table_is_a_box_not_a_table() -> None:
     document = read_html(_page("<table><tr><td><p>一段</p><p>二段</p></td></tr></table>"))
     assert _paragraphs(document) == ["一段", "二段"]
-    assert _tables(document) == []
+    assert document.tables() == []
 
 
 def test_caption_head_body_and_preformatted_text() -> None:
@@ -207,7 +196,7 @@ def test_caption_head_body_and_preformatted_text() -> None:
         "第一行",
         "缩进  的行",  # inner spaces kept; paragraphs are trimmed like every paragraph
     ]
-    (table,) = _tables(document)
+    (table,) = document.tables()
     assert [[cell.text for cell in row] for row in table.rows] == [["项目", "数量"], ["甲", "1"]]
     assert table.rows[1][0].location.path == "/html/body/table[1]/tbody[1]/tr[1]/td[1]"
 
@@ -248,7 +237,7 @@ def test_word_markup() -> None:
     )
     document = read_html(markup)
     assert _paragraphs(document) == ["一、\xa0总体情况"]
-    (table,) = _tables(document)
+    (table,) = document.tables()
     assert [[cell.text for cell in row] for row in table.rows] == [["行政许可", "3"]]
 
 

@@ -118,6 +118,18 @@ class TableSpec:
     #: Header texts that identify this table (besides its row and column labels).
     header_labels: tuple[str, ...] = ()
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every label the table prints: header texts, rows, groups and columns, variants too."""
+        out: list[str] = [*self.header_labels]
+        for row in self.rows:
+            out.extend(row.labels)
+        for group in self.groups:
+            out.extend(group.labels)
+        for column in self.columns:
+            out.extend(column.labels)
+        return tuple(out)
+
     def column(self, key: str) -> Column:
         for column in self.columns:
             if column.key == key:

@@ -661,13 +661,7 @@ def _report_label_cores() -> frozenset[str]:
     cores: set[str] = set()
     for spec in FORMATS.values():
         for table in spec.tables:
-            labels = [*table.header_labels]
-            for row in table.rows:
-                labels.extend(row.labels)
-            for group in table.groups:
-                labels.extend(group.labels)
-            for column in table.columns:
-                labels.extend(column.labels)
+            labels = table.labels
             # Short labels ("总计", "其他") appear in any table; they do not identify one.
             cores.update(c for c in map(core, labels) if len(c) >= 4)
     return frozenset(cores)
