@@ -638,6 +638,22 @@ def recognize(document: Document) -> Report:
         )
     by_key = {s.key: s for s in sections}
     metadata = _metadata(preamble, by_key, [p for _, p in paragraphs], diags)
+    if _signature_hits([t for _, t in tables], spec.signatures) == 0:
+        diags.add(
+            Severity.WARNING,
+            "doubt.format",
+            f"no table prints a label that only the {spec.version} format has; the report was "
+            f"read against that format for want of a better one",
+            None,
+        )
+    if metadata.year is not None and metadata.year < spec.first_year:
+        diags.add(
+            Severity.WARNING,
+            "doubt.format-year",
+            f"the {spec.version} format is for reports on {spec.first_year} and later; "
+            f"this report is on {metadata.year}",
+            metadata.title_location,
+        )
 
     assigned = _assign_tables(tables, section_at, spec)
     table_data = [_TableReader(t, assigned[t.key], diags).read() for t in spec.tables]

@@ -83,3 +83,11 @@ def test_real_report_never_gives_a_wrong_number(path: Path) -> None:
             d.severity is Severity.ERROR and d.code.startswith(("missing.", "doubt."))
             for d in report.diagnostics
         )
+
+
+def test_old_report_is_not_passed_off_as_2021_format() -> None:
+    (path,) = [p for p in REAL if p.stem == "006"] or [pytest.skip("real reports absent")]
+    report = govinfo_report.parse(path)
+    codes = {d.code for d in report.diagnostics if d.severity is Severity.WARNING}
+    assert {"doubt.format", "doubt.format-year"} <= codes
+    assert not [c for c in report.cells() if c.kind is CellKind.NUMBER]

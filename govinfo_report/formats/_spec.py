@@ -202,6 +202,8 @@ class FormatSpec:
     name: str
     authority: str
     applies_to: str
+    #: The first report year the format is meant for.
+    first_year: int
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...]
     #: Labels found only in this format's tables: how a document is told apart.

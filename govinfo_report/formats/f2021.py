@@ -227,6 +227,7 @@ FORMAT_2021 = FormatSpec(
     name="2021年版政府信息公开工作年度报告格式",
     authority="国办公开办函〔2021〕30号",
     applies_to="reports on 2021 and later years",
+    first_year=2021,
     sections=SECTIONS,
     tables=(_ACTIVE, _APPLICATIONS, _REVIEW),
     signatures=("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
