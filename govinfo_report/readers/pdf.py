@@ -155,21 +155,20 @@ class _Reader:
         for cell, glyphs in zip(grid.cells, glyph_lists, strict=True):
             lines = group_lines(glyphs)
             text = join_lines([line.text for line in lines])
-            where = pdf_location(page, cell.bbox)
             if any(line.split_digits for line in lines):
                 self.notes.append(
                     (
                         "doubt.pdf-digits-apart",
                         f"digits standing apart in one cell ({text!r}) may be two numbers",
-                        where,
+                        pdf_location(page, cell.bbox),
                     )
                 )
-            if wraps_number([line.text for line in lines]):
+            if len(lines) > 1 and wraps_number([line.text for line in lines]):
                 self.notes.append(
                     (
                         "doubt.pdf-number-wrapped",
                         f"a number wrapped over lines in one cell was joined ({text!r})",
-                        where,
+                        pdf_location(page, cell.bbox),
                     )
                 )
             texts.append(CellText(text=text, lines=tuple(lines)))

@@ -24,6 +24,7 @@ values between rows, while a missed one only leaves a label in two pieces.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import attrs
@@ -277,7 +278,10 @@ def _columns(tables: Sequence[_Table]) -> None:
             bounds.append(edge)
 
     def index(x: float) -> int:
-        return min(range(len(bounds)), key=lambda i: abs(bounds[i] - x))
+        i = bisect_left(bounds, x)
+        if i == len(bounds) or (i > 0 and x - bounds[i - 1] < bounds[i] - x):
+            return i - 1
+        return i
 
     for table in tables:
         for row in table.rows:

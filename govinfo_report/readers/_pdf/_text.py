@@ -119,9 +119,19 @@ def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
     return "".join(parts), split_digits
 
 
+def _middle(values: list[float]) -> float:
+    """The median (upper, for an even count), without ``statistics``' overhead."""
+    values.sort()
+    return values[len(values) // 2]
+
+
 def _make_line(glyphs: list[Glyph], direction: int) -> TextLine:
     glyphs.sort(key=lambda g: g.x0)
     kept: list[Glyph] = []
+    sizes: list[float] = []
+    fonts: dict[str, int] = {}
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
     for glyph in glyphs:
         if kept:
             last = kept[-1]
@@ -132,18 +142,29 @@ def _make_line(glyphs: list[Glyph], direction: int) -> TextLine:
             ):
                 continue  # drawn twice, offset a little: fake bold
         kept.append(glyph)
+        # Plain comparisons: this runs for every glyph of the document.
+        if glyph.x0 < x0:
+            x0 = glyph.x0
+        if glyph.y0 < y0:
+            y0 = glyph.y0
+        if glyph.x1 > x1:
+            x1 = glyph.x1
+        if glyph.y1 > y1:
+            y1 = glyph.y1
+        if not glyph.text.isspace():
+            sizes.append(glyph.size)
+            if is_cjk(glyph.text):
+                fonts[glyph.font] = fonts.get(glyph.font, 0) + 1
     text, split_digits = _line_text(kept)
-    sizes = [g.size for g in kept if not g.text.isspace()] or [g.size for g in kept]
-    fonts = Counter(_family(g.font) for g in kept if is_cjk(g.text))
     return TextLine(
         glyphs=tuple(kept),
         text=text,
-        x0=min(g.x0 for g in kept),
-        y0=min(g.y0 for g in kept),
-        x1=max(g.x1 for g in kept),
-        y1=max(g.y1 for g in kept),
-        size=statistics.median(sizes),
-        cjk_font=fonts.most_common(1)[0][0] if fonts else None,
+        x0=x0,
+        y0=y0,
+        x1=x1,
+        y1=y1,
+        size=_middle(sizes or [g.size for g in kept]),
+        cjk_font=_family(max(fonts, key=fonts.__getitem__)) if fonts else None,
         split_digits=split_digits,
         direction=direction,
     )
@@ -172,18 +193,21 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
     that text reads left to right.
     """
     glyphs = list(glyphs)
-    directions = Counter(g.direction for g in glyphs if not g.text.isspace())
-    direction = directions.most_common(1)[0][0] if directions else 0
-    if direction in (90, 180, 270):
-        glyphs = [_turn(g, direction) for g in glyphs]
-    else:
-        direction = 0
-    ordered = sorted(glyphs, key=lambda g: -g.cy)
+    direction = 0
+    if any(g.direction for g in glyphs):
+        directions = Counter(g.direction for g in glyphs if not g.text.isspace())
+        direction = directions.most_common(1)[0][0] if directions else 0
+        if direction in (90, 180, 270):
+            glyphs = [_turn(g, direction) for g in glyphs]
+        else:
+            direction = 0
+    keyed = sorted(((-(g.y0 + g.y1) / 2, i) for i, g in enumerate(glyphs)))
     lines: list[TextLine] = []
     current: list[Glyph] = []
     low = high = 0.0
-    for glyph in ordered:
-        if current and low <= glyph.cy <= high:
+    for negative_centre, i in keyed:
+        glyph = glyphs[i]
+        if current and low <= -negative_centre <= high:
             current.append(glyph)
             continue
         if current and not all(g.text.isspace() for g in current):
