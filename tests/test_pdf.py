@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -484,6 +485,24 @@ def test_damaged_content_stream_is_an_error_naming_the_page(
         govinfo_report.parse(damaged)
     assert "damaged" in caught.value.reason
     assert "page 1" in str(caught.value.where)
+
+
+def test_missing_page_content_is_an_error_naming_the_page() -> None:
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"] * 3))
+    contents = re.search(rb"/Contents (\d) 0 R", data)
+    assert contents is not None and data.count(b" obj") < 9
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data.replace(contents.group(0), b"/Contents 9 0 R"))
+    assert "missing" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+def test_bytes_before_the_header_are_skipped() -> None:
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))
+    for prefix in (b"\n\n", b"\xef\xbb\xbf", b"HTTP/1.1 200 OK\r\n\r\n"):
+        document = read_pdf(prefix + data)
+        assert [b.text for b in document.blocks] == ["一、总体情况"]
+        assert [code for code, _, _ in document.notes] == ["repair.pdf-prefix"]
 
 
 def test_encrypted_pdf_needs_its_password() -> None:

@@ -121,13 +121,11 @@ class _Reader:
         self.pitch: dict[int, float | None] = {}
 
     # -- one page ------------------------------------------------------------
-    def add_page(self, content: PageContent, messages: Sequence[str]) -> None:
+    def add_page(self, content: PageContent, notes: Sequence[tuple[str, str]]) -> None:
         """Find the page's tables, fill their cells and group the other glyphs into lines."""
         page = content.number
-        for message in dict.fromkeys(messages):
-            self.notes.append(
-                ("repair.pdf", f"pdfminer: {message}", Location(carrier="pdf", page=page))
-            )
+        where = Location(carrier="pdf", page=page)
+        self.notes.extend((code, message, where) for code, message in notes)
         page_glyphs = self._without_watermark(page, content.glyphs)
         glyphs = [g for g in page_glyphs if not g.text.isspace()]
         self.glyphs += len(glyphs)
@@ -454,6 +452,6 @@ def read_pdf(data: bytes) -> Document:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise ReportError("a PDF document must be given as bytes")
     reader = _Reader()
-    for content, messages in load_pages(bytes(data)):
-        reader.add_page(content, messages)
+    for content, notes in load_pages(bytes(data)):
+        reader.add_page(content, notes)
     return reader.finish()

@@ -281,17 +281,23 @@ def _page_list(document: PDFDocument) -> list[PDFPage]:
     return pages
 
 
-def _lost_streams(page: PDFPage) -> int:
-    """Count the page's content streams that hold data but decode to nothing.
+def _pdfminer_notes(messages: Sequence[str]) -> list[tuple[str, str]]:
+    return [("repair.pdf", f"pdfminer: {message}") for message in dict.fromkeys(messages)]
 
-    pdfminer replaces a stream it cannot inflate with nothing, silently; the
-    page would then read as empty. Decoding here first (pdfminer caches the
-    result, so nothing is decoded twice) lets the reader say so.
+
+def _lost_streams(page: PDFPage) -> int:
+    """Count the page's content streams that are missing or decode to nothing.
+
+    pdfminer replaces a stream it cannot find or inflate with nothing,
+    silently; the page would then read as empty. Decoding here first
+    (pdfminer caches the result, so nothing is decoded twice) lets the reader
+    say so.
     """
     lost = 0
     for item in page.contents:
         stream = resolve1(item)
         if not isinstance(stream, PDFStream):
+            lost += 1  # /Contents names an object the file does not hold
             continue
         raw = stream.rawdata
         if raw is None or len(raw) < 16 or not stream.get_filters():
@@ -309,25 +315,40 @@ def _data_loss(messages: Sequence[str]) -> str | None:
     return None
 
 
-def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
-    """Interpret every page; yield its content and pdfminer's warnings about it."""
+def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]]]:
+    """Interpret every page; yield its content and the notes about it (code, message).
+
+    The notes are pdfminer's warnings (``repair.pdf``) and, with the first
+    page, the repairs made to open the file.
+    """
     capture = _Capture()
     loggers = [logging.getLogger(name) for name in _PDFMINER_LOGGERS]
     for logger in loggers:
         logger.addHandler(capture)
     try:
+        opening: list[tuple[str, str]] = []
+        start = data.find(b"%PDF-", 0, 1024)
+        if start > 0:
+            # Offsets in a PDF count from its header; readers skip what comes
+            # before it (a mail or HTTP header, a byte order mark).
+            data = data[start:]
+            opening.append(
+                ("repair.pdf-prefix", f"{start} bytes before the %PDF- header were skipped")
+            )
         document = _open(data)
         pages = _page_list(document)
         manager = PDFResourceManager(caching=True)
         device = PDFPageAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
-        opening = capture.take()
+        opening += _pdfminer_notes(capture.take())
         for number, page in enumerate(pages, 1):
             where = Location(carrier="pdf", page=number)
             try:
                 if _lost_streams(page):
                     raise ReportError(
-                        "the PDF is damaged: this page's content cannot be decompressed", where
+                        "the PDF is damaged: this page's content is missing or cannot be "
+                        "decompressed",
+                        where,
                     )
                 interpreter.process_page(page)
                 layout = device.get_result()
@@ -347,8 +368,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
             segments: list[Segment] = []
             images: list[tuple[float, float, float, float]] = []
             _collect(layout, glyphs, segments, images, 0)
-            messages = opening + capture.take()
-            opening = []
+            messages = capture.take()
             lost = _data_loss(messages)
             if lost is not None:
                 raise ReportError(
@@ -363,8 +383,9 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[str]]]:
                     segments=tuple(segments),
                     images=tuple(images),
                 ),
-                messages,
+                opening + _pdfminer_notes(messages),
             )
+            opening = []
     finally:
         for logger in loggers:
             logger.removeHandler(capture)
