@@ -6,9 +6,9 @@ its labels, then each number column, with empty cells gone. So this reader
 works from geometry:
 
 1. ``_pdf._load`` runs pdfminer.six's interpreter (no layout analysis) and keeps,
-   per page, the glyphs and the axis-parallel pieces of stroked paths (lines,
-   thin filled rectangles as Word draws borders, rectangle sides). A page
-   without glyphs but with images is a scan; a document of scans needs OCR.
+   per page, the glyphs and the axis-parallel pieces of painted paths (lines,
+   thin filled shapes as Word draws borders, sides of stroked rectangles). A
+   page without glyphs but with images is a scan; a document of scans needs OCR.
 2. ``_pdf._grid`` joins ruling pieces into rulings, groups the rulings that
    touch into tables and builds each table's grid; a boundary with no ruling
    joins two grid boxes into one merged cell, so rowspan and colspan come from
@@ -21,12 +21,13 @@ works from geometry:
    watermark) are left out; large images are noted, as their content is not read.
 4. Page furniture is dropped and noted: page numbers ("— 3 —", "第3页") and
    text repeated at the same place in the top or bottom band of most pages.
-5. Pages are read top to bottom. A table whose last fragment ends a page and
-   whose next fragment opens the following page is one table: header rows the
-   continuation repeats are dropped, and when the continuation has the same
-   columns its rows are appended to the table (a row cut by the page break is
-   rejoined when its cells continue each other's text); with other columns it
-   stays a separate table, which the recognizer joins by its row labels.
+5. Pages are read top to bottom. A table fragment that ends a page and one
+   that opens the next page continue each other (``_pdf._tables``): header rows
+   the continuation repeats are dropped, and when the outer edges line up the
+   rows are appended to one table on merged column boundaries (a row cut by
+   the page break is rejoined when an open edge or a wrapped line proves the
+   cut); otherwise the continuation stays a separate table, which the
+   recognizer joins by its row labels.
 6. Lines outside tables become paragraphs (``_pdf._text.paragraph_breaks``):
    a heading ("一、总体情况") is a paragraph of its own; a paragraph running
    over a page break is joined.
