@@ -528,6 +528,18 @@ def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "more than 2 pages" in _message(data)
 
 
+def test_compression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "useA85", 0)
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"] * 40), pageCompression=1)
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "compression bomb" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
 def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_load, "MAX_PAGE_OBJECTS", 5)
     data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))

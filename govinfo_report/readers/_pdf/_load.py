@@ -15,6 +15,7 @@ import itertools
 import logging
 import math
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -32,6 +33,7 @@ from govinfo_report._location import Location
 __all__ = [
     "MAX_PAGES",
     "MAX_PAGE_OBJECTS",
+    "MAX_STREAM_BYTES",
     "SLANTED",
     "Glyph",
     "PageContent",
@@ -48,6 +50,9 @@ MAX_PAGES = 300
 #: this is a vector drawing or a hostile file, and would make the grid and line
 #: grouping slow.
 MAX_PAGE_OBJECTS = 100_000
+#: Bytes a page's content stream may inflate to. A dense page of text and
+#: rulings takes about 100 KB; more than this is a compression bomb.
+MAX_STREAM_BYTES = 32 * 1024 * 1024
 #: Nesting of form XObjects (``LTFigure``) followed when collecting glyphs; real
 #: documents nest one or two deep.
 MAX_FIGURE_DEPTH = 16
@@ -302,9 +307,35 @@ def _lost_streams(page: PDFPage) -> int:
         raw = stream.rawdata
         if raw is None or len(raw) < 16 or not stream.get_filters():
             continue
+        _check_inflated_size(stream, raw)
         if not stream.get_data():
             lost += 1
     return lost
+
+
+def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
+    """Refuse a plain Flate content stream that inflates beyond MAX_STREAM_BYTES.
+
+    pdfminer inflates a stream whole, in memory; a few kilobytes can inflate
+    to gigabytes (a "zip bomb"). Inflating with a cap first costs little:
+    content streams are small. Encrypted and multi-filter streams are left to
+    pdfminer.
+    """
+    filters = stream.get_filters()
+    if stream.decipher is not None or len(filters) != 1:
+        return
+    name = getattr(filters[0][0], "name", None)
+    if name not in ("FlateDecode", "Fl"):
+        return
+    try:
+        inflated = zlib.decompressobj().decompress(raw, MAX_STREAM_BYTES + 1)
+    except zlib.error:
+        return  # damaged: pdfminer's own decoding says so
+    if len(inflated) > MAX_STREAM_BYTES:
+        raise ReportError(
+            f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
+            "this is a hostile file (a compression bomb), not a report page"
+        )
 
 
 def _data_loss(messages: Sequence[str]) -> str | None:
@@ -352,7 +383,9 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     )
                 interpreter.process_page(page)
                 layout = device.get_result()
-            except ReportError:
+            except ReportError as exc:
+                if exc.where == "whole input":
+                    raise ReportError(exc.reason, where) from None
                 raise
             except Exception as exc:
                 raise ReportError(
