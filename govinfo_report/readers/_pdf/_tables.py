@@ -33,7 +33,13 @@ from govinfo_report._ir import Table, TableCell
 from govinfo_report._location import Location
 from govinfo_report._values import MARKERS
 from govinfo_report.readers._pdf._grid import Grid, GridCell
-from govinfo_report.readers._pdf._text import TextLine, first_token_width, is_cjk, join_lines
+from govinfo_report.readers._pdf._text import (
+    TextLine,
+    enumerated,
+    first_token_width,
+    is_cjk,
+    join_lines,
+)
 
 __all__ = ["CellText", "Fragment", "Note", "chain_fragments", "pdf_location", "tables_of_chain"]
 
@@ -46,10 +52,6 @@ ALIGN = 2.0
 PADDING = 0.7
 
 _NUMERIC_RE = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
-_ENUMERATION_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
-    r"|\d{1,2}\s*[、.．](?!\d))"
-)
 
 
 def pdf_location(page: int, bbox: tuple[float, float, float, float], **fields: int) -> Location:
@@ -120,7 +122,7 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     before, after = above.text.text.strip(), below.text.text.strip()
     if not before or not after or _value_like(before) or _value_like(after):
         return False
-    if _ENUMERATION_RE.match(after):
+    if enumerated(after):
         return False
     last = above.text.lines[-1]
     if not (is_cjk(before[-1]) or before[-1].isalnum()):

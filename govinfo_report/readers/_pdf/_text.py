@@ -27,6 +27,7 @@ from govinfo_report.readers._pdf._load import Glyph
 
 __all__ = [
     "TextLine",
+    "enumerated",
     "group_lines",
     "join_lines",
     "paragraph_breaks",
@@ -67,6 +68,11 @@ def is_cjk(char: str) -> bool:
         or 0x20000 <= code <= 0x2FA1F
         or char[0] in "“”‘’—…·"
     )
+
+
+def enumerated(text: str) -> bool:
+    """Whether ``text`` opens with enumeration ("一、", "（二）", "3.", "第四部分")."""
+    return bool(_ENUMERATION_RE.match(text))
 
 
 def _family(font: str) -> str:
@@ -322,7 +328,7 @@ def _starts_paragraph(
         return True
     if line.cjk_font and previous.cjk_font and line.cjk_font != previous.cjk_font:
         return True
-    if _ENUMERATION_RE.match(line.text):
+    if enumerated(line.text):
         return True
     if pitch is not None and (previous.y0 - line.y0) / em > WIDE_PITCH * pitch:
         return True
