@@ -29,6 +29,9 @@ def _assert_round_trip(report: SyntheticReport, text: str, allow_flagged: bool) 
     want = report.expected()
     for field in ("format", "organization", "year", "published", "contact"):
         assert got[field] == want[field], field
+    assert all(section.found for section in parsed.sections)
+    for key, paragraphs in report.prose.items():
+        assert parsed.section(key).text.split("\n")[: len(paragraphs)] == list(paragraphs)
     flagged = {(c.table, c.row) for c in parsed.cells() if c.doubtful}
     for table in ("active", "applications", "review_litigation"):
         for row, values in want[table].items():

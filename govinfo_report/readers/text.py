@@ -36,6 +36,11 @@ _PAGE_NUMBER_RE = re.compile(
 _VALUE_RE = re.compile(r"^[-+－]?[\d０-９.,，]+$|^[/／\\\-－—–无]+$")
 #: An untabbed line longer than this inside a table region is prose, not a cell.
 _MAX_CONTINUATION = 40
+#: An indented line this long with a full stop is prose, not a cell (the longest official
+#: label, （六）2's, has 37 characters).
+_MIN_PROSE = 45
+#: An indented line ending with a full stop is a sentence from this length on.
+_MIN_SENTENCE = 8
 #: After a blank line, an untabbed line joins the table only if this short.
 _MAX_LOOSE_CONTINUATION = 24
 
@@ -56,6 +61,22 @@ def _is_page_number(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     return len(line) <= 60 and match_section_heading(line) is not None
+
+
+def _is_indented_text(line: str) -> bool:
+    """A heading or a sentence of prose indented by tabs: a paragraph, not a table cell.
+
+    Converters often indent paragraphs with a tab; a cell's text is a label or a
+    value, not a sentence ending with a full stop, and never a section heading.
+    """
+    stripped = line.strip(" \u3000\xa0\t")
+    if "\t" in stripped or not stripped:
+        return False
+    if _is_heading(stripped):
+        return True
+    if len(stripped) >= _MIN_SENTENCE and stripped.rstrip("”’）)").endswith(("。", "！", "？")):
+        return True
+    return len(stripped) >= _MIN_PROSE and ("。" in stripped or "；" in stripped)
 
 
 class _Reader:
@@ -91,7 +112,7 @@ class _Reader:
             index = found
             line = self.lines[index]
             if "\t" in line:
-                return True
+                return not _is_indented_text(line)
             stripped = line.strip()
             short_lines += 1
             if short_lines > 3 or len(stripped) > _MAX_LOOSE_CONTINUATION or _is_heading(stripped):
@@ -105,6 +126,8 @@ class _Reader:
         while index < len(self.lines):
             line = self.lines[index]
             if "\t" in line:
+                if _is_indented_text(line):
+                    break
                 last_content = index
             elif _is_blank(line):
                 pass
@@ -240,7 +263,7 @@ class _Reader:
         tables = 0
         while index < len(self.lines):
             line = self.lines[index]
-            if "\t" in line:
+            if "\t" in line and not _is_indented_text(line):
                 end = self._region_end(index)
                 blocks.append(self._table(index, end, tables))
                 tables += 1

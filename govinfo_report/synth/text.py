@@ -49,6 +49,8 @@ class TextNoise:
     title_split: bool = False
     #: shortened and re-punctuated labels ("(一) 予以公开", "1. 属于国家秘密").
     label_variants: bool = False
+    #: headings and paragraphs indented by a tab or full-width spaces.
+    indented_prose: bool = False
 
     @classmethod
     def all(cls) -> TextNoise:
@@ -97,6 +99,12 @@ def _heading(printer: _Printer, number: str, title: str, key: str) -> str:
             return title  # the numeral lost
         return f"{_ARABIC[number]}、 {title}"
     return f"{number}、{title}"
+
+
+def _indent(printer: _Printer, text: str) -> str:
+    if printer.chance(printer.noise.indented_prose, 0.5):
+        return printer.rng.choice(["\t", "\u3000\u3000", "\t\u3000"]) + text
+    return text
 
 
 def _title_lines(printer: _Printer, report: SyntheticReport) -> list[str]:
@@ -285,9 +293,10 @@ def render_text(
         "review_litigation": _review_rows,
     }
     for section in spec.sections:
-        lines += ["", _heading(printer, section.number, section.title, section.key), ""]
+        heading = _heading(printer, section.number, section.title, section.key)
+        lines += ["", _indent(printer, heading), ""]
         for paragraph in report.prose.get(section.key, ()):
-            lines.append(paragraph)
+            lines.append(_indent(printer, paragraph))
             if printer.chance(printer.noise.page_numbers, 0.2):
                 lines += ["", printer.page_number()]
             lines.append("")

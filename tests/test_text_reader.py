@@ -1,0 +1,46 @@
+"""The plain-text reader on small hand-made inputs: what is a table and what is prose."""
+
+from __future__ import annotations
+
+from govinfo_report.readers.text import read_text
+
+
+def test_tab_indented_headings_and_sentences_are_paragraphs() -> None:
+    text = "\t一、总体情况\n\t本年度我局依法公开政府信息，运行平稳。\n\t规章\n\t0\n\t0\n\t0\n"
+    document = read_text(text)
+    assert [p.text for p in document.paragraphs()] == [
+        "一、总体情况",
+        "本年度我局依法公开政府信息，运行平稳。",
+    ]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [["规章", "0", "0", "0"]]
+
+
+def test_value_after_padding_and_empty_line_is_joined_even_last() -> None:
+    document = read_text("\t行政许可\n\t\u3000\n\n7\n\n\n五、存在的主要问题及改进情况\n")
+    (table,) = document.tables()
+    assert [cell.text for cell in table.rows[0]] == ["行政许可", "\u3000\n7"]
+    assert document.paragraphs()[0].text == "五、存在的主要问题及改进情况"
+    assert [note[0] for note in document.notes] == ["repair.split-cell"]
+
+
+def test_page_number_after_an_empty_cell_is_dropped() -> None:
+    document = read_text("\t行政处罚\n\t\n\n12\n\n\t行政强制\n\t3\n")
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["行政处罚", ""],
+        ["行政强制", "3"],
+    ]
+    assert [note[0] for note in document.notes] == ["repair.page-number"]
+
+
+def test_rows_layout_keeps_merged_cell_padding_as_cells() -> None:
+    document = read_text("规章\t1\t\t\n行政许可\t\t2\n")
+    (table,) = document.tables()
+    assert table.layout()[0] == [
+        ("规章", 0, 0, 1, 1),
+        ("1", 0, 1, 1, 1),
+        ("", 0, 2, 1, 1),
+        ("", 0, 3, 1, 1),
+    ]
+    assert [cell.location.line for cell in table.rows[1]] == [2, 2, 2]
