@@ -318,6 +318,24 @@ def _check_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ERRORS if failing else EXIT_OK
 
 
+def _parse_command(args: argparse.Namespace, out: TextIO) -> int:
+    """One JSON line per input: the report's plain values, or why it could not be read."""
+    inputs = list(discover(args.paths))
+    if not inputs:
+        out.write("no report files found\n")
+        return EXIT_UNREADABLE
+    status = EXIT_OK
+    for name, path in inputs:
+        read = _read(name, path)
+        if isinstance(read, _Unreadable):
+            status = EXIT_UNREADABLE
+            line: dict[str, Any] = {"path": name, "error": read.reason, "where": read.where}
+        else:
+            line = {"path": name, **read.to_dict()}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return status
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
@@ -339,6 +357,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="language of messages (default: en)"
     )
+    parse = commands.add_parser(
+        "parse",
+        help="read reports and write their values as JSON lines",
+        description="Read reports and write one JSON line per input: its path and the values "
+        "of Report.to_dict() (see docs/export.md), or its path, 'error' and 'where' when it "
+        "could not be read. Exit status: 0 all read, 2 an input could not be read.",
+    )
+    parse.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     return parser
 
 
@@ -349,9 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal that cannot show Chinese must not turn a report into a traceback.
         stdout.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
-    if args.command == "check":
+    commands = {"check": _check_command, "parse": _parse_command}
+    if args.command in commands:
         try:
-            return _check_command(args, stdout)
+            return commands[args.command](args, stdout)
         except BrokenPipeError:
             # The reader went away (| head): nothing more to say.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

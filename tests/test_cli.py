@@ -187,3 +187,28 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
         main([])
     assert exc.value.code == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_parse_writes_one_json_line_per_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 50)
+    code = main(["parse", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 2
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["path"] for line in lines] == [str(tmp_path / "bad.txt"), str(good)]
+    assert "binary" in lines[0]["error"]
+    assert lines[1]["organization"] == "松岭镇人民政府"
+    assert lines[1]["applications"] == govinfo_report.parse(good).to_dict()["applications"]
+
+
+def test_parse_of_readable_reports_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_example(tmp_path, "a.txt", "松岭镇人民政府", 2024)
+    code = main(["parse", str(tmp_path / "a.txt")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert json.loads(out)["year"] == 2024
