@@ -99,7 +99,7 @@ class Cell:
         return self.kind is CellKind.NUMBER
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class TableData:
     """A recognized table: for each row key, its cells in column order."""
 
@@ -132,6 +132,15 @@ class TableData:
     def cells(self) -> Iterator[Cell]:
         for _, cells in self.rows:
             yield from cells
+
+    def __repr__(self) -> str:
+        # A table has hundreds of cells: a summary reads better in a notebook or a log.
+        kinds: dict[str, int] = {}
+        for cell in self.cells():
+            kinds[cell.kind.value] = kinds.get(cell.kind.value, 0) + 1
+        counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        found = "" if self.found else ", not found"
+        return f"<TableData {self.key!r}: {len(self.rows)} rows, {counted}{found}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -215,7 +224,7 @@ def _export_table(spec: TableSpec, data: TableData) -> dict[str, Any]:
     return out
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
     """A parsed annual report."""
 
@@ -263,6 +272,18 @@ class Report:
             if section.key == key:
                 return section
         raise KeyError(key)
+
+    def __repr__(self) -> str:
+        # The full record is huge; say who, which year, and how sure the parser is.
+        meta = self.metadata
+        errors = sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+        sections = sum(1 for s in self.sections if s.found)
+        return (
+            f"<Report {meta.organization or '?'} {meta.year or '?'} ({self.format} format, "
+            f"{self.carrier}): {sections}/{len(self.sections)} sections, "
+            f"{sum(1 for t in self.tables if t.found)}/{len(self.tables)} tables, "
+            f"{len(self.diagnostics)} diagnostics ({errors} errors)>"
+        )
 
     def cells(self) -> Iterator[Cell]:
         """Every value cell of every table, in table, row and column order."""

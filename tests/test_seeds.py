@@ -84,3 +84,10 @@ def test_seed_003_contact() -> None:
     contact = govinfo_report.parse(path).metadata.contact
     assert contact.postcode == "256102"
     assert contact.website is None
+
+
+def test_reprs_summarize() -> None:
+    (path,) = [p for p in SEEDS if p.name.startswith("002")] or [pytest.skip("seeds absent")]
+    report = govinfo_report.parse(path)
+    assert repr(report).startswith("<Report 大安市叉干镇综合服务中心 2024 (2021 format, text): 6/6")
+    assert repr(report.applications) == "<TableData 'applications': 25 rows, 7 blank, 168 number>"
