@@ -94,10 +94,6 @@ class Cell:
     #: The parser is not sure this cell was placed right; a diagnostic says why.
     doubtful: bool = False
 
-    @property
-    def is_number(self) -> bool:
-        return self.kind is CellKind.NUMBER
-
 
 @attrs.frozen(kw_only=True, repr=False)
 class TableData:
