@@ -57,8 +57,45 @@ _WEB_RE = re.compile(
 )
 
 
+_CN_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH_DAY_RE = re.compile(
+    r"(?<=年)([一二三四五六七八九十]{1,3})(?=\s*月)|(?<=月)([一二三四五六七八九十]{1,3})(?=\s*日)"
+)
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一, as written in dates."""
+    if "十" not in text:
+        return _CN_DIGIT[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def _dates_in_digits(text: str) -> str:
+    """Compatibility-normalize, and write dates in Chinese numerals (二〇二四年一月八日) in digits."""
+    text = nfkc(text)
+    if not any(char in _CN_DIGIT or char == "十" for char in text):
+        return text
+    text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
+    return _CN_MONTH_DAY_RE.sub(lambda m: str(_cn_number(m.group(0))), text)
+
+
 def _squash(text: str) -> str:
-    return "".join(nfkc(text).split())
+    return "".join(_dates_in_digits(text).split())
 
 
 def year_from_title(title: str) -> int | None:
@@ -79,7 +116,7 @@ def organization_from_title(title: str) -> str | None:
 def find_period(texts: Sequence[str]) -> tuple[dt.date, dt.date] | None:
     """The statistics period ("统计期限自2024年1月1日起至2024年12月31日止")."""
     for text in texts:
-        match = _PERIOD_RE.search(nfkc(text))
+        match = _PERIOD_RE.search(_dates_in_digits(text))
         if not match:
             continue
         try:
@@ -109,7 +146,7 @@ def year_from_prose(texts: Sequence[str]) -> int | None:
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:
     """The signature date at the end ("常张乡人民政府 2025年1月8日"), else a header date."""
     for text in reversed(last_paragraphs):
-        match = _DATE_LINE_RE.match(nfkc(text).strip())
+        match = _DATE_LINE_RE.match(_dates_in_digits(text).strip())
         if match:
             try:
                 return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))

@@ -1,0 +1,48 @@
+"""Metadata from prose: dates and years written in Chinese numerals, titles, periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govinfo_report import _meta
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "year"),
+    [
+        ("青禾镇人民政府二〇二三年政府信息公开工作年度报告", "青禾镇人民政府", 2023),
+        ("松岭县交通运输局 2024 年度政府信息公开工作年度报告", "松岭县交通运输局", 2024),
+        ("标题: 云峰区财政局2022年政府信息公开工作年度报告", "云峰区财政局", 2022),
+        ("杏林乡人民政府政府信息公开工作年度报告", "杏林乡人民政府", None),
+    ],
+)
+def test_title(title: str, organization: str, year: int | None) -> None:
+    assert _meta.organization_from_title(title) == organization
+    assert _meta.year_from_title(title) == year
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["青禾镇人民政府", "二〇二四年一月二十八日"], dt.date(2024, 1, 28)),
+        (["2024年十月十日"], dt.date(2024, 10, 10)),
+        (["松岭县交通运输局 2025年3月1日"], dt.date(2025, 3, 1)),
+        (["下一步，我局将于2025年3月1日前完成整改。"], None),
+    ],
+)
+def test_signature_date(lines: list[str], date: dt.date | None) -> None:
+    assert _meta.find_published(lines, []) == date
+
+
+def test_period_in_chinese_numerals() -> None:
+    text = "本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。"
+    assert _meta.find_period([text]) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_prose_year_leaves_out_document_numbers_and_titles() -> None:
+    texts = [
+        "按照《关于做好2024年政务公开工作的通知》（某政办〔2024〕3号）要求，我镇2023年共公开信息120条。"
+    ]
+    assert _meta.year_from_prose(texts) == 2023
