@@ -31,6 +31,18 @@ def _read_path(path: Path) -> bytes:
         raise ReportError(f"the file cannot be read: {exc.strerror or exc}", str(path)) from None
 
 
+def _read_file(source: object) -> bytes | str:
+    try:
+        data = source.read()  # type: ignore[attr-defined]
+    except OSError as exc:
+        raise ReportError(f"the file cannot be read: {exc.strerror or exc}") from None
+    if isinstance(data, bytearray):
+        data = bytes(data)
+    if not isinstance(data, (bytes, str)):
+        raise ReportError(f"the file object's read() gave {type(data).__name__}, not bytes or text")
+    return data
+
+
 def _looks_like_path(text: str) -> bool:
     if "\n" in text or len(text) > _MAX_PATH or not text.strip():
         return False
@@ -53,36 +65,36 @@ def parse(source: Source, *, carrier: Carrier | None = None, strict: bool = Fals
 
     Returns a frozen :class:`~govinfo_report.model.Report`. Raises
     :class:`~govinfo_report.ReportError` (a ``ValueError``) saying where the
-    problem is, and nothing else: any other exception would be a bug.
+    problem is, and nothing else: any other exception would be a bug. An
+    argument of another type (not a document at all) is a ``TypeError``.
     """
-    where = None
+    where: str | None = None
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        where = os.fsdecode(source)
+    elif not isinstance(source, (str, bytes, bytearray, memoryview)) and not hasattr(
+        source, "read"
+    ):
+        # A wrong argument is the caller's bug, not a bad document: say so plainly.
+        raise TypeError(
+            f"parse() takes a path, text, bytes or a binary file, not {type(source).__name__}"
+        )
     try:
-        if isinstance(source, os.PathLike) or (
-            isinstance(source, str) and _looks_like_path(source)
-        ):
-            path = Path(os.fsdecode(source))
-            where = str(path)
-            document = read_bytes(_read_path(path), carrier=carrier)
+        if where is not None:
+            document = read_bytes(_read_path(Path(where)), carrier=carrier)
         elif isinstance(source, str):
             document = read_str(source, carrier=carrier)
         elif isinstance(source, (bytes, bytearray, memoryview)):
             document = read_bytes(bytes(source), carrier=carrier)
-        elif hasattr(source, "read"):
-            data = source.read()
+        else:
+            data = _read_file(source)
             if isinstance(data, str):
                 document = read_str(data, carrier=carrier)
             else:
                 document = read_bytes(bytes(data), carrier=carrier)
-        else:
-            raise TypeError(
-                f"parse() takes a path, text, bytes or a binary file, not {type(source).__name__}"
-            )
         report = recognize(document)
     except ReportError as exc:
         if where is not None and exc.where == "whole input":
             raise ReportError(exc.reason, where) from None
-        raise
-    except TypeError:
         raise
     except RecursionError:
         raise ReportError(

@@ -121,3 +121,28 @@ def test_undescribed_2019_format_is_a_clear_error_not_wrong_numbers() -> None:
     with pytest.raises(ReportError, match="2019 format") as info:
         govinfo_report.parse(text)
     assert "line" in str(info.value)
+
+
+def test_a_bug_inside_a_reader_is_still_a_report_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govinfo_report._parse as parse_module
+
+    def broken(document: object) -> None:
+        raise TypeError("unexpected")
+
+    monkeypatch.setattr(parse_module, "recognize", broken)
+    with pytest.raises(ReportError, match="internal error.*TypeError"):
+        govinfo_report.parse(EXAMPLE)
+
+
+def test_wrong_argument_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="not int"):
+        govinfo_report.parse(42)  # type: ignore[arg-type]
+
+
+def test_file_object_that_fails_to_read_is_a_report_error() -> None:
+    class Failing(io.RawIOBase):
+        def read(self, size: int = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(ReportError, match="cannot be read: Input/output error"):
+        govinfo_report.parse(Failing())
