@@ -130,7 +130,7 @@ def test_a_bug_inside_a_reader_is_still_a_report_error(monkeypatch: pytest.Monke
         raise TypeError("unexpected")
 
     monkeypatch.setattr(parse_module, "recognize", broken)
-    with pytest.raises(ReportError, match="internal error.*TypeError"):
+    with pytest.raises(ReportError, match=r"internal error.*TypeError"):
         govinfo_report.parse(EXAMPLE)
 
 
