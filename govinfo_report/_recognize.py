@@ -59,8 +59,9 @@ _UNDESCRIBED = {
 }
 
 
-def _choose_format(tables: Sequence[Table]) -> FormatSpec:
-    """The described format whose signature labels the tables print most (2021 by default)."""
+def _choose_format(tables: Sequence[Table]) -> tuple[FormatSpec, int]:
+    """The described format whose signature labels the tables print most (2021 by default),
+    and how many of its signatures they print."""
     hits = {version: _signature_hits(tables, spec.signatures) for version, spec in FORMATS.items()}
     best = max(hits, key=lambda version: (hits[version], version == "2021"))
     for version, signatures in _UNDESCRIBED.items():
@@ -71,7 +72,7 @@ def _choose_format(tables: Sequence[Table]) -> FormatSpec:
                 f"formats read so far: {', '.join(sorted(FORMATS))}",
                 tables[0].location,
             )
-    return FORMATS[best]
+    return FORMATS[best], hits[best]
 
 
 class _Diags:
@@ -595,7 +596,7 @@ def recognize(document: Document) -> Report:
     if not paragraphs and not tables:
         raise ReportError("the input holds no text: it is empty or not a document")
 
-    spec = _choose_format([t for _, t in tables])
+    spec, signature_hits = _choose_format([t for _, t in tables])
 
     headings = _find_sections(paragraphs, spec)
     heading_blocks = {block_index: section for block_index, section, _ in headings}
@@ -638,7 +639,7 @@ def recognize(document: Document) -> Report:
         )
     by_key = {s.key: s for s in sections}
     metadata = _metadata(preamble, by_key, [p for _, p in paragraphs], diags)
-    if _signature_hits([t for _, t in tables], spec.signatures) == 0:
+    if signature_hits == 0:
         diags.add(
             Severity.WARNING,
             "doubt.format",

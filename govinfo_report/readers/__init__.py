@@ -17,8 +17,8 @@ __all__ = ["Carrier", "decode_text", "read_bytes", "read_str", "sniff"]
 
 Carrier = Literal["text", "html", "docx", "pdf"]
 
-_HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
 _HTML_STR_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>]", re.I)
+_HTML_RE = re.compile(_HTML_STR_RE.pattern.encode("ascii"), re.I)
 #: The stream of an encrypted (password-protected) OOXML package, as the OLE directory
 #: names it (UTF-16-LE): such an OLE file is a locked .docx, not a .doc.
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
