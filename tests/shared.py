@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+import govinfo_report
+from govinfo_report import Report
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 #: The value fields of a label file, compared by equality with Report.to_dict().
@@ -41,6 +44,16 @@ def seed_label(seed_id: str) -> dict[str, Any]:
     (path,) = shared_dir("seeds", "labels").glob(f"{seed_id}_*.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def parse_corpus_file(path: Path, carrier: str) -> Report:
+    """Parse ``../shared/corpus/seedNNN.*`` and assert it gives its seed's label, every value."""
+    report = govinfo_report.parse(path)
+    label = seed_label(path.stem.removeprefix("seed"))
+    assert report.carrier == carrier
+    assert compare_with_label(report.to_dict(), label) == []
+    assert report.format == label["format"]
+    return report
 
 
 def compare_with_label(export: dict[str, Any], label: dict[str, Any]) -> list[str]:
