@@ -995,6 +995,7 @@ class _Walker:
         index = self.tables
         self.tables += 1
         part = self.part
+        base = Location(carrier="docx", part=part, table=index)
         table_rows = tuple(
             tuple(
                 TableCell(
@@ -1003,9 +1004,7 @@ class _Walker:
                     column=cell.column,
                     rowspan=cell.rowspan,
                     colspan=cell.colspan,
-                    location=Location(
-                        carrier="docx", part=part, table=index, row=cell.row, column=cell.column
-                    ),
+                    base=base,
                 )
                 for cell in row
             )

@@ -196,6 +196,12 @@ _HUGE_ADVICE_RE = re.compile(r",?\s*(?:use|try)\s+XML_PARSE_HUGE(?:\s+option)?")
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I | re.S
 )
+# What can hide an element (see _Walker._hidden), looked for in the lower-cased page
+# before any element is asked: most pages hide nothing, and asking each element for its
+# style costs more than the rest of the walk. A numeric character reference to ASCII
+# could spell any of it inside an attribute, so one makes every element be asked.
+_MAY_HIDE_WORDS = (b"display", b"visibility", b"hidden")
+_ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz"})
@@ -406,8 +412,10 @@ class _Lines:
 @attrs.define
 class _RawTable:
     path: str
-    #: (text, path, row, column, rowspan, colspan) per cell, rows in order.
-    rows: list[list[tuple[str, str, int, int, int, int]]]
+    #: The cells, built once: their ``base`` says table ``index`` (among the page's data
+    #: tables), which is their index in the document unless a table before them is left out.
+    rows: list[tuple[TableCell, ...]]
+    index: int
 
 
 @attrs.define
@@ -420,16 +428,27 @@ class _RawParagraph:
 _RawBlock = _RawTable | _RawParagraph
 
 
+def _may_hide(markup: bytes) -> bool:
+    """Whether any element of the page could be hidden; ``False`` only when none can."""
+    low = markup.lower()
+    if any(word in low for word in _MAY_HIDE_WORDS):
+        return True
+    return b"&#" in low and _ASCII_CHARREF_RE.search(low) is not None
+
+
 class _Walker:
     """One walk over the body, collecting paragraphs and tables in document order."""
 
-    def __init__(self, notes: list[_Note]) -> None:
+    def __init__(self, notes: list[_Note], may_hide: bool = True) -> None:
         self.notes = notes
+        #: False when the page cannot hide anything: no element is then asked.
+        self.may_hide = may_hide
         self.blocks: list[_RawBlock] = []
         self.flow = _Lines()
         self.cells = 0
         self.hidden = 0
         self.layout_tables = 0
+        self.data_tables = 0
 
     # paragraphs
     def _flush(self, hard: bool = False) -> None:
@@ -470,31 +489,53 @@ class _Walker:
         counts: dict[str, int] = {}
         for child in element:
             tag = child.tag
-            if isinstance(tag, str):
-                tag = tag.lower()
+            if isinstance(tag, str):  # libxml2's HTML parser gives tag names in lower case
                 number = counts[tag] = counts.get(tag, 0) + 1
-                child_path = f"{path}/{tag}[{number}]"
-                if tag in _SKIP or self._hidden(child):
+                if tag in _SKIP or (self.may_hide and self._hidden(child)):
                     pass
                 elif tag == "br":
                     self._end(lines, hard=True)
-                elif tag == "table":
-                    self._end(lines)
-                    self._table(child, child_path, lines, depth + 1, in_link)
-                elif tag in _BLOCK:
-                    self._end(lines)
-                    self.walk(child, child_path, lines, depth + 1, in_link)
-                    self._end(lines)
-                elif tag == "pre":
-                    # Preformatted text keeps its spaces and line breaks.
-                    self._end(lines)
-                    for line in "".join(str(t) for t in child.itertext()).split("\n"):
-                        lines.lines.append((line, child_path, not in_link))
-                    self._end(lines)
+                elif len(child) == 0 and tag not in _NOT_INLINE:
+                    # A leaf (<a>, <strong>, <li>, an empty <p>): most elements are,
+                    # and they need no walk of their own.
+                    text = child.text
+                    if tag in _BLOCK:
+                        self._end(lines)
+                        if text:
+                            lines.add(text, f"{path}/{tag}[{number}]", in_link)
+                            self._end(lines)
+                    elif text:
+                        lines.add(text, f"{path}/{tag}[{number}]", in_link or tag == "a")
                 else:
-                    self.walk(child, child_path, lines, depth + 1, in_link or tag == "a")
+                    self._element(child, f"{path}/{tag}[{number}]", tag, lines, depth, in_link)
             if child.tail:
                 lines.add(child.tail, path, in_link)
+
+    def _element(
+        self,
+        child: etree._Element,
+        child_path: str,
+        tag: str,
+        lines: _Lines,
+        depth: int,
+        in_link: bool,
+    ) -> None:
+        """An element with children, or a table or ``<pre>``: what it adds to ``lines``."""
+        if tag == "table":
+            self._end(lines)
+            self._table(child, child_path, lines, depth + 1, in_link)
+        elif tag in _BLOCK:
+            self._end(lines)
+            self.walk(child, child_path, lines, depth + 1, in_link)
+            self._end(lines)
+        elif tag == "pre":
+            # Preformatted text keeps its spaces and line breaks.
+            self._end(lines)
+            for line in "".join(str(t) for t in child.itertext()).split("\n"):
+                lines.lines.append((line, child_path, not in_link))
+            self._end(lines)
+        else:
+            self.walk(child, child_path, lines, depth + 1, in_link or tag == "a")
 
     def _end(self, lines: _Lines, hard: bool = False) -> None:
         if lines is self.flow:
@@ -544,7 +585,7 @@ class _Walker:
                 self.layout_tables += 1
             for row, row_path in rows:
                 for cell, cell_path in self._cells(row, row_path):
-                    if not self._hidden(cell):
+                    if not (self.may_hide and self._hidden(cell)):
                         self.walk(cell, cell_path, lines, depth + 2, in_link)
                         self._end(lines)
             return
@@ -553,102 +594,160 @@ class _Walker:
     def _grid(self, rows: list[tuple[etree._Element, str]], path: str, depth: int) -> _RawTable:
         """Lay the cells out on the grid the row and column spans make.
 
-        One tight loop: this is where a page's time goes, a few hundred cells.
+        One tight loop, where a page's time goes (a few hundred cells): only the
+        attributes a cell has are asked for, and a cell's path is built only when kept.
         """
-        out: list[list[tuple[str, str, int, int, int, int]]] = []
+        out: list[tuple[TableCell, ...]] = []
         busy: dict[int, int] = {}  # grid column -> rows it stays covered after this one
         total = len(rows)
+        index = self.data_tables
+        self.data_tables += 1
+        base = Location(carrier="html", table=index)
         for r, (row, row_path) in enumerate(rows):
-            placed: list[tuple[str, str, int, int, int, int]] = []
+            placed: list[TableCell] = []
             # Word ends its tables with an invisible row of empty cells that fix the
             # column widths: <tr height=0><td width=…></td>…</tr>.
-            hidden_row = self._hidden(row) or (
+            hidden_row = (self.may_hide and self._hidden(row)) or (
                 row.get("height") == "0" and not any(text.strip() for text in row.itertext())
             )
             column = 0
-            counts: dict[str, int] = {}
+            tds = ths = 0
             for cell in row:
+                # libxml2's HTML parser gives tag and attribute names in lower case.
                 tag = cell.tag
-                if tag not in _CELLS:  # libxml2's HTML parser gives lower-case tag names
+                if tag == "td":
+                    tds += 1
+                    number = tds
+                elif tag == "th":
+                    ths += 1
+                    number = ths
+                else:
                     continue
-                number = counts[tag] = counts.get(tag, 0) + 1
-                cell_path = f"{row_path}/{tag}[{number}]"
-                while column in busy:
-                    column += 1
-                value = cell.get("rowspan")
-                rowspan = 1 if value is None else _span(value, 0, 65534)
-                value = cell.get("colspan")
-                colspan = 1 if value is None else _span(value, 1, MAX_COLUMNS)
-                if rowspan == 0 or rowspan > total - r:
+                if busy:
+                    while column in busy:
+                        column += 1
+                rowspan = colspan = 1
+                # keys() first: Word gives every cell a long style, costly to fetch.
+                names = cell.keys()
+                if names:
+                    if "rowspan" in names:
+                        rowspan = _span(cell.get("rowspan", ""), 0, 65534)
+                    if "colspan" in names:
+                        colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
+                if rowspan != 1 and (rowspan == 0 or rowspan > total - r):
                     if rowspan:
                         self.notes.append(
                             (
                                 "html.rowspan",
                                 f"rowspan {rowspan} runs past the table's end; cut to {total - r}",
-                                _loc(cell_path),
+                                _loc(f"{row_path}/{tag}[{number}]"),
                             )
                         )
                     rowspan = total - r
                 if column + colspan > MAX_COLUMNS:
-                    raise ReportError(f"the table is wider than {MAX_COLUMNS} columns", cell_path)
+                    raise ReportError(
+                        f"the table is wider than {MAX_COLUMNS} columns",
+                        f"{row_path}/{tag}[{number}]",
+                    )
                 if not hidden_row:
-                    if len(cell) == 0:  # the common case: plain text only
-                        text = cell.text or ""
-                        if text and not text.isalnum():
-                            text = _WS_RE.sub(" ", text).strip(" ")
-                    else:
+                    cell_path = f"{row_path}/{tag}[{number}]"
+                    # The common cases, plain text and one line of inline markup, are
+                    # read here; any other cell is walked.
+                    chained = (
+                        (cell.text or "") if len(cell) == 0 else _chain_text(cell, self.may_hide)
+                    )
+                    if chained is None:
                         text = self._cell_text(cell, cell_path, depth)
-                    placed.append((text, cell_path, r, column, rowspan, colspan))
+                    elif chained and not chained.isalnum():
+                        text = _WS_RE.sub(" ", chained).strip(" ")
+                    else:
+                        text = chained
+                    # text, row, column, base, path, line, end_line, rowspan, colspan
+                    placed.append(
+                        TableCell(text, r, column, base, cell_path, None, None, rowspan, colspan)
+                    )
                 if rowspan > 1:
                     for k in range(column, column + colspan):
                         busy[k] = rowspan
                 column += colspan
-            self.cells += sum(counts.values())
+            self.cells += tds + ths
             if self.cells > MAX_CELLS:
                 raise ReportError(f"the page has more than {MAX_CELLS} table cells", path)
             if busy:
                 # One row down: every covered column is covered for one row less.
                 busy = {k: v - 1 for k, v in busy.items() if v > 1}
-            out.append(placed)
+            out.append(tuple(placed))
         while out and not out[-1]:
             out.pop()  # hidden last rows (Word's column-width row) hold no cells
-        return _RawTable(path=path, rows=out)
+        return _RawTable(path=path, rows=out, index=index)
 
     def _cell_text(self, cell: etree._Element, path: str, depth: int) -> str:
         """The text of a cell with markup: its lines joined by newlines."""
-        # Fast path for the usual Word cell, <td><p><span>text<o:p></o:p></span></p></td>:
-        # one block at most, wrapping everything, and otherwise inline, visible markup
-        # make a single line, the cell's whole text.
-        blocks = 0
-        for element in cell.iterdescendants():
-            tag = element.tag
-            if tag in _BLOCK:
-                blocks += 1
-                if blocks > 1 or (element.tail and element.tail.strip()):
-                    break
-            elif tag in _NOT_INLINE or not isinstance(tag, str):
-                break
-            style = element.get("style")
-            if style is not None and ("none" in style or "hidden" in style):
-                break
-            if element.get("hidden") is not None:
-                break
-        else:
-            if not (blocks and cell.text and cell.text.strip()):
-                text = etree.tostring(cell, method="text", encoding="unicode", with_tail=False)
-                return _WS_RE.sub(" ", text).strip(" ")
         lines = _Lines()
         self.walk(cell, path, lines, depth + 1, False)
         lines.end(hard=False)
         return "\n".join(text for text, _, _ in lines.lines)
 
 
+def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
+    """The text of a cell that is one line of visible inline markup, else ``None``.
+
+    The usual Word cell is ``<td><p><span>text<o:p></o:p></span></p></td>``: a chain
+    of only children, at most one of them a block wrapping everything. Its text is
+    read along the chain (the texts going down, then the tails coming back up),
+    without the walk. Anything else (two children, a ``<br>``, a hidden or skipped
+    element, a second block) is left to the walk.
+    """
+    texts: list[str] = []
+    tails: list[str] = []
+    element = cell
+    block = False
+    visible = False  # text other than whitespace seen on the way down
+    while True:
+        text = element.text
+        if text:
+            texts.append(text)
+            if not visible and text.strip():
+                visible = True
+        size = len(element)
+        if size == 0:
+            break
+        if size > 1:
+            return None
+        element = element[0]
+        tag = element.tag
+        if tag in _BLOCK:
+            # A block after text, or a second block, breaks the line.
+            if block or visible:
+                return None
+            block = True
+        elif tag in _NOT_INLINE or not isinstance(tag, str):
+            return None
+        if may_hide:
+            style = element.get("style")
+            if style is not None and ("none" in style or "hidden" in style):
+                return None
+            if element.get("hidden") is not None:
+                return None
+        tail = element.tail
+        if tail:
+            if tag in _BLOCK and tail.strip():
+                return None  # text after the block is a line of its own
+            tails.append(tail)
+    if tails:
+        texts.extend(reversed(tails))
+    return "".join(texts)
+
+
 def _span(value: str, zero: int, most: int) -> int:
     """A rowspan/colspan the way browsers read it: leading digits, else 1; 0 is ``zero``."""
-    match = _SPAN_RE.match(value)
-    if not match:
-        return 1
-    number = int(match.group(1)[:7])
+    if value.isdigit() and value.isascii() and len(value) < 8:
+        number = int(value)  # the usual "3", without the regex
+    else:
+        match = _SPAN_RE.match(value)
+        if not match:
+            return 1
+        number = int(match.group(1)[:7])
     if number == 0:
         return zero
     return min(number, most)
@@ -673,7 +772,8 @@ _REPORT_LABELS = _report_label_cores()
 def _is_report_table(table: _RawTable) -> bool:
     hits = 0
     for row in table.rows:
-        for text, *_ in row:
+        for cell in row:
+            text = cell.text
             if 4 <= len(text) <= 80 and core(text) in _REPORT_LABELS:
                 hits += 1
                 if hits >= 2:
@@ -798,21 +898,14 @@ def _build(chosen: list[_RawBlock]) -> list[Block]:
             continue
         index = tables
         tables += 1
-        rows = tuple(
-            tuple(
-                TableCell(
-                    text=text,
-                    row=r,
-                    column=c,
-                    rowspan=rs,
-                    colspan=cs,
-                    location=Location(carrier="html", path=cell_path, table=index, row=r, column=c),
-                )
-                for text, cell_path, r, c, rs, cs in row
-            )
-            for row in raw.rows
-        )
-        blocks.append(Table(rows=rows, location=_loc(raw.path, table=index)))
+        if raw.index != index:
+            # A data table before this one was outside the report: number it anew. The
+            # cells were built by this reader a moment ago and nothing else holds them.
+            base = Location(carrier="html", table=index)
+            for row in raw.rows:
+                for cell in row:
+                    cell.base = base
+        blocks.append(Table(rows=tuple(raw.rows), location=_loc(raw.path, table=index)))
     return blocks
 
 
@@ -838,7 +931,7 @@ def read_html(data: bytes | str) -> Document:
         raise ReportError(f"the page is over the limit of {MAX_INPUT_BYTES} bytes")
     root = _parse(markup, notes)
     body = root.find("body")
-    walker = _Walker(notes)
+    walker = _Walker(notes, _may_hide(markup))
     if body is None:
         walker.walk(root, "/" + str(root.tag), walker.flow, 1, False)
     else:

@@ -21,6 +21,7 @@ dropped, and every such repair is noted with its line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
 from govinfo_report._labels import BOOKMARK_RE, match_section_heading
@@ -63,6 +64,7 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 60 and match_section_heading(line) is not None
 
 
+@lru_cache(maxsize=16384)
 def _is_indented_text(line: str) -> bool:
     """A heading or a sentence of prose indented by tabs: a paragraph, not a table cell.
 
@@ -82,17 +84,16 @@ def _is_indented_text(line: str) -> bool:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.notes: list[_Note] = []
-        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.lines: list[str] = []
-        for number, line in enumerate(raw_lines, 1):
-            if "[bookmark:" in line:
-                cleaned = BOOKMARK_RE.sub("", line)
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines[0] = self.lines[0].lstrip("\ufeff")
+        if "[bookmark:" in text:
+            for index, line in enumerate(self.lines):
+                cleaned = BOOKMARK_RE.sub("", line) if "[bookmark:" in line else line
                 if cleaned != line:
                     self.notes.append(
-                        ("repair.bookmark", "Word bookmark marker removed", _loc(number))
+                        ("repair.bookmark", "Word bookmark marker removed", _loc(index + 1))
                     )
-                    line = cleaned
-            self.lines.append(line.lstrip("\ufeff") if number == 1 else line)
+                    self.lines[index] = cleaned
 
     # -- regions -------------------------------------------------------------
     def _next_nonblank(self, index: int) -> int | None:
@@ -188,20 +189,20 @@ class _Reader:
         for index in range(start, end):
             line = self.lines[index]
             number = index + 1
-            if _is_blank(line):
-                if row:
-                    pending_break = True
-                continue
             if "\t" in line:
                 head, *cells = line.split("\t")
-                if head.strip() and row:
+                if head and head.strip() and row:
                     text, first, _ = row[-1]
                     row[-1] = (text + "\n" + head, first, number)
                 if pending_break and row:
                     rows.append(row)
                     row = []
                 pending_break = False
-                row.extend((cell, number, number) for cell in cells)
+                row += [(cell, number, number) for cell in cells]
+                continue
+            if _is_blank(line):
+                if row:
+                    pending_break = True
                 continue
             # An untabbed line: the current cell goes on, or a page number.
             stripped = line.strip()
@@ -235,26 +236,21 @@ class _Reader:
             raw_rows = self._cells_per_line(start, end)
         else:
             raw_rows = self._rows_per_line(start, end)
-        rows = tuple(
-            tuple(
-                TableCell(
-                    text=text,
-                    row=r,
-                    column=c,
-                    location=Location(
-                        carrier="text",
-                        line=first,
-                        end_line=last if last != first else None,
-                        table=table_index,
-                        row=r,
-                        column=c,
-                    ),
+        base = Location(carrier="text", table=table_index)
+        rows: list[tuple[TableCell, ...]] = []
+        # Loops and list comprehensions, not nested generators: this is the text
+        # reader's hottest spot (a few hundred cells per report).
+        for r, raw in enumerate(raw_rows):
+            rows.append(
+                tuple(
+                    [
+                        # text, row, column, base, path, line, end_line
+                        TableCell(text, r, c, base, None, first, None if last == first else last)
+                        for c, (text, first, last) in enumerate(raw)
+                    ]
                 )
-                for c, (text, first, last) in enumerate(raw)
             )
-            for r, raw in enumerate(raw_rows)
-        )
-        return Table(rows=rows, location=_loc(start + 1, end))
+        return Table(rows=tuple(rows), location=_loc(start + 1, end))
 
     # -- whole document ------------------------------------------------------
     def read(self) -> list[Block]:

@@ -351,9 +351,8 @@ def _emit(table: _Table, head: Fragment, index: int) -> Table:
                     column=cell.column,
                     rowspan=cell.rowspan,
                     colspan=cell.colspan,
-                    location=pdf_location(
-                        cell.page, cell.grid.bbox, table=index, row=r, column=cell.column
-                    ),
+                    # Each cell has its own box: PDF is the one carrier with no shared base.
+                    base=pdf_location(cell.page, cell.grid.bbox, table=index),
                 )
             )
         rows.append(tuple(cells))

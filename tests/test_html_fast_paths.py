@@ -1,0 +1,127 @@
+"""The HTML reader's fast paths agree with its general walk.
+
+The reader reads the usual cells (plain text, one line of Word's inline markup) and
+leaf elements without walking them, and skips the per-element hidden test on pages that
+cannot hide anything. These tests hold each shortcut to the slow path it replaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from govinfo_report.readers import html as html_reader
+from govinfo_report.readers.html import read_html
+
+
+def _page(body: str) -> str:
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+
+
+# -- cells: the chain read against the walk ------------------------------------------
+
+_TAGS = ["span", "p", "div", "b", "font", "a", "br", "o:p", "strong", "script"]
+_TEXTS = st.sampled_from(["", " ", "\n", "\xa0", "12", "规章", " 行政 许可 ", "\u3000"])
+
+
+@st.composite
+def _cell_markup(draw: st.DrawFn, depth: int = 0) -> str:
+    """A small tree of the markup found in table cells, chains of only children likely."""
+    out = [draw(_TEXTS)]
+    children = draw(st.integers(0, 1 if depth < 3 and draw(st.booleans()) else 2))
+    for _ in range(children if depth < 4 else 0):
+        tag = draw(st.sampled_from(_TAGS))
+        style = draw(st.sampled_from(["", ' style="font-size:10pt"', ' style="display:none"']))
+        if tag == "br":
+            out.append("<br>")
+        else:
+            out.append(f"<{tag}{style}>{draw(_cell_markup(depth + 1))}</{tag}>")
+        out.append(draw(_TEXTS))
+    return "".join(out)
+
+
+def _cell(markup: str) -> etree._Element:
+    root = etree.fromstring(
+        f"<html><body><table><tr><td>{markup}</td></tr></table></body></html>",
+        etree.HTMLParser(encoding="utf-8"),
+    )
+    (cell,) = root.iter("td")
+    return cell
+
+
+def _walked(cell: etree._Element) -> str:
+    walker = html_reader._Walker([], may_hide=True)
+    return walker._cell_text(cell, "/td", 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cell_markup())
+def test_chain_text_is_the_walk_or_declines(markup: str) -> None:
+    cell = _cell(markup)
+    chained = html_reader._chain_text(cell, may_hide=True)
+    if chained is not None:
+        # The reader collapses ASCII whitespace in a chained cell as the walk does.
+        collapsed = re.sub(r"[ \t\n\r\f]+", " ", chained).strip(" ")
+        assert collapsed == _walked(cell)
+
+
+def test_chain_text_reads_the_usual_word_cell() -> None:
+    cell = _cell('<p class="MsoNormal"><span style="font-family:宋体">规章<o:p></o:p></span></p>')
+    assert html_reader._chain_text(cell, may_hide=True) == "规章"
+
+
+def test_chain_text_declines_two_lines() -> None:
+    assert html_reader._chain_text(_cell("<p>甲</p><p>乙</p>"), may_hide=True) is None
+    assert html_reader._chain_text(_cell("甲<p>乙</p>"), may_hide=True) is None
+    assert html_reader._chain_text(_cell("<span>甲<br>乙</span>"), may_hide=True) is None
+
+
+# -- pages that cannot hide anything ---------------------------------------------------
+
+
+def test_may_hide_sees_every_way_to_hide() -> None:
+    assert not html_reader._may_hide(b"<p style='font-size:10pt'>a</p>")
+    assert html_reader._may_hide(b"<p style='DISPLAY: NONE'>a</p>")
+    assert html_reader._may_hide(b"<p style='visibility:hidden'>a</p>")
+    assert html_reader._may_hide(b"<p hidden>a</p>")
+    # A character reference could spell the style: every element is then asked.
+    assert html_reader._may_hide(b"<p style='display&#58;none'>a</p>")
+    assert not html_reader._may_hide("<p>&#35268;&#31456;</p>".encode())
+
+
+def test_hidden_by_a_character_reference_is_still_skipped() -> None:
+    document = read_html(_page("<p>看得见</p><p style='display&#58;none'>看不见</p>"))
+    assert [block.text for block in document.paragraphs()] == ["看得见"]
+
+
+def test_hidden_cell_content_in_a_page_that_hides() -> None:
+    page = _page(
+        "<table><tr><td>信息内容</td><td><span style='display:none'>9</span>1</td></tr>"
+        "<tr><td>规章</td><td>2</td></tr></table>"
+    )
+    (table,) = read_html(page).tables()
+    assert [cell.text for cell in table.rows[0]] == ["信息内容", "1"]
+
+
+# -- cells built once, numbered by the tables kept ---------------------------------------
+
+
+def test_tables_left_out_do_not_shift_the_numbering() -> None:
+    chrome = "<table><tr><td>站点</td><td>导航</td></tr><tr><td>首页</td><td>公开</td></tr></table>"
+    report = (
+        "<div id='report'><p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td>"
+        "<td>现行有效件数</td></tr><tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>4</td></tr></table>"
+        "<p>三、收到和处理政府信息公开申请情况</p></div>"
+    )
+    document = read_html(_page(f"<div id='top'>{chrome}</div>{report}"))
+    (table,) = document.tables()
+    assert table.location.table == 0
+    cell = table.rows[1][1]
+    assert cell.text == "1"
+    assert (cell.location.table, cell.location.row, cell.location.column) == (0, 1, 1)
+    assert cell.location.path is not None and cell.location.path.endswith("/tr[2]/td[2]")
