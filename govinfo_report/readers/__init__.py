@@ -97,7 +97,7 @@ def read_str(text: str, *, carrier: Carrier | None = None) -> Document:
 
 def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
     """Read a document from its bytes, choosing the reader by content."""
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): that would copy a large file
         raise ReportError("the input is empty")
     kind = carrier or sniff(data)
     if kind == "ole" and _ENCRYPTED_OOXML not in data:

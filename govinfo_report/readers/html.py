@@ -182,6 +182,7 @@ _CELLS = frozenset({"td", "th"})
 
 # HTML collapses ASCII whitespace only; U+3000 and U+00A0 are text.
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
+_ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
@@ -458,7 +459,7 @@ class _Walker:
             for text, path, plain in flow.lines:
                 stripped = text.strip(_PARAGRAPH_STRIP)
                 if stripped:
-                    self.blocks.append(_RawParagraph(text=stripped, path=path, plain=plain))
+                    self.blocks.append(_RawParagraph(stripped, path, plain))
             flow.lines = []
             if len(self.blocks) > MAX_BLOCKS:
                 raise ReportError(f"the page has more than {MAX_BLOCKS} paragraphs and tables")
@@ -538,6 +539,8 @@ class _Walker:
             self.walk(child, child_path, lines, depth + 1, in_link or tag == "a")
 
     def _end(self, lines: _Lines, hard: bool = False) -> None:
+        if not (lines.parts or lines.lines or hard):
+            return  # nothing to end: the usual case between two blocks
         if lines is self.flow:
             self._flush(hard)
         else:
@@ -702,12 +705,12 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
     tails: list[str] = []
     element = cell
     block = False
-    visible = False  # text other than whitespace seen on the way down
+    visible = False  # text other than ASCII whitespace (U+00A0 is text) seen going down
     while True:
         text = element.text
         if text:
             texts.append(text)
-            if not visible and text.strip():
+            if not visible and text.strip(_ASCII_SPACE):
                 visible = True
         size = len(element)
         if size == 0:
@@ -717,8 +720,10 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
         element = element[0]
         tag = element.tag
         if tag in _BLOCK:
-            # A block after text, or a second block, breaks the line.
-            if block or visible:
+            # Text before the block (above it on the way down) or after it (the
+            # tails so far, of the elements it is inside), or a second block: more
+            # than one line.
+            if block or visible or any(t.strip(_ASCII_SPACE) for t in tails):
                 return None
             block = True
         elif tag in _NOT_INLINE or not isinstance(tag, str):
@@ -731,7 +736,7 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
                 return None
         tail = element.tail
         if tail:
-            if tag in _BLOCK and tail.strip():
+            if tag in _BLOCK and tail.strip(_ASCII_SPACE):
                 return None  # text after the block is a line of its own
             tails.append(tail)
     if tails:
