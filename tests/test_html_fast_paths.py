@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -128,3 +129,23 @@ def test_tables_left_out_do_not_shift_the_numbering() -> None:
     assert cell.text == "1"
     assert (cell.location.table, cell.location.row, cell.location.column) == (0, 1, 1)
     assert cell.location.path is not None and cell.location.path.endswith("/tr[2]/td[2]")
+
+
+def test_binary_bytes_are_refused_as_control_characters() -> None:
+    import random
+
+    from govinfo_report import ReportError
+
+    rng = random.Random(4)
+    noise = bytes(rng.randrange(1, 256) for _ in range(40_000))
+    with pytest.raises(ReportError, match="control characters"):
+        read_html(b"<html><body>" + noise)
+
+
+@given(st.text(alphabet=st.sampled_from("a1规（） \t\n\r\f\xa0\u3000"), min_size=1))
+@example("规章 ")
+@example(" 规章")
+@example("行政  许可")
+@example("\xa0")
+def test_collapse_is_the_whitespace_rule(text: str) -> None:
+    assert html_reader._collapse(text) == re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")

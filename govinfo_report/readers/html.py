@@ -52,6 +52,7 @@ and ``body`` unnumbered, every other step numbered among same-named siblings.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Iterator
 
@@ -95,6 +96,10 @@ CHARSET_PRESCAN_BYTES = 4096
 #: Share of undecodable bytes tolerated (each replaced by U+FFFD and noted) in a page
 #: that is in no candidate encoding: a damaged page is read, garbage is refused.
 MAX_UNDECODABLE_RATIO = 0.001
+#: How much of the page is looked at for control bytes, the sign of binary data: binary
+#: formats have them throughout, so 16 KiB tells as well as the whole file, in a fraction
+#: of the time.
+CONTROL_SCAN_BYTES = 16 * 1024
 #: Paragraphs looked back through, before the content container, for the title.
 TITLE_LOOKBACK = 12
 
@@ -201,7 +206,7 @@ _META_CHARSET_RE = re.compile(
 # before any element is asked: most pages hide nothing, and asking each element for its
 # style costs more than the rest of the walk. A numeric character reference to ASCII
 # could spell any of it inside an attribute, so one makes every element be asked.
-_MAY_HIDE_WORDS = (b"display", b"visibility", b"hidden")
+_MAY_HIDE_WORDS = (b"display", b"hidden")  # "visibility: hidden" has "hidden"
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
@@ -265,7 +270,7 @@ def _decode(data: bytes, notes: list[_Note]) -> tuple[bytes, str]:
         raise ReportError("binary data: the page holds NUL bytes and is not HTML text")
     # Control bytes are control characters in UTF-8 and GB18030 alike (their multi-byte
     # sequences use no byte below 0x30), so the bytes can be checked before decoding.
-    head = data[:65536]
+    head = data[:CONTROL_SCAN_BYTES]
     if len(head) - len(head.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise ReportError("binary data: the page is full of control characters, not HTML text")
     candidates: list[str] = []
@@ -434,7 +439,7 @@ def _may_hide(markup: bytes) -> bool:
     low = markup.lower()
     if any(word in low for word in _MAY_HIDE_WORDS):
         return True
-    return b"&#" in low and _ASCII_CHARREF_RE.search(low) is not None
+    return _ASCII_CHARREF_RE.search(low) is not None
 
 
 class _Walker:
@@ -633,20 +638,21 @@ class _Walker:
                 # keys() first: Word gives every cell a long style, costly to fetch.
                 names = cell.keys()
                 if names:
-                    if "rowspan" in names:
-                        rowspan = _span(cell.get("rowspan", ""), 0, 65534)
                     if "colspan" in names:
                         colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
-                if rowspan != 1 and (rowspan == 0 or rowspan > total - r):
-                    if rowspan:
-                        self.notes.append(
-                            (
-                                "html.rowspan",
-                                f"rowspan {rowspan} runs past the table's end; cut to {total - r}",
-                                _loc(f"{row_path}/{tag}[{number}]"),
-                            )
-                        )
-                    rowspan = total - r
+                    if "rowspan" in names:
+                        rowspan = _span(cell.get("rowspan", ""), 0, 65534)
+                        if rowspan == 0 or rowspan > total - r:
+                            if rowspan:
+                                self.notes.append(
+                                    (
+                                        "html.rowspan",
+                                        f"rowspan {rowspan} runs past the table's end; "
+                                        f"cut to {total - r}",
+                                        _loc(f"{row_path}/{tag}[{number}]"),
+                                    )
+                                )
+                            rowspan = total - r
                 if column + colspan > MAX_COLUMNS:
                     raise ReportError(
                         f"the table is wider than {MAX_COLUMNS} columns",
@@ -656,15 +662,14 @@ class _Walker:
                     cell_path = f"{row_path}/{tag}[{number}]"
                     # The common cases, plain text and one line of inline markup, are
                     # read here; any other cell is walked.
-                    chained = (
-                        (cell.text or "") if len(cell) == 0 else _chain_text(cell, self.may_hide)
-                    )
-                    if chained is None:
-                        text = self._cell_text(cell, cell_path, depth)
-                    elif chained and not chained.isalnum():
-                        text = _WS_RE.sub(" ", chained).strip(" ")
+                    if len(cell) == 0:
+                        text = _collapse(cell.text) if cell.text else ""
                     else:
-                        text = chained
+                        chained = _chain_text(cell, self.may_hide)
+                        if chained is None:
+                            text = self._cell_text(cell, cell_path, depth)
+                        else:
+                            text = _collapse(chained) if chained else ""
                     # text, row, column, base, path, line, end_line, rowspan, colspan
                     placed.append(
                         TableCell(text, r, column, base, cell_path, None, None, rowspan, colspan)
@@ -690,6 +695,16 @@ class _Walker:
         self.walk(cell, path, lines, depth + 1, False)
         lines.end(hard=False)
         return "\n".join(text for text, _, _ in lines.lines)
+
+
+def _collapse(text: str) -> str:
+    """``text`` with ASCII whitespace collapsed as a browser shows it (U+00A0 and U+3000 kept)."""
+    if text.isalnum() or (
+        # Printable (no tab or newline, no U+00A0), with no double, leading or trailing space.
+        text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+    ):
+        return text  # most cells: a number, or a label with punctuation but no spaces
+    return _WS_RE.sub(" ", text).strip(" ")
 
 
 def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
@@ -795,25 +810,17 @@ def _is_heading(block: _RawBlock) -> bool:
 
 
 def _title_like(text: str, strict: bool) -> bool:
+    if "。" in text:
+        return False  # a sentence (NFKC keeps "。"): prose is skipped before normalizing it
     squashed = "".join(nfkc(text).split())
     if len(squashed) > 70 or "。" in squashed or "报告" not in squashed:
         return False
     return not strict or "信息公开" in squashed
 
 
-def _inside(path: str, container: str) -> bool:
-    return path == container or path.startswith(container + "/")
-
-
 def _common_path(paths: list[str]) -> str:
-    steps = paths[0].split("/")
-    for path in paths[1:]:
-        other = path.split("/")
-        n = 0
-        while n < min(len(steps), len(other)) and steps[n] == other[n]:
-            n += 1
-        steps = steps[:n]
-    return "/".join(steps)
+    # commonprefix compares any sequences: here lists of steps, not characters.
+    return "/".join(os.path.commonprefix([path.split("/") for path in paths]))  # noqa: RUF071
 
 
 def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
@@ -826,7 +833,8 @@ def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
     if len(anchors) < 2:
         return blocks
     container = _common_path(anchors)
-    chosen = [block for block in blocks if _inside(block.path, container)]
+    below = container + "/"
+    chosen = [block for block in blocks if block.path.startswith(below) or block.path == container]
     if len(chosen) == len(blocks):
         return blocks
     first = blocks.index(chosen[0])
