@@ -123,6 +123,23 @@ def _section_specs() -> tuple[SectionSpec, ...]:
 _SECTIONS = _section_specs()
 
 
+def _titles_by_length() -> tuple[tuple[int, dict[str, int]], ...]:
+    """For each length of title core, shortest first: core -> its first place in _TITLES."""
+    by_length: dict[int, dict[str, int]] = {}
+    for place, (_, title_core) in enumerate(_TITLES):
+        by_length.setdefault(len(title_core), {}).setdefault(title_core, place)
+    return tuple(sorted(by_length.items()))
+
+
+#: Every (section, title core), in the order of the format descriptions.
+_TITLES = tuple((section, core(title)) for section in _SECTIONS for title in section.titles)
+_TITLES_BY_LENGTH = _titles_by_length()
+#: No heading is shorter than its shortest title ("总体情况"): shorter ASCII text, such as
+#: a value cell, is rejected before normalizing (NFKC leaves ASCII as it is, while it may
+#: lengthen other text).
+_HEADING_MIN_LENGTH = min(len(title_core) for _, title_core in _TITLES)
+
+
 @lru_cache(maxsize=8192)
 def match_section_heading(text: str) -> SectionSpec | None:
     """The section whose heading ``text`` is, or ``None``.
@@ -131,22 +148,27 @@ def match_section_heading(text: str) -> SectionSpec | None:
     variants of the format descriptions; rejects sentences that merely
     mention a title.
     """
+    if len(text) < _HEADING_MIN_LENGTH and text.isascii():
+        return None
     numbering, rest = split_numbering(text)
     rest_core = _DROP_RE.sub("", rest)
     if not rest_core or len(rest_core) > 40:
         return None
-    for section in _SECTIONS:
-        for title in section.titles:
-            title_core = core(title)
-            if rest_core == title_core or (
-                rest_core.startswith(title_core) and len(rest_core) - len(title_core) <= 2
-            ):
-                return section
-            # A few words of lead-in: "五、政府信息公开工作存在的主要问题及改进情况".
-            if (
-                rest_core.endswith(title_core)
-                and len(rest_core) - len(title_core) <= _HEADING_MAX_EXTRA
-                and (numbering or len(rest_core) - len(title_core) <= 8)
-            ):
-                return section
-    return None
+    # The first title, in the order of the descriptions, that the text starts with (a
+    # character or two of trailing noise allowed) or ends with (a few words of lead-in:
+    # "五、政府信息公开工作存在的主要问题及改进情况"). One dict lookup per title length.
+    size = len(rest_core)
+    first: int | None = None
+    for length, positions in _TITLES_BY_LENGTH:
+        if length > size:
+            break
+        extra = size - length
+        if extra <= 2:
+            found = positions.get(rest_core[:length])
+            if found is not None and (first is None or found < first):
+                first = found
+        if extra <= _HEADING_MAX_EXTRA and (numbering or extra <= 8):
+            found = positions.get(rest_core[size - length :])
+            if found is not None and (first is None or found < first):
+                first = found
+    return None if first is None else _TITLES[first][0]
