@@ -32,8 +32,8 @@ class Paragraph:
 # Neither frozen nor keyword-only, on purpose: a report has hundreds of cells, and a
 # frozen attrs instance costs four times a plain slotted one to build (1 µs against
 # 0.25 µs), a keyword call more than twice a positional one; either alone was more than
-# the text reader's whole budget. Readers build cells positionally, in field order, and
-# nothing changes them once the reader has returned.
+# the text reader's whole budget. The text and HTML readers build cells positionally, in
+# field order, and nothing changes a cell once its reader has returned.
 @attrs.define
 class TableCell:
     """One cell of a table, as it appears in the source.
@@ -58,7 +58,7 @@ class TableCell:
 
     @property
     def location(self) -> Location:
-        """Where the cell is: ``base`` with this cell's row, column and path."""
+        """Where the cell is: ``base`` with this cell's row, column, lines and path."""
         base = self.base
         return Location(
             carrier=base.carrier,
