@@ -10,6 +10,7 @@ import pytest
 
 import govinfo_report
 from govinfo_report import Report
+from govinfo_report.synth import SyntheticReport
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -23,6 +24,19 @@ LABEL_FIELDS = (
     "applications",
     "review_litigation",
 )
+
+
+#: What a synthetic report's round trip compares: metadata, then the three tables.
+ROUND_TRIP_FIELDS = ("format", "organization", "year", "published", "contact")
+ROUND_TRIP_TABLES = ("active", "applications", "review_litigation")
+
+
+def assert_round_trip_values(parsed: Report, report: SyntheticReport, carrier: str) -> None:
+    """``parsed`` read back every metadata field and table value ``report`` was rendered with."""
+    got, want = parsed.to_dict(), report.expected()
+    for field in (*ROUND_TRIP_FIELDS, *ROUND_TRIP_TABLES):
+        assert got[field] == want[field], field
+    assert parsed.carrier == carrier
 
 
 def shared_dir(*parts: str) -> Path:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report.synth import SyntheticReport
 from govinfo_report.synth.text import TextNoise, render_text
+from tests.shared import ROUND_TRIP_FIELDS, ROUND_TRIP_TABLES
 from tests.strategies import synthetic_reports
 
 
@@ -27,13 +28,13 @@ def _assert_round_trip(report: SyntheticReport, text: str, allow_flagged: bool) 
     parsed = govinfo_report.parse(text)
     got = parsed.to_dict()
     want = report.expected()
-    for field in ("format", "organization", "year", "published", "contact"):
+    for field in ROUND_TRIP_FIELDS:
         assert got[field] == want[field], field
     assert all(section.found for section in parsed.sections)
     for key, paragraphs in report.prose.items():
         assert parsed.section(key).text.split("\n")[: len(paragraphs)] == list(paragraphs)
     flagged = {(c.table, c.row) for c in parsed.cells() if c.doubtful}
-    for table in ("active", "applications", "review_litigation"):
+    for table in ROUND_TRIP_TABLES:
         for row, values in want[table].items():
             if got[table].get(row) == values:
                 continue
