@@ -197,10 +197,31 @@ def test_caption_head_body_and_preformatted_text() -> None:
     assert table.rows[1][0].location.path == "/html/body/table[1]/tbody[1]/tr[1]/td[1]"
 
 
-def test_too_wide_table_is_refused() -> None:
-    markup = _page("<table><tr><td colspan='900'>a</td><td colspan='900'>b</td></tr></table>")
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<td colspan='900'>a</td><td colspan='900'>b</td>",
+        "<td>a</td>" * (html_reader.MAX_COLUMNS + 1),
+    ],
+    ids=["spans", "cells"],
+)
+def test_too_wide_table_is_refused(row: str) -> None:
+    markup = _page(f"<table><tr>{row}</tr><tr><td>x</td><td>y</td></tr></table>")
     with pytest.raises(ReportError, match="wider than"):
         read_html(markup)
+
+
+def test_cell_paths_number_td_and_th_apart_in_long_rows() -> None:
+    # Over a hundred cells: past the steps the reader builds once, paths are built anew.
+    tags = ["th" if k % 3 == 0 else "td" for k in range(150)]
+    row = "".join(f"<{tag}>{k}</{tag}>" for k, tag in enumerate(tags))
+    (table,) = read_html(_page(f"<table><tr>{row}</tr><tr><td>x</td></tr></table>")).tables()
+    expected, counts = [], {"td": 0, "th": 0}
+    for tag in tags:
+        counts[tag] += 1
+        expected.append(f"/html/body/table[1]/tr[1]/{tag}[{counts[tag]}]")
+    assert [cell.location.path for cell in table.rows[0]] == expected
+    assert [cell.text for cell in table.rows[0]] == [str(k) for k in range(150)]
 
 
 # -- running text ----------------------------------------------------------------

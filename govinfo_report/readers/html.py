@@ -408,7 +408,8 @@ class _Lines:
 
     def end(self, hard: bool) -> None:
         """End the line: a ``<br>`` (hard) keeps an empty line, a block boundary does not."""
-        text = _WS_RE.sub(" ", "".join(self.parts)).strip(" ") if self.parts else ""
+        parts = self.parts
+        text = (_collapse(parts[0] if len(parts) == 1 else "".join(parts))) if parts else ""
         if text or hard:
             self.lines.append((text, self.path, self.plain))
         self.parts = []
@@ -490,18 +491,20 @@ class _Walker:
         """
         if depth > MAX_DEPTH:
             raise ReportError(f"the page is nested deeper than {MAX_DEPTH} elements", path)
-        if element.text:
-            lines.add(element.text, path, in_link)
+        text = element.text
+        if text:
+            lines.add(text, path, in_link)
+        may_hide = self.may_hide
         counts: dict[str, int] = {}
         for child in element:
             tag = child.tag
             if isinstance(tag, str):  # libxml2's HTML parser gives tag names in lower case
                 number = counts[tag] = counts.get(tag, 0) + 1
-                if tag in _SKIP or (self.may_hide and self._hidden(child)):
+                if tag in _SKIP or (may_hide and self._hidden(child)):
                     pass
                 elif tag == "br":
                     self._end(lines, hard=True)
-                elif len(child) == 0 and tag not in _NOT_INLINE:
+                elif tag not in _NOT_INLINE and len(child) == 0:
                     # A leaf (<a>, <strong>, <li>, an empty <p>): most elements are,
                     # and they need no walk of their own.
                     text = child.text
@@ -514,8 +517,9 @@ class _Walker:
                         lines.add(text, f"{path}/{tag}[{number}]", in_link or tag == "a")
                 else:
                     self._element(child, f"{path}/{tag}[{number}]", tag, lines, depth, in_link)
-            if child.tail:
-                lines.add(child.tail, path, in_link)
+            text = child.tail
+            if text:
+                lines.add(text, path, in_link)
 
     def _element(
         self,
@@ -611,11 +615,13 @@ class _Walker:
         index = self.data_tables
         self.data_tables += 1
         base = Location(carrier="html", table=index)
+        may_hide = self.may_hide
+        cells = self.cells
         for r, (row, row_path) in enumerate(rows):
             placed: list[TableCell] = []
             # Word ends its tables with an invisible row of empty cells that fix the
             # column widths: <tr height=0><td width=…></td>…</tr>.
-            hidden_row = (self.may_hide and self._hidden(row)) or (
+            hidden_row = (may_hide and self._hidden(row)) or (
                 row.get("height") == "0" and not any(text.strip() for text in row.itertext())
             )
             column = 0
@@ -625,10 +631,10 @@ class _Walker:
                 tag = cell.tag
                 if tag == "td":
                     tds += 1
-                    number = tds
+                    step = _TD_STEPS[tds] if tds < _STEPS else f"/td[{tds}]"
                 elif tag == "th":
                     ths += 1
-                    number = ths
+                    step = _TH_STEPS[ths] if ths < _STEPS else f"/th[{ths}]"
                 else:
                     continue
                 if busy:
@@ -649,42 +655,47 @@ class _Walker:
                                         "html.rowspan",
                                         f"rowspan {rowspan} runs past the table's end; "
                                         f"cut to {total - r}",
-                                        _loc(f"{row_path}/{tag}[{number}]"),
+                                        _loc(row_path + step),
                                     )
                                 )
                             rowspan = total - r
                 if column + colspan > MAX_COLUMNS:
                     raise ReportError(
-                        f"the table is wider than {MAX_COLUMNS} columns",
-                        f"{row_path}/{tag}[{number}]",
+                        f"the table is wider than {MAX_COLUMNS} columns", row_path + step
                     )
                 if not hidden_row:
-                    cell_path = f"{row_path}/{tag}[{number}]"
                     # The common cases, plain text and one line of inline markup, are
                     # read here; any other cell is walked.
                     if len(cell) == 0:
-                        text = _collapse(cell.text) if cell.text else ""
+                        text = cell.text
+                        if text is None:
+                            text = ""
+                        elif not text.isalnum():
+                            text = _collapse(text)
                     else:
-                        chained = _chain_text(cell, self.may_hide)
+                        chained = _chain_text(cell, may_hide)
                         if chained is None:
-                            text = self._cell_text(cell, cell_path, depth)
+                            text = self._cell_text(cell, row_path + step, depth)
                         else:
                             text = _collapse(chained) if chained else ""
                     # text, row, column, base, path, line, end_line, rowspan, colspan
                     placed.append(
-                        TableCell(text, r, column, base, cell_path, None, None, rowspan, colspan)
+                        TableCell(
+                            text, r, column, base, row_path + step, None, None, rowspan, colspan
+                        )
                     )
                 if rowspan > 1:
                     for k in range(column, column + colspan):
                         busy[k] = rowspan
                 column += colspan
-            self.cells += tds + ths
-            if self.cells > MAX_CELLS:
+            cells += tds + ths
+            if cells > MAX_CELLS:
                 raise ReportError(f"the page has more than {MAX_CELLS} table cells", path)
             if busy:
                 # One row down: every covered column is covered for one row less.
                 busy = {k: v - 1 for k, v in busy.items() if v > 1}
             out.append(tuple(placed))
+        self.cells = cells
         while out and not out[-1]:
             out.pop()  # hidden last rows (Word's column-width row) hold no cells
         return _RawTable(path=path, rows=out, index=index)
@@ -697,14 +708,24 @@ class _Walker:
         return "\n".join(text for text, _, _ in lines.lines)
 
 
+#: Cell path steps built once: ``/td[1]``… (a page's cells reuse a few dozen).
+_STEPS = 64
+_TD_STEPS = tuple(f"/td[{n}]" for n in range(_STEPS))
+_TH_STEPS = tuple(f"/th[{n}]" for n in range(_STEPS))
+
+
 def _collapse(text: str) -> str:
     """``text`` with ASCII whitespace collapsed as a browser shows it (U+00A0 and U+3000 kept)."""
-    if text.isalnum() or (
-        # Printable (no tab or newline, no U+00A0), with no double, leading or trailing space.
-        text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+    if text.isalnum():
+        return text  # a number, or a label without punctuation
+    text = text.strip(_ASCII_SPACE)
+    if "  " not in text and (
+        # Printable: no tab or newline left. U+00A0 and U+3000 are not printable but
+        # are kept, and pad many a cell ("0\xa0"): the four characters are looked for.
+        text.isprintable() or not ("\n" in text or "\t" in text or "\r" in text or "\f" in text)
     ):
-        return text  # most cells: a number, or a label with punctuation but no spaces
-    return _WS_RE.sub(" ", text).strip(" ")
+        return text
+    return _WS_RE.sub(" ", text)
 
 
 def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
@@ -738,7 +759,7 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
             # Text before the block (above it on the way down) or after it (the
             # tails so far, of the elements it is inside), or a second block: more
             # than one line.
-            if block or visible or any(t.strip(_ASCII_SPACE) for t in tails):
+            if block or visible or (tails and any(t.strip(_ASCII_SPACE) for t in tails)):
                 return None
             block = True
         elif tag in _NOT_INLINE or not isinstance(tag, str):
@@ -756,6 +777,8 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
             tails.append(tail)
     if tails:
         texts.extend(reversed(tails))
+    elif len(texts) == 1:
+        return texts[0]  # the usual Word cell: the text of its innermost span
     return "".join(texts)
 
 
