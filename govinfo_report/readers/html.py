@@ -409,7 +409,7 @@ class _Lines:
     def end(self, hard: bool) -> None:
         """End the line: a ``<br>`` (hard) keeps an empty line, a block boundary does not."""
         parts = self.parts
-        text = (_collapse(parts[0] if len(parts) == 1 else "".join(parts))) if parts else ""
+        text = _collapse(parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
         if text or hard:
             self.lines.append((text, self.path, self.plain))
         self.parts = []
@@ -670,7 +670,7 @@ class _Walker:
                         text = cell.text
                         if text is None:
                             text = ""
-                        elif not text.isalnum():
+                        elif not text.isalnum():  # most cells are numbers: no call
                             text = _collapse(text)
                     else:
                         chained = _chain_text(cell, may_hide)
