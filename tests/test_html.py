@@ -258,6 +258,30 @@ def test_word_markup() -> None:
     assert [[cell.text for cell in row] for row in table.rows] == [["行政许可", "3"]]
 
 
+@pytest.mark.parametrize("drops", [True, False], ids=["libxml2-drops", "cut-out-first"])
+def test_downlevel_markers_go_and_the_list_number_stays(
+    monkeypatch: pytest.MonkeyPatch, drops: bool
+) -> None:
+    # With libxml2 2.12 and later the parser drops the markers itself; with an older one
+    # they are cut out before parsing. Both ways must read the same page the same.
+    monkeypatch.setattr(html_reader, "_DROPS_DOWNLEVEL", drops)
+    markup = _page(
+        "<p class=MsoListParagraph><![if !supportLists]><span>（一）<span>&nbsp;</span>"
+        "</span><![endif]><span>主动公开</span></p>"
+        "<p>图前<![if !vml]><img src=x.png><![endif]>图后</p>"
+    )
+    assert _paragraphs(read_html(markup)) == ["（一）\xa0主动公开", "图前图后"]
+
+
+def test_paragraph_path_is_its_block_when_it_opens_with_white_space() -> None:
+    # Leading white space collapses away, but the line still starts in the <p>, not in
+    # the <span> that holds its first visible text.
+    document = read_html(_page("<div>\n  <p>\n    <span>正文</span>后续</p>\n</div>"))
+    (paragraph,) = document.paragraphs()
+    assert paragraph.text == "正文后续"
+    assert paragraph.location.path == "/html/body/div[1]/p[1]"
+
+
 # -- the title beside the content container ------------------------------------------
 
 _ARTICLE = (
@@ -415,6 +439,14 @@ def test_huge_inline_image_is_blanked_not_fatal() -> None:
     document = read_html(_page(f'<img src="{image}"><p>图后段落</p>').encode())
     assert _paragraphs(document) == ["图后段落"]
     assert any(code == "html.data-uri" for code, _, _ in document.notes)
+
+
+def test_long_inline_image_in_an_ordinary_page_is_left_to_the_parser() -> None:
+    # Under libxml2's limit no attribute can break the parse: the page is not searched.
+    image = "data:image/png;base64," + "A" * 200_000
+    document = read_html(_page(f'<img src="{image}"><p>图后段落</p>').encode())
+    assert _paragraphs(document) == ["图后段落"]
+    assert not any(code == "html.data-uri" for code, _, _ in document.notes)
 
 
 def test_huge_text_node_is_an_error() -> None:
