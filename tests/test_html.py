@@ -258,6 +258,24 @@ def test_word_markup() -> None:
     assert [[cell.text for cell in row] for row in table.rows] == [["行政许可", "3"]]
 
 
+@pytest.mark.parametrize("style", ["DISPLAY:NONE", "Display : None", "visibility:HIDDEN"])
+def test_hidden_whatever_the_case_of_the_style(style: str) -> None:
+    # CSS keywords are case-insensitive: browsers hide all of these.
+    markup = _page(
+        f"<p>可见</p><p style='{style}'>隐藏段</p>"
+        "<table><tr><td>行政许可</td><td>3</td><td>2</td></tr>"
+        f"<tr><td>其他</td><td><p style='{style}'><span>9</span></p></td>"
+        f"<td><p>5</p><p style='{style}'>8</p></td></tr></table>"
+    )
+    document = read_html(markup)
+    assert _paragraphs(document) == ["可见"]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["行政许可", "3", "2"],
+        ["其他", "", "5"],
+    ]
+
+
 @pytest.mark.parametrize("drops", [True, False], ids=["libxml2-drops", "cut-out-first"])
 def test_downlevel_markers_go_and_the_list_number_stays(
     monkeypatch: pytest.MonkeyPatch, drops: bool

@@ -195,7 +195,7 @@ _CELLS = frozenset({"td", "th"})
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
-_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")  # on lower case
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
 _FIELD_RE = re.compile("[:：]")
 
@@ -478,6 +478,13 @@ class _RawParagraph:
 _RawBlock = _RawTable | _RawParagraph
 
 
+def _style_hides(style: str) -> bool:
+    """Whether an inline style hides its element; CSS keywords are case-insensitive."""
+    lowered = style.lower()
+    # Word puts a style on every element: test cheaply before the regex.
+    return ("none" in lowered or "hidden" in lowered) and _HIDDEN_RE.search(lowered) is not None
+
+
 def _may_hide(markup: bytes) -> bool:
     """Whether any element of the page could be hidden; ``False`` only when none can."""
     low = markup.lower()
@@ -502,12 +509,7 @@ class _Walker:
 
     def _hidden(self, element: etree._Element) -> bool:
         style = element.get("style")
-        if (
-            style is not None
-            # Word puts a style on every element: test cheaply before the regex.
-            and ("none" in style or "hidden" in style)
-            and _HIDDEN_RE.search(style)
-        ) or element.get("hidden") is not None:
+        if (style is not None and _style_hides(style)) or element.get("hidden") is not None:
             self.hidden += 1
             return True
         return False
@@ -789,8 +791,8 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
             return None
         if may_hide:
             style = element.get("style")
-            if style is not None and ("none" in style or "hidden" in style):
-                return None
+            if style is not None and _style_hides(style):
+                return None  # the walk skips it, and counts it
             if element.get("hidden") is not None:
                 return None
         tail = element.tail
