@@ -212,8 +212,8 @@ _META_CHARSET_RE = re.compile(
 # before any element is asked: most pages hide nothing, and asking each element for its
 # style costs more than the rest of the walk. A numeric character reference to ASCII
 # could spell any of it inside an attribute, so one makes every element be asked.
-# The words are compiled: for a literal, the regex engine's search takes a third less
-# time than ``in`` on a page of Chinese text.
+# The words are compiled: for a literal, the regex engine's search took a third less time
+# than ``in`` on the largest corpus page (69 KB) and as much on the small ones.
 _MAY_HIDE_WORDS = (re.compile(b"display"), re.compile(b"hidden"))  # "visibility: hidden" too
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -409,6 +409,8 @@ class _Lines:
         self.parts: list[str] = []
         #: Completed lines: (text, path of the block it started in, has text outside links).
         self.lines: list[tuple[str, str, bool]] = []
+        #: Path of the element the current line started in; "" while no line is started
+        #: (a line starts with its first text, even white space that collapses away).
         self.path = ""
         self.plain = False
 
@@ -442,7 +444,10 @@ class _Lines:
 
 
 class _Flow(_Lines):
-    """The running content of the page: each finished line is a paragraph at once."""
+    """The running content of the page: each finished line is a paragraph at once.
+
+    Its ``lines`` stay empty: :meth:`push` appends to the page's blocks instead.
+    """
 
     __slots__ = ("blocks",)
 
