@@ -483,3 +483,62 @@ def test_page_that_is_not_a_report() -> None:
         govinfo_report.parse(page.encode())
     with pytest.raises(ReportError, match="not a government information disclosure"):
         govinfo_report.parse(page)
+
+
+@pytest.mark.parametrize(
+    "hide", ["style='display:none'", "style='Display: NONE; width:40pt'", "hidden"]
+)
+def test_a_cell_that_takes_no_place_moves_the_next_cells_left(hide: str) -> None:
+    # A browser lays out no box for such a cell: the cells after it fill its column,
+    # and a column hidden in every row is gone, spans and all.
+    markup = _page(
+        "<table>"
+        f"<tr><td>项目</td><td {hide}>上年</td><td>本年</td><td>合计</td></tr>"
+        f"<tr><td rowspan=2>行政许可</td><td {hide} rowspan=2>7</td><td>3</td><td>2</td></tr>"
+        f"<tr><td {hide}>9</td><td>4</td><td>1</td></tr>"
+        "</table>"
+    )
+    document = read_html(markup)
+    (table,) = document.tables()
+    assert [[(cell.text, cell.column) for cell in row] for row in table.rows] == [
+        [("项目", 0), ("本年", 1), ("合计", 2)],
+        [("行政许可", 0), ("3", 1), ("2", 2)],
+        [("4", 1), ("1", 2)],
+    ]
+    # The kept cells keep the paths of their own elements.
+    assert table.rows[1][1].location.path == "/html/body/table[1]/tr[2]/td[3]"
+    assert ("html.hidden", "3 hidden element(s) (display:none) were skipped", None) in (
+        document.notes
+    )
+
+
+def test_an_invisible_cell_keeps_its_place_and_reads_blank() -> None:
+    # visibility:hidden keeps the cell's box: its column stays, its text is not shown.
+    markup = _page(
+        "<table><tr><td>行政许可</td><td style='visibility:hidden'>5</td><td>3</td></tr>"
+        "<tr><td>其他</td><td style='VISIBILITY:hidden' colspan=2><p>旧</p><p>值</p></td></tr>"
+        "</table>"
+    )
+    document = read_html(markup)
+    (table,) = document.tables()
+    assert [[(cell.text, cell.column, cell.colspan) for cell in row] for row in table.rows] == [
+        [("行政许可", 0, 1), ("", 1, 1), ("3", 2, 1)],
+        [("其他", 0, 1), ("", 1, 2)],
+    ]
+    notes = [
+        (message, location)
+        for code, message, location in document.notes
+        if code == "html.invisible-cell"
+    ]
+    assert [message.rsplit("; ", 1)[1] for message, _ in notes] == [
+        "it hides the text '5'",
+        "it hides the text '旧\\n值'",
+    ]
+    first = notes[0][1]
+    assert first is not None
+    assert (first.path, first.table, first.row, first.column) == (
+        "/html/body/table[1]/tr[1]/td[2]",
+        0,
+        0,
+        1,
+    )

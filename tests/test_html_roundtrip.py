@@ -77,6 +77,7 @@ def test_every_kind_of_noise_is_there() -> None:
     ):
         assert markup in page, markup
     assert re.search("[０-９]", page), "full-width digits"
+    assert re.search(r"<td (style='display:none'|hidden)>\d+</td>", page), "a hidden column"
     assert re.search(r"<td[^>]*>(?:(?!</td>).)*<table", page, re.S), "a layout table"
     data = pages[0]
     document = read_html(data)
@@ -108,3 +109,19 @@ def test_blank_and_marker_cells_survive_a_legacy_encoding() -> None:
     assert kinds[0] is CellKind.BLANK and kinds[2] is CellKind.MARKER
     assert parsed.active.cell("fees", "amount").kind is CellKind.BLANK
     _assert_round_trip(blanked, data, legacy=True)
+
+
+def test_invisible_blank_cells_read_blank_and_are_noted() -> None:
+    # A blank value cell whose stale number was hidden with visibility:hidden keeps its
+    # place: a browser shows it empty, and so must the value be.
+    report = consistent_example("石桥乡人民政府", 2023)
+    values = {key: dict(rows) for key, rows in report.values.items()}
+    values["applications"]["granted"] = (None, None, None, None, None, None, None)
+    blanked = attrs.evolve(report, values=values)
+    pages = [render_html(blanked, noise=HtmlNoise(hidden=True), seed=seed) for seed in range(4)]
+    assert any(b"visibility:hidden" in page for page in pages)
+    for page in pages:
+        invisible = page.count(b"visibility:hidden")
+        notes = [n for n in read_html(page).notes if n[0] == "html.invisible-cell"]
+        assert len(notes) == invisible
+        _assert_round_trip(blanked, page, legacy=False)

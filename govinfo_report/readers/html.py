@@ -37,6 +37,10 @@ Theory of operation.
    grid, every cell appears once, in its first row, with its grid column; a
    ``<br>`` or a block boundary inside a cell is a ``"\\n"`` in its text.
    Word's invisible last row of empty cells (``<tr height=0>``) is dropped.
+   A hidden cell is laid out as a browser lays it out: one with ``display:none``
+   (or ``hidden``) takes no place, so the cells after it move left; one with
+   ``visibility:hidden`` keeps its place and shows nothing, so it is read as
+   blank, with a note giving the text it hides.
 5. **Content.** A page holds the report among site chrome (header, menus,
    breadcrumbs, footer, related links). The report's content container is the
    deepest element holding every section heading and every report table (a
@@ -196,6 +200,7 @@ _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")  # on lower case
+_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none")  # on lower case
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
 _FIELD_RE = re.compile("[:：]")
 
@@ -490,6 +495,24 @@ def _style_hides(style: str) -> bool:
     return ("none" in lowered or "hidden" in lowered) and _HIDDEN_RE.search(lowered) is not None
 
 
+#: How a hidden table cell is laid out (see :func:`_cell_hiding`).
+_REMOVED = 1
+_INVISIBLE = 2
+
+
+def _cell_hiding(cell: etree._Element) -> int:
+    """0 for a shown cell; :data:`_REMOVED` when it takes no place in the table
+    (``display:none``, or the ``hidden`` attribute, which browsers style so);
+    :data:`_INVISIBLE` when it keeps its place but shows nothing (``visibility:hidden``).
+    """
+    if cell.get("hidden") is not None:
+        return _REMOVED
+    style = cell.get("style")
+    if style is None or not _style_hides(style):
+        return 0
+    return _REMOVED if _DISPLAY_NONE_RE.search(style.lower()) else _INVISIBLE
+
+
 def _may_hide(markup: bytes) -> bool:
     """Whether any element of the page could be hidden; ``False`` only when none can."""
     low = markup.lower()
@@ -647,6 +670,7 @@ class _Walker:
         base = Location(carrier="html", table=index)
         may_hide = self.may_hide
         cells = self.cells
+        text: str | None  # a cell's text; every branch below leaves it a str
         for r, (row, row_path) in enumerate(rows):
             placed: list[TableCell] = []
             # Word ends its tables with an invisible row of empty cells that fix the
@@ -671,9 +695,18 @@ class _Walker:
                     while column in busy:
                         column += 1
                 rowspan = colspan = 1
+                invisible = False
                 # keys() first: Word gives every cell a long style, costly to fetch.
                 names = cell.keys()
                 if names:
+                    if may_hide and ("style" in names or "hidden" in names):
+                        hiding = _cell_hiding(cell)
+                        if hiding == _REMOVED:
+                            # No place in the grid: the cells after it move left,
+                            # as in a browser: a column hidden in every row is gone.
+                            self.hidden += 1
+                            continue
+                        invisible = hiding == _INVISIBLE
                     if "colspan" in names:
                         colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
                     if "rowspan" in names:
@@ -696,7 +729,13 @@ class _Walker:
                 if not hidden_row:
                     # The common cases, plain text and one line of inline markup, are
                     # read here; any other cell is walked.
-                    if len(cell) == 0:
+                    if invisible:
+                        text = ""  # what a browser shows
+                        cell_path = row_path + step
+                        self._invisible_cell(
+                            cell, cell_path, depth, _loc(cell_path, index, r, column)
+                        )
+                    elif len(cell) == 0:
                         text = cell.text
                         if text is None:
                             text = ""
@@ -729,6 +768,21 @@ class _Walker:
         while out and not out[-1]:
             out.pop()  # hidden last rows (Word's column-width row) hold no cells
         return _RawTable(path=path, rows=out, index=index)
+
+    def _invisible_cell(
+        self, cell: etree._Element, path: str, depth: int, location: Location
+    ) -> None:
+        """Note a ``visibility:hidden`` cell, read as the blank a browser shows."""
+        hidden = self._cell_text(cell, path, depth).strip(_PARAGRAPH_STRIP)
+        what = f"hides the text {hidden[:40]!r}" if hidden else "is empty"
+        self.notes.append(
+            (
+                "html.invisible-cell",
+                f"a table cell styled visibility:hidden was read as blank, as a browser "
+                f"shows it; it {what}",
+                location,
+            )
+        )
 
     def _cell_text(self, cell: etree._Element, path: str, depth: int) -> str:
         """The text of a cell with markup: its lines joined by newlines."""

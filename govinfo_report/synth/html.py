@@ -18,7 +18,7 @@ pasted from Word (``class="MsoNormal"``, ``<span style=…>`` runs, ``<o:p>``,
 conditional comments, list numbers between downlevel-revealed conditionals,
 the invisible column-width row), the page in GB2312 or GBK with its
 ``<meta>`` declaration, full-width digits, a layout ``<table>`` around the
-page, label variants, hidden elements holding stale text, ``<thead>``/``<th>``
+page, label variants, hidden elements and cells holding stale text, ``<thead>``/``<th>``
 table markup, the title in an ``<h1>`` beside the content container or over
 two lines, and section headings numbered "3、" or in their variant wording.
 """
@@ -70,7 +70,9 @@ class HtmlNoise:
     frame: bool = False
     #: shortened and re-punctuated labels ("(一) 予以公开", "（二）部分公开").
     label_variants: bool = False
-    #: hidden elements (``display:none``, ``hidden``) holding stale values and text.
+    #: hidden elements (``display:none``, ``hidden``) holding stale values and text; a
+    #: column of stale cells hidden in every row; blank cells holding a stale value made
+    #: invisible (``visibility:hidden``).
     hidden: bool = False
     #: ``<thead>``/``<tbody>`` row groups, ``<th>`` header cells, upper-case tags.
     table_markup: bool = False
@@ -223,14 +225,22 @@ class _Writer:
         if cell.colspan > 1:
             attributes += f' colspan="{cell.colspan}"'
         word = self.chance(self.noise.word_markup, 0.5)
+        style = _WORD_CELL if word else ""
         if word:
-            attributes += f" width={self.rng.randrange(40, 120)} style='{_WORD_CELL}'"
+            attributes += f" width={self.rng.randrange(40, 120)}"
         if cell.is_value:
             inner = self.value_inner(cell)
+            if cell.value is None and self.chance(self.noise.hidden, 0.3):
+                # A blank cell whose stale value was made invisible, not deleted: the
+                # cell keeps its place, and a browser shows it empty.
+                style = f"{style};visibility:hidden" if style else "visibility:hidden"
+                inner = str(self.rng.randrange(100))
         else:
             inner = self.label_inner(cell.text)
             if word and not inner.startswith("<p>"):
                 inner = f"<p class=MsoNormal align=center>{inner}</p>"
+        if style:
+            attributes += f" style='{style}'"
         if self.noise.table_markup and self.rng.random() < 0.3:
             tag = tag.upper()
         return f"<{tag}{attributes}>{inner}</{tag}>"
@@ -254,12 +264,20 @@ class _Writer:
         )
         out = [f"<table{attributes}>"]
         groups = self.noise.table_markup
+        # A column of stale cells hidden in every row (display:none takes no place).
+        hidden_at = self.rng.randrange(4) if self.chance(self.noise.hidden, 0.3) else None
         for r, row in enumerate(rows):
             if groups and r == 0 and head:
                 out.append("<thead>")
             if groups and r == head:
                 out.append("<tbody>")
-            cells = "".join(self.cell(c, header=r < head) for c in row)
+            drawn = [self.cell(c, header=r < head) for c in row]
+            if hidden_at is not None:
+                hide = self.rng.choice(["style='display:none'", "hidden"])
+                drawn.insert(
+                    min(hidden_at, len(drawn)), f"<td {hide}>{self.rng.randrange(100)}</td>"
+                )
+            cells = "".join(drawn)
             out.append(f"<tr>{cells}</tr>")
             if groups and r == head - 1:
                 out.append("</thead>")
