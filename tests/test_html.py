@@ -542,3 +542,29 @@ def test_an_invisible_cell_keeps_its_place_and_reads_blank() -> None:
         0,
         1,
     )
+
+
+def test_a_hidden_row_takes_no_place_and_no_rowspan_crosses_it() -> None:
+    # A browser lays out only the rows it shows: a rowspan counts shown rows, and the
+    # spans of a hidden row's own cells cover nothing.
+    markup = _page(
+        "<table>"
+        "<tr><td rowspan=2>行政许可</td><td>1</td><td>2</td></tr>"
+        "<tr style='display:none'><td rowspan=3>旧</td><td>8</td></tr>"
+        "<tr><td>3</td><td>4</td></tr>"
+        "<tr><td>其他</td><td>5</td><td>6</td></tr>"
+        "</table>"
+        "<table><tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td></tr>"
+        "<tr hidden><td>隐藏行</td></tr></table>"
+    )
+    document = read_html(markup)
+    first = document.tables()[0]
+    assert [[(cell.text, cell.row, cell.column) for cell in row] for row in first.rows] == [
+        [("行政许可", 0, 0), ("1", 0, 1), ("2", 0, 2)],
+        [("3", 1, 1), ("4", 1, 2)],
+        [("其他", 2, 0), ("5", 2, 1), ("6", 2, 2)],
+    ]
+    assert first.rows[1][0].location.path == "/html/body/table[1]/tr[3]/td[1]"
+    # In a layout table too, a hidden row is not read.
+    assert "隐藏行" not in _paragraphs(document)
+    assert len(document.tables()) == 2

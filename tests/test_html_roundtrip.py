@@ -55,10 +55,10 @@ def test_round_trip(consistent: bool, data: st.DataObject) -> None:
 def test_every_kind_of_noise_is_there() -> None:
     # The renderer must really produce what each noise names, or the round trip proves nothing.
     report = consistent_example("青禾镇人民政府", 2024)
-    pages = [render_html(report, noise=HtmlNoise.all(), seed=seed) for seed in range(3)]
+    pages = [render_html(report, noise=HtmlNoise.all(), seed=seed) for seed in range(8)]
     for data in pages:
         assert re.search(rb'charset="?(gb2312|gbk)"?', data)
-    # Each kind is placed at random: over three pages every one shows up.
+    # Each kind is placed at random: over eight pages every one shows up.
     page = "".join(data.decode("gb18030") for data in pages)
     for markup in (
         "&nbsp;",  # padding
@@ -78,6 +78,7 @@ def test_every_kind_of_noise_is_there() -> None:
         assert markup in page, markup
     assert re.search("[０-９]", page), "full-width digits"
     assert re.search(r"<td (style='display:none'|hidden)>\d+</td>", page), "a hidden column"
+    assert re.search(r"<tr (style='display:none'|hidden)><td rowspan=2>旧", page), "a hidden row"
     assert re.search(r"<td[^>]*>(?:(?!</td>).)*<table", page, re.S), "a layout table"
     data = pages[0]
     document = read_html(data)

@@ -649,6 +649,8 @@ class _Walker:
             if nested:
                 self.layout_tables += 1
             for row, row_path in rows:
+                if self.may_hide and self._hidden(row):
+                    continue
                 for cell, cell_path in self._cells(row, row_path):
                     if not (self.may_hide and self._hidden(cell)):
                         self.walk(cell, cell_path, lines, depth + 2, in_link)
@@ -662,22 +664,28 @@ class _Walker:
         One tight loop, where a page's time goes (a few hundred cells): only the
         attributes a cell has are asked for, and a cell's path is built only when kept.
         """
+        may_hide = self.may_hide
+        # A hidden row takes no place, as in a browser: the grid is made of the rows
+        # shown, and a rowspan counts only them. So does Word's invisible last row of
+        # empty cells that fix the column widths: <tr height=0><td width=…></td>…</tr>.
+        rows = [
+            (row, row_path)
+            for row, row_path in rows
+            if not (
+                (may_hide and self._hidden(row))
+                or (row.get("height") == "0" and not any(t.strip() for t in row.itertext()))
+            )
+        ]
         out: list[tuple[TableCell, ...]] = []
         busy: dict[int, int] = {}  # grid column -> rows it stays covered after this one
         total = len(rows)
         index = self.data_tables
         self.data_tables += 1
         base = Location(carrier="html", table=index)
-        may_hide = self.may_hide
         cells = self.cells
         text: str | None  # a cell's text; every branch below leaves it a str
         for r, (row, row_path) in enumerate(rows):
             placed: list[TableCell] = []
-            # Word ends its tables with an invisible row of empty cells that fix the
-            # column widths: <tr height=0><td width=…></td>…</tr>.
-            hidden_row = (may_hide and self._hidden(row)) or (
-                row.get("height") == "0" and not any(text.strip() for text in row.itertext())
-            )
             column = 0
             tds = ths = 0
             for cell in row:
@@ -726,33 +734,28 @@ class _Walker:
                     raise ReportError(
                         f"the table is wider than {MAX_COLUMNS} columns", row_path + step
                     )
-                if not hidden_row:
-                    # The common cases, plain text and one line of inline markup, are
-                    # read here; any other cell is walked.
-                    if invisible:
-                        text = ""  # what a browser shows
-                        cell_path = row_path + step
-                        self._invisible_cell(
-                            cell, cell_path, depth, _loc(cell_path, index, r, column)
-                        )
-                    elif len(cell) == 0:
-                        text = cell.text
-                        if text is None:
-                            text = ""
-                        elif not text.isalnum():  # most cells are numbers: no call
-                            text = _collapse(text)
+                # The common cases, plain text and one line of inline markup, are read
+                # here; any other cell is walked.
+                if invisible:
+                    text = ""  # what a browser shows
+                    cell_path = row_path + step
+                    self._invisible_cell(cell, cell_path, depth, _loc(cell_path, index, r, column))
+                elif len(cell) == 0:
+                    text = cell.text
+                    if text is None:
+                        text = ""
+                    elif not text.isalnum():  # most cells are numbers: no call
+                        text = _collapse(text)
+                else:
+                    chained = _chain_text(cell, may_hide)
+                    if chained is None:
+                        text = self._cell_text(cell, row_path + step, depth)
                     else:
-                        chained = _chain_text(cell, may_hide)
-                        if chained is None:
-                            text = self._cell_text(cell, row_path + step, depth)
-                        else:
-                            text = _collapse(chained) if chained else ""
-                    # text, row, column, base, path, line, end_line, rowspan, colspan
-                    placed.append(
-                        TableCell(
-                            text, r, column, base, row_path + step, None, None, rowspan, colspan
-                        )
-                    )
+                        text = _collapse(chained) if chained else ""
+                # text, row, column, base, path, line, end_line, rowspan, colspan
+                placed.append(
+                    TableCell(text, r, column, base, row_path + step, None, None, rowspan, colspan)
+                )
                 if rowspan > 1:
                     for k in range(column, column + colspan):
                         busy[k] = rowspan
@@ -766,7 +769,7 @@ class _Walker:
             out.append(tuple(placed))
         self.cells = cells
         while out and not out[-1]:
-            out.pop()  # hidden last rows (Word's column-width row) hold no cells
+            out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index)
 
     def _invisible_cell(

@@ -71,8 +71,8 @@ class HtmlNoise:
     #: shortened and re-punctuated labels ("(一) 予以公开", "（二）部分公开").
     label_variants: bool = False
     #: hidden elements (``display:none``, ``hidden``) holding stale values and text; a
-    #: column of stale cells hidden in every row; blank cells holding a stale value made
-    #: invisible (``visibility:hidden``).
+    #: column of stale cells hidden in every row, a hidden stale row; blank cells holding
+    #: a stale value made invisible (``visibility:hidden``).
     hidden: bool = False
     #: ``<thead>``/``<tbody>`` row groups, ``<th>`` header cells, upper-case tags.
     table_markup: bool = False
@@ -266,11 +266,18 @@ class _Writer:
         groups = self.noise.table_markup
         # A column of stale cells hidden in every row (display:none takes no place).
         hidden_at = self.rng.randrange(4) if self.chance(self.noise.hidden, 0.3) else None
+        # A stale row hidden between two rows, maybe inside a rowspan: a browser counts
+        # only the rows it shows, so the spans drawn for the form stay right.
+        stale_row = self.rng.randrange(1, len(rows)) if self.chance(self.noise.hidden) else None
         for r, row in enumerate(rows):
             if groups and r == 0 and head:
                 out.append("<thead>")
             if groups and r == head:
                 out.append("<tbody>")
+            if r == stale_row:
+                stale = "".join(f"<td>{self.rng.randrange(100)}</td>" for _ in range(3))
+                hide = self.rng.choice(["style='display:none'", "hidden"])
+                out.append(f"<tr {hide}><td rowspan=2>旧</td>{stale}</tr>")
             drawn = [self.cell(c, header=r < head) for c in row]
             if hidden_at is not None:
                 hide = self.rng.choice(["style='display:none'", "hidden"])
