@@ -568,3 +568,38 @@ def test_a_hidden_row_takes_no_place_and_no_rowspan_crosses_it() -> None:
     # In a layout table too, a hidden row is not read.
     assert "隐藏行" not in _paragraphs(document)
     assert len(document.tables()) == 2
+
+
+def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
+    # libxml2 keeps such markup where it stands; a browser's tree builder moves it:
+    # rows out of a wrapper into the table, cells outside rows into a row of their own,
+    # anything else out before the table, and the footer to the bottom.
+    markup = _page(
+        "<p>前</p><table>说明文字<div>单位：件</div>"
+        "<td>甲</td><td>1</td>"
+        "<form><tr><td>乙</td><td>2</td></tr></form>"
+        "<tfoot><tr><td>合计</td><td>3</td></tr></tfoot>"
+        "<tbody><tr><td>丙</td><td>4</td></tr></tbody>"
+        "<span>表后注</span></table><p>后</p>"
+    )
+    document = read_html(markup)
+    assert [
+        block.text if isinstance(block, Paragraph) else "<table>" for block in document.blocks
+    ] == ["前", "说明文字", "单位：件", "表后注", "<table>", "后"]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["甲", "1"],
+        ["乙", "2"],
+        ["丙", "4"],
+        ["合计", "3"],
+    ]
+    # Every cell's path leads back to its element in the page as it was written.
+    root = etree.fromstring(markup.encode(), etree.HTMLParser())
+    for row in table.rows:
+        for cell in row:
+            path = cell.location.path
+            assert path is not None
+            (element,) = root.xpath(path)
+            assert element.text == cell.text
+    assert table.rows[0][1].location.path == "/html/body/table[1]/td[2]"
+    assert table.rows[1][0].location.path == "/html/body/table[1]/form[1]/tr[1]/td[1]"

@@ -40,7 +40,11 @@ Theory of operation.
    A hidden cell is laid out as a browser lays it out: one with ``display:none``
    (or ``hidden``) takes no place, so the cells after it move left; one with
    ``visibility:hidden`` keeps its place and shows nothing, so it is read as
-   blank, with a note giving the text it hides.
+   blank, with a note giving the text it hides. Broken table markup is read as a
+   browser's tree builder repairs it (libxml2 leaves it where it stands): rows in
+   a wrapper (``<table><form><tr>``) are the table's, cells outside rows make a
+   row, the first ``<tfoot>`` goes last, and anything else between the rows is
+   running text before the table.
 5. **Content.** A page holds the report among site chrome (header, menus,
    breadcrumbs, footer, related links). The report's content container is the
    deepest element holding every section heading and every report table (a
@@ -194,6 +198,7 @@ _BLOCK = frozenset(
 _NOT_INLINE = _SKIP | {"br", "table", "pre"}
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
+_TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
 
 # HTML collapses ASCII whitespace only; U+3000 and U+00A0 are text.
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
@@ -486,6 +491,9 @@ class _RawParagraph:
 
 
 _RawBlock = _RawTable | _RawParagraph
+#: A table row: its ``<tr>``, or the cells a browser puts in a row it implies; the row's
+#: path (the cells' parent); the ``<td>`` and ``<th>`` before it in that parent.
+_Row = tuple[etree._Element | list[etree._Element], str, int, int]
 
 
 def _style_hides(style: str) -> bool:
@@ -610,55 +618,119 @@ class _Walker:
             self.walk(child, child_path, lines, depth + 1, in_link or tag == "a")
 
     # tables
-    def _rows(self, table: etree._Element, path: str) -> list[tuple[etree._Element, str]]:
-        rows: list[tuple[etree._Element, str]] = []
+    def _rows(
+        self, table: etree._Element, path: str, foster: list[tuple[etree._Element | str, str]]
+    ) -> list[_Row]:
+        """The rows of ``table`` (or of a row group or wrapper in it), as a browser has them.
+
+        Markup a browser moves out of the table goes to ``foster``, to be read before it:
+        text between rows, and elements that are no table part (a ``<p>``, a ``<div>``).
+        Rows inside such a wrapper (``<table><form><tr>…``) stay the table's, and cells
+        outside any row (``<table><td>…``) form the row a browser implies for them. A
+        table's first ``<thead>`` comes first and its first ``<tfoot>`` last, wherever
+        they stand.
+        """
+        rows: list[_Row] = []
+        head: list[_Row] | None = None
+        foot: list[_Row] | None = None
         counts: dict[str, int] = {}
+        stray: list[etree._Element] = []  # cells outside rows, waiting for their row
+        stray_at = (0, 0)  # td and th before them: their paths number on from there
+        text = table.text
+        if text and text.strip(_ASCII_SPACE):
+            foster.append((text, path))
         for child in table:
             tag = child.tag  # libxml2's HTML parser gives tag names in lower case
-            if tag == "tr" or tag in _ROW_GROUPS:
+            if tag == "tr" and not stray:  # the usual child, first
                 number = counts[tag] = counts.get(tag, 0) + 1
-                if tag == "tr":
-                    rows.append((child, f"{path}/tr[{number}]"))
+                rows.append((child, f"{path}/tr[{number}]", 0, 0))
+            elif isinstance(tag, str):
+                number = counts[tag] = counts.get(tag, 0) + 1
+                if tag in _CELLS:
+                    if not stray:
+                        stray_at = (
+                            counts.get("td", 0) - (tag == "td"),
+                            counts.get("th", 0) - (tag == "th"),
+                        )
+                    stray.append(child)
                 else:
-                    rows += self._rows(child, f"{path}/{tag}[{number}]")
+                    if stray:
+                        rows.append((stray, path, *stray_at))
+                        stray = []
+                    if tag == "tr":
+                        rows.append((child, f"{path}/tr[{number}]", 0, 0))
+                    elif tag in _ROW_GROUPS:
+                        group = self._rows(child, f"{path}/{tag}[{number}]", foster)
+                        if tag == "thead" and head is None:
+                            head = group
+                        elif tag == "tfoot" and foot is None:
+                            foot = group
+                        else:
+                            rows += group
+                    elif tag in _TABLE_PARTS or tag in _SKIP:
+                        pass
+                    elif child.find("tr") is not None or child.find("td") is not None:
+                        # A wrapper around rows (<form>): its rows are the table's.
+                        rows += self._rows(child, f"{path}/{tag}[{number}]", foster)
+                    else:
+                        foster.append((child, f"{path}/{tag}[{number}]"))
+            text = child.tail
+            if text and text.strip(_ASCII_SPACE):
+                foster.append((text, path))
+        if stray:
+            rows.append((stray, path, *stray_at))
+        if head is not None or foot is not None:
+            rows = (head or []) + rows + (foot or [])
         return rows
 
     @staticmethod
-    def _cells(row: etree._Element, path: str) -> list[tuple[etree._Element, str]]:
+    def _cells(row: _Row) -> list[tuple[etree._Element, str]]:
         cells = []
-        counts: dict[str, int] = {}
-        for child in row:
+        element, path, tds, ths = row
+        for child in element:
             tag = child.tag
-            if tag in _CELLS:  # libxml2's HTML parser gives tag names in lower case
-                number = counts[tag] = counts.get(tag, 0) + 1
-                cells.append((child, f"{path}/{tag}[{number}]"))
+            if tag == "td":  # libxml2's HTML parser gives tag names in lower case
+                tds += 1
+                cells.append((child, f"{path}/td[{tds}]"))
+            elif tag == "th":
+                ths += 1
+                cells.append((child, f"{path}/th[{ths}]"))
         return cells
 
     def _table(
         self, table: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
     ) -> None:
-        rows = self._rows(table, path)
+        foster: list[tuple[etree._Element | str, str]] = []
+        rows = self._rows(table, path, foster)
+        for item, item_path in foster:
+            # Read before the table, where a browser shows it.
+            if isinstance(item, str):
+                lines.add(item, item_path, in_link)
+            elif not (self.may_hide and self._hidden(item)):
+                self._element(item, item_path, str(item.tag), lines, depth, in_link)
+        if foster:
+            lines.end()
         caption = table.find("caption")
         if caption is not None:
             self.walk(caption, f"{path}/caption[1]", lines, depth + 1, in_link)
             lines.end()
         nested = next(table.iterdescendants("table"), None) is not None
-        one_cell = len(rows) == 1 and len(self._cells(*rows[0])) == 1
+        one_cell = len(rows) == 1 and len(self._cells(rows[0])) == 1
         if nested or one_cell or lines is not self.flow:
             # A layout grid (or a table inside a data cell): its cells are running content.
             if nested:
                 self.layout_tables += 1
-            for row, row_path in rows:
-                if self.may_hide and self._hidden(row):
+            for row in rows:
+                if self.may_hide and self._hidden_row(row[0]):
                     continue
-                for cell, cell_path in self._cells(row, row_path):
+                for cell, cell_path in self._cells(row):
                     if not (self.may_hide and self._hidden(cell)):
                         self.walk(cell, cell_path, lines, depth + 2, in_link)
                         lines.end()
             return
         self.blocks.append(self._grid(rows, path, depth))
 
-    def _grid(self, rows: list[tuple[etree._Element, str]], path: str, depth: int) -> _RawTable:
+    def _grid(self, rows: list[_Row], path: str, depth: int) -> _RawTable:
         """Lay the cells out on the grid the row and column spans make.
 
         One tight loop, where a page's time goes (a few hundred cells): only the
@@ -666,14 +738,18 @@ class _Walker:
         """
         may_hide = self.may_hide
         # A hidden row takes no place, as in a browser: the grid is made of the rows
-        # shown, and a rowspan counts only them. So does Word's invisible last row of
-        # empty cells that fix the column widths: <tr height=0><td width=…></td>…</tr>.
+        # shown, and a rowspan counts only them.
         rows = [
-            (row, row_path)
-            for row, row_path in rows
+            row
+            for row in rows
             if not (
-                (may_hide and self._hidden(row))
-                or (row.get("height") == "0" and not any(t.strip() for t in row.itertext()))
+                (may_hide and self._hidden_row(row[0]))
+                or (
+                    # Word's invisible last row of empty cells fixing the column widths.
+                    isinstance(element := row[0], etree._Element)
+                    and element.get("height") == "0"
+                    and not any(t.strip() for t in element.itertext())
+                )
             )
         ]
         out: list[tuple[TableCell, ...]] = []
@@ -684,10 +760,9 @@ class _Walker:
         base = Location(carrier="html", table=index)
         cells = self.cells
         text: str | None  # a cell's text; every branch below leaves it a str
-        for r, (row, row_path) in enumerate(rows):
+        for r, (row, row_path, tds, ths) in enumerate(rows):
             placed: list[TableCell] = []
             column = 0
-            tds = ths = 0
             for cell in row:
                 # libxml2's HTML parser gives tag and attribute names in lower case.
                 tag = cell.tag
@@ -771,6 +846,10 @@ class _Walker:
         while out and not out[-1]:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index)
+
+    def _hidden_row(self, row: etree._Element | list[etree._Element]) -> bool:
+        # A row a browser implies for cells outside rows has no attributes.
+        return not isinstance(row, list) and self._hidden(row)
 
     def _invisible_cell(
         self, cell: etree._Element, path: str, depth: int, location: Location

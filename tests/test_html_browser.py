@@ -1,0 +1,224 @@
+"""The HTML reader's table grids against a real browser's layout of the same pages.
+
+A page says what a browser shows, so Chromium is the oracle: it lays each page out,
+and for every table that holds no table a small script reports each shown cell's
+row and column (the rank of its box's top and left edges among the table's cells)
+and its rendered text. The reader must give the same cells at the same places with
+the same text (white space aside). Chromium comes from the system (Debian's
+``chromium`` package, which ``.ci/run`` installs when it can); without it these
+tests skip.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+from lxml import etree
+
+from govinfo_report.readers.html import read_html
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.html import HtmlNoise, render_html
+from tests.shared import shared_dir
+
+_BROWSER = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+pytestmark = pytest.mark.skipif(
+    _BROWSER is None, reason="no Chromium on this machine: the browser oracle cannot run"
+)
+
+# Reports each leaf table's shown cells as [row, column, innerText], by the ranks of
+# their boxes' edges; a cell with no box (display:none) is not shown.
+_LAYOUT_SCRIPT = """
+(function () {
+  const out = [];
+  document.querySelectorAll('table').forEach((table, index) => {
+    if (table.querySelector('table')) return;
+    const boxes = [];
+    for (const cell of table.querySelectorAll('td, th')) {
+      if (cell.closest('table') !== table) continue;
+      const box = cell.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      boxes.push([Math.round(box.top), Math.round(box.left), cell.innerText]);
+    }
+    const tops = [...new Set(boxes.map(b => b[0]))].sort((a, b) => a - b);
+    const lefts = [...new Set(boxes.map(b => b[1]))].sort((a, b) => a - b);
+    out.push({index: index,
+              cells: boxes.map(b => [tops.indexOf(b[0]), lefts.indexOf(b[1]), b[2]])});
+  });
+  const pre = document.createElement('pre');
+  pre.id = '__layout__';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+"""
+
+_Cells = list[tuple[int, int, str]]
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("chromium-profile")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("\xa0", " ").replace("\u3000", " "))
+
+
+def _ranked(cells: _Cells) -> _Cells:
+    """Cells by rank of row and column; rows of only empty cells dropped.
+
+    Ranks, because a browser knows no empty grid row or column, and the empty rows
+    go because the reader drops Word's invisible column-width row on purpose.
+    """
+    cells = [(row, column, _squash(text)) for row, column, text in cells]
+    filled = {row for row, _, text in cells if text}
+    cells = [cell for cell in cells if cell[0] in filled]
+    rows = sorted({row for row, _, _ in cells})
+    columns = sorted({column for _, column, _ in cells})
+    return sorted((rows.index(r), columns.index(c), text) for r, c, text in cells)
+
+
+def _browser_tables(page: bytes, folder: Path, profile: Path) -> dict[int, _Cells]:
+    assert _BROWSER is not None
+    # The script is ASCII, so it can follow the page whatever the page's charset.
+    source = folder / "page.html"
+    source.write_bytes(page + b"<script>" + _LAYOUT_SCRIPT.encode() + b"</script>")
+    done = subprocess.run(
+        [
+            _BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            source.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r'<pre id="__layout__">(.*?)</pre>', done.stdout.decode("utf-8"), re.S)
+    assert found, f"Chromium did not lay the page out: {done.stderr.decode()[-500:]}"
+    return {
+        table["index"]: _ranked([tuple(cell) for cell in table["cells"]])
+        for table in json.loads(html.unescape(found.group(1)))
+    }
+
+
+def _reader_tables(page: bytes) -> dict[int, _Cells]:
+    """The reader's tables, keyed by their element's place among the page's tables."""
+    document = read_html(page)
+    root = etree.fromstring(page, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    elements = list(root.iter("table"))
+    tables: dict[int, _Cells] = {}
+    for table in document.tables():
+        assert table.location.path is not None
+        (element,) = root.xpath(table.location.path)
+        cells = [(cell.row, cell.column, cell.text) for row in table.rows for cell in row]
+        tables[elements.index(element)] = _ranked(cells)
+    return tables
+
+
+def _assert_as_browser(page: bytes, folder: Path, profile: Path) -> None:
+    ours = _reader_tables(page)
+    assert ours, "the reader found no table"
+    theirs = _browser_tables(page, folder, profile)
+    for index, cells in ours.items():
+        assert index in theirs, f"table {index} is not a table of cells in the browser"
+        assert cells == theirs[index], f"table {index}"
+
+
+def _snippet(body: str) -> bytes:
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>".encode()
+
+
+_EDGE_CASES = {
+    "rowspan 0 runs to the end": "<table><tr><td rowspan=0>甲</td><td>1</td></tr>"
+    "<tr><td>2</td></tr><tr><td>3</td></tr></table>",
+    "rowspan past the end": "<table><tr><td rowspan=5>甲</td><td>1</td></tr>"
+    "<tr><td>2</td></tr></table>",
+    "junk spans": "<table><tr><td colspan='2px'>甲</td><td colspan=x>1</td></tr>"
+    "<tr><td>a</td><td>b</td><td>c</td></tr></table>",
+    "spans that overlap": "<table><tr><td>a</td><td rowspan=2>b</td><td>c</td></tr>"
+    "<tr><td colspan=3>wide</td></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>",
+    "footer before body": "<table><thead><tr><td>头</td><td>h</td></tr></thead>"
+    "<tfoot><tr><td>脚</td><td>f</td></tr></tfoot><tbody><tr><td>身</td><td>b</td></tr>"
+    "</tbody></table>",
+    "rows in a form": "<table><form><tr><td>a</td><td>b</td></tr></form></table>",
+    "cells outside rows": "<table><td>a</td><td>b</td><tr><td>c</td><td>d</td></tr></table>",
+    "rows outside and inside groups": "<table><tbody><tr><td>a</td></tr></tbody>"
+    "<tr><td>b</td></tr><tbody><tr><td>c</td></tr></tbody></table>",
+    "unclosed cells and rows": "<table><tr><td>a<td>b<tr><td>c<td>d</table>",
+    "a hidden row crossed by a rowspan": "<table><tr><td rowspan=2>A</td><td>1</td><td>2</td>"
+    "</tr><tr style='display:none'><td rowspan=3>old</td><td>8</td></tr>"
+    "<tr><td>3</td><td>4</td></tr><tr><td>B</td><td>5</td><td>6</td></tr></table>",
+    "hidden and invisible cells": "<table><tr><td colspan=2>甲</td><td style='display:none'>x"
+    "</td><td>1</td></tr><tr><td>a</td><td hidden>9</td><td style='visibility:hidden'>5</td>"
+    "<td>b</td><td>2</td></tr></table>",
+    "breaks and hidden text in cells": "<table><tr><td>自<br>然<br>人</td>"
+    "<td><span style='display:none'>9</span>3</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("body", list(_EDGE_CASES.values()), ids=list(_EDGE_CASES))
+def test_edge_cases_as_a_browser_lays_them_out(body: str, tmp_path: Path, profile: Path) -> None:
+    _assert_as_browser(_snippet(body), tmp_path, profile)
+
+
+@pytest.mark.xfail(strict=True, reason="documented: inline styles are not cascaded")
+def test_a_visible_child_of_an_invisible_cell(tmp_path: Path, profile: Path) -> None:
+    body = (
+        "<table><tr><td style='visibility:hidden'><span style='visibility:visible'>7</span></td>"
+        "<td>1</td></tr></table>"
+    )
+    _assert_as_browser(_snippet(body), tmp_path, profile)
+
+
+def _corpus_pages() -> Iterator[Path]:
+    yield from sorted(shared_dir("corpus").glob("seed*.html"))
+
+
+def test_corpus_pages_as_a_browser_lays_them_out(tmp_path: Path, profile: Path) -> None:
+    pages = list(_corpus_pages())
+    assert pages
+    for path in pages:
+        _assert_as_browser(path.read_bytes(), tmp_path, profile)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_synthetic_pages_as_a_browser_lays_them_out(
+    seed: int, tmp_path: Path, profile: Path
+) -> None:
+    # Every kind of noise on even seeds, a random half of them on odd ones; blank cells
+    # in a fifth of the rows (where invisible stale values can hide).
+    rng = random.Random(seed)
+    report = consistent_example("青禾镇人民政府", 2024)
+    values = {key: dict(rows) for key, rows in report.values.items()}
+    for rows in values.values():
+        for key, row in list(rows.items()):
+            if rng.random() < 0.2:
+                rows[key] = tuple(None if rng.random() < 0.5 else value for value in row)
+    report = attrs.evolve(report, values=values)
+    names = [field.name for field in attrs.fields(HtmlNoise)]
+    noise = (
+        HtmlNoise.all()
+        if seed % 2 == 0
+        else HtmlNoise(**{name: rng.random() < 0.5 for name in names})
+    )
+    page = render_html(report, noise=noise, seed=seed, encoding=rng.choice(["utf-8", "gbk"]))
+    _assert_as_browser(page, tmp_path, profile)
