@@ -159,7 +159,8 @@ _EDGE_CASES = {
     "footer before body": "<table><thead><tr><td>头</td><td>h</td></tr></thead>"
     "<tfoot><tr><td>脚</td><td>f</td></tr></tfoot><tbody><tr><td>身</td><td>b</td></tr>"
     "</tbody></table>",
-    "rows in a form": "<table><form><tr><td>a</td><td>b</td></tr></form></table>",
+    "rows in a form": "<table><form><tr><td>a</td><td>b</td></tr></form>"
+    "<form><tbody><tr><td>c</td><td>d</td></tr></tbody></form></table>",
     "cells outside rows": "<table><td>a</td><td>b</td><tr><td>c</td><td>d</td></tr></table>",
     "rows outside and inside groups": "<table><tbody><tr><td>a</td></tr></tbody>"
     "<tr><td>b</td></tr><tbody><tr><td>c</td></tr></tbody></table>",

@@ -199,6 +199,7 @@ _NOT_INLINE = _SKIP | {"br", "table", "pre"}
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
 _TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
+_ROW_PARTS = _ROW_GROUPS | _CELLS | {"tr"}
 
 # HTML collapses ASCII whitespace only; U+3000 and U+00A0 are text.
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
@@ -669,7 +670,7 @@ class _Walker:
                             rows += group
                     elif tag in _TABLE_PARTS or tag in _SKIP:
                         pass
-                    elif child.find("tr") is not None or child.find("td") is not None:
+                    elif any(part.tag in _ROW_PARTS for part in child):
                         # A wrapper around rows (<form>): its rows are the table's.
                         rows += self._rows(child, f"{path}/{tag}[{number}]", foster)
                     else:
