@@ -17,7 +17,6 @@ import random
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -190,12 +189,8 @@ def test_a_visible_child_of_an_invisible_cell(tmp_path: Path, profile: Path) -> 
     _assert_as_browser(_snippet(body), tmp_path, profile)
 
 
-def _corpus_pages() -> Iterator[Path]:
-    yield from sorted(shared_dir("corpus").glob("seed*.html"))
-
-
 def test_corpus_pages_as_a_browser_lays_them_out(tmp_path: Path, profile: Path) -> None:
-    pages = list(_corpus_pages())
+    pages = sorted(shared_dir("corpus").glob("seed*.html"))
     assert pages
     for path in pages:
         _assert_as_browser(path.read_bytes(), tmp_path, profile)
