@@ -17,6 +17,7 @@ import govinfo_report
 from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Paragraph, Table
 from govinfo_report.readers._pdf import _load
+from govinfo_report.readers._pdf._grid import Ruling, build_grid
 from govinfo_report.readers.pdf import read_pdf
 from tests.shared import SHARED, parse_corpus_file, shared_dir
 
@@ -190,6 +191,27 @@ def test_ruled_table_grid_merged_and_empty_cells() -> None:
     assert (cell.location.row, cell.location.column) == (2, 1)
     assert cell.location.bbox == (192.0, 656.0, 252.0, 676.0)
     assert isinstance(document.blocks[0], Paragraph) and document.blocks[0].text == "二、表格"
+
+
+def test_a_ruling_piece_beyond_a_row_does_not_undo_the_one_inside_it() -> None:
+    # A column ruling drawn in pieces: one nearly all the way down the lower row, one
+    # in the upper half of the upper row (as Chromium draws a table cut by a page
+    # break). The piece above the lower row once counted as negative length there,
+    # joining the row's two cells into one ("0 0").
+    def ruling(horizontal: bool, pos: float, start: float, end: float) -> Ruling:
+        return Ruling(horizontal=horizontal, pos=pos, start=start, end=end)
+
+    rulings = [
+        *(ruling(True, y, 0, 100) for y in (0, 20, 40)),
+        ruling(False, 0, 0, 40),
+        ruling(False, 100, 0, 40),
+        ruling(False, 50, 0, 18),
+        ruling(False, 50, 30, 40),
+    ]
+    grid = build_grid(rulings)
+    assert grid is not None
+    spans = [(cell.row, cell.column, cell.rowspan, cell.colspan) for cell in grid.cells]
+    assert spans == [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]
 
 
 def test_empty_cell_is_an_empty_cell() -> None:

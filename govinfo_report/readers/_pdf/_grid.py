@@ -215,9 +215,10 @@ def _coverage(rulings: Sequence[Ruling], low: float, high: float) -> float:
     covered = 0.0
     reach = low
     for start, end in spans:
-        if end <= reach:
-            continue
-        covered += end - max(start, reach)
+        start = max(start, reach)
+        if end <= start:
+            continue  # within what is counted already, or wholly outside [low, high]
+        covered += end - start
         reach = end
     return covered / (high - low) if high > low else 0.0
 
