@@ -23,6 +23,7 @@ Every repair and doubt becomes a :class:`Diagnostic` with its location.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -111,13 +112,48 @@ def _find_sections(
 # -- title and metadata ------------------------------------------------------------
 
 
+#: Paragraphs of the preamble looked through for a title on one line. A report opens
+#: with its title, but a web page printed to PDF, or flattened by a crawler, puts the
+#: site's banner, menu and breadcrumb first.
+TITLE_LOOKAHEAD = 20
+#: Paragraphs looked through for the first line of a title cut over several lines.
+SPLIT_TITLE_LOOKAHEAD = 8
+# Page furniture that names the report without being its title: a breadcrumb
+# ("当前位置：首页 > 政务公开 > …") and the fields of a page's header ("来源：…").
+_NOT_TITLE_RE = re.compile(
+    r"当前位置|您的位置|你的位置|[>＞»›].*[>＞»›]"
+    r"|^(?:来源|发布时间|发布日期|发布机构|浏览次数|字号|索引号|文号)[:：]"
+)
+
+
+def _title_like(text: str) -> str | None:
+    """``text`` without white space if it could be (part of) a title, else ``None``."""
+    squashed = "".join(nfkc(text).split())
+    if len(squashed) > 70 or "。" in squashed or _NOT_TITLE_RE.search(squashed):
+        return None
+    if "报告" not in squashed and "信息公开" not in squashed:
+        return None
+    return squashed
+
+
 def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
-    for i, paragraph in enumerate(preamble[:8]):
-        text = paragraph.text
-        squashed = "".join(nfkc(text).split())
-        if len(squashed) > 70 or "。" in squashed:
-            continue
-        if "报告" not in squashed and "信息公开" not in squashed:
+    # A whole title on one line first: it names 信息公开 and 报告, and its body or year
+    # (a site's menu entry "政府信息公开年度报告" names neither).
+    for i, paragraph in enumerate(preamble[:TITLE_LOOKAHEAD]):
+        squashed = _title_like(paragraph.text)
+        if (
+            squashed is not None
+            and "信息公开" in squashed
+            and "报告" in squashed
+            and (
+                _meta.organization_from_title(squashed) is not None
+                or _meta.year_from_title(squashed) is not None
+            )
+        ):
+            return _title_from(preamble, i, [paragraph], squashed)
+    for i, paragraph in enumerate(preamble[:SPLIT_TITLE_LOOKAHEAD]):
+        squashed = _title_like(paragraph.text)
+        if squashed is None:
             continue
         parts = [paragraph]
         joined = squashed
@@ -127,20 +163,26 @@ def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
             parts.append(preamble[j])
             joined += "".join(preamble[j].text.split())
             j += 1
-        if "报告" not in joined:
-            continue
-        # "常张乡人民政府" / "2024年政府信息公开工作年度报告": the body on a line of its own.
-        if i > 0 and _meta.organization_from_title(joined) is None:
-            previous = preamble[i - 1]
-            if len(previous.text) <= 30 and "。" not in previous.text:
-                parts.insert(0, previous)
-        text = "".join(p.text for p in parts)
-        first, last = parts[0].location, parts[-1].location
-        location = attrs.evolve(first, end_line=last.end_line or last.line)
-        if location.end_line == location.line:
-            location = attrs.evolve(location, end_line=None)
-        return text, location
+        if "报告" in joined:
+            return _title_from(preamble, i, parts, joined)
     return None
+
+
+def _title_from(
+    preamble: Sequence[Paragraph], i: int, parts: list[Paragraph], joined: str
+) -> tuple[str, Location]:
+    """The title made of ``parts`` (from ``preamble[i]`` on), and where it is."""
+    # "常张乡人民政府" / "2024年政府信息公开工作年度报告": the body on a line of its own.
+    if i > 0 and _meta.organization_from_title(joined) is None:
+        previous = preamble[i - 1]
+        if len(previous.text) <= 30 and "。" not in previous.text:
+            parts.insert(0, previous)
+    text = "".join(p.text for p in parts)
+    first, last = parts[0].location, parts[-1].location
+    location = attrs.evolve(first, end_line=last.end_line or last.line)
+    if location.end_line == location.line:
+        location = attrs.evolve(location, end_line=None)
+    return text, location
 
 
 def _metadata(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import govinfo_report
 from govinfo_report import CellKind, Severity
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.text import render_text
 
 HEAD = "松岭县交通运输局2024年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n"
 
@@ -52,3 +54,46 @@ def test_ambiguous_blank_placement_is_flagged() -> None:
     )
     cells = govinfo_report.parse(text).active.row("regulations")
     assert all(cell.doubtful for cell in cells)
+
+
+# A web page printed to PDF, or flattened by a crawler, before its report: the site's
+# banner, search box, menu (with an entry naming the report kind), breadcrumb and the
+# fields of the article's header.
+_SITE_CHROME = (
+    "青禾镇人民政府门户网站",
+    "请输入关键字 搜索",
+    "首页",
+    "政务公开",
+    "政府信息公开年度报告",
+    "政务服务",
+    "互动交流",
+    "走进青禾镇",
+    "当前位置：首页 > 政务公开 > 政府信息公开 > 政府信息公开年报",
+)
+
+
+def test_the_title_is_found_after_a_web_page_s_chrome() -> None:
+    report = consistent_example("青禾镇人民政府", 2024)
+    title, *rest = render_text(report).lstrip("\n").split("\n")
+    lines = [
+        *_SITE_CHROME,
+        title,
+        "发布时间：2025-01-20  来源：青禾镇人民政府  字号：大 中 小",
+        *rest,
+    ]
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert parsed.metadata.title == "青禾镇人民政府2024年政府信息公开工作年度报告"
+    assert parsed.metadata.organization == "青禾镇人民政府"
+    assert parsed.metadata.year == 2024
+    assert not [d for d in parsed.diagnostics if d.code.startswith("missing.")]
+
+
+def test_a_breadcrumb_is_not_taken_for_the_start_of_a_title() -> None:
+    # Within the first lines, a breadcrumb naming 信息公开 once began a title cut over lines.
+    text = (
+        "当前位置：首页 > 政务公开 > 政府信息公开年报\n"
+        "阎村镇人民政府政府信息公开工作年度报告\n" + HEAD.split("\n", 1)[1]
+    )
+    parsed = govinfo_report.parse(text)
+    assert parsed.metadata.title == "阎村镇人民政府政府信息公开工作年度报告"
+    assert parsed.metadata.organization == "阎村镇人民政府"
