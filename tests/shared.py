@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,12 @@ from govinfo_report import Report
 from govinfo_report.synth import SyntheticReport
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+#: The system's Chromium (Debian's ``chromium``, which ``.ci/run`` installs when it can),
+#: or ``None``: the tests that need a browser skip without it.
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
 
 #: The value fields of a label file, compared by equality with Report.to_dict().
 LABEL_FIELDS = (

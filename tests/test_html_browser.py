@@ -15,7 +15,6 @@ import html
 import json
 import random
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,11 +25,9 @@ from lxml import etree
 from govinfo_report.readers.html import read_html
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.html import HtmlNoise, render_html
-from tests.shared import shared_dir
+from tests.shared import CHROMIUM, shared_dir
 
-_BROWSER = next(
-    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
-)
+_BROWSER = CHROMIUM
 pytestmark = pytest.mark.skipif(
     _BROWSER is None, reason="no Chromium on this machine: the browser oracle cannot run"
 )

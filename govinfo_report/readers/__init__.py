@@ -12,6 +12,7 @@ from typing import Literal
 
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Document
+from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
 
 __all__ = ["Carrier", "decode_text", "read_bytes", "read_str", "sniff"]
 
@@ -86,13 +87,25 @@ def read_str(text: str, *, carrier: Carrier | None = None) -> Document:
     if carrier == "html":
         from govinfo_report.readers.html import read_html
 
-        return read_html(text)
+        return _folded(read_html(text), text)
     if carrier != "text":
         raise ReportError(f"a {carrier} document must be given as bytes, not as text")
     _check_text(text)
     from govinfo_report.readers.text import read_text
 
-    return read_text(text)
+    return _folded(read_text(text), text)
+
+
+def _folded(document: Document, source: bytes | str | None = None) -> Document:
+    """``document`` with CJK radicals read as the ideographs they stand for (see ``_cjk``).
+
+    ``source``, the input as text or as bytes the reader found to be UTF-8, is
+    searched first, as one search over it costs less than one per block of text.
+    """
+    searchable = isinstance(source, str) or document.encoding in ("utf-8", "utf-8-sig")
+    if source is not None and searchable and not may_hold_radicals(source):
+        return document
+    return fold_radicals(document)
 
 
 def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
@@ -110,17 +123,17 @@ def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
     if kind in ("zip", "docx", "ole"):  # an "ole" here is an encrypted .docx, which it reports
         from govinfo_report.readers.docx import read_docx
 
-        return read_docx(data)
+        return _folded(read_docx(data))
     if kind == "pdf":
         from govinfo_report.readers.pdf import read_pdf
 
-        return read_pdf(data)
+        return _folded(read_pdf(data))
     if kind == "html":
         from govinfo_report.readers.html import read_html
 
-        return read_html(data)
+        return _folded(read_html(data), data)
     text, encoding = decode_text(data)
     _check_text(text)
     from govinfo_report.readers.text import read_text
 
-    return read_text(text, encoding=encoding)
+    return _folded(read_text(text, encoding=encoding), data)

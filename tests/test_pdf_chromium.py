@@ -1,0 +1,98 @@
+"""Web pages printed to PDF by Chromium, read to their seeds' labels.
+
+A third PDF producer (Skia, Chromium's), and a hard one: the whole page is in the PDF
+(the site's banner, menu, breadcrumb and footer around the report), every cell is its
+own stroked box, tables are cut by page breaks inside merged cells, and with the Noto
+CJK fonts the text layer gives radicals for many ideographs (⼈⺠ for 人民). Every
+value of each seed must come back with no doubt, and the metadata with it. Needs
+Chromium and a Chinese font; skips without them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import govinfo_report
+from govinfo_report import Report
+from govinfo_report.readers._cjk import may_hold_radicals
+from tests.shared import CHROMIUM, compare_with_label, seed_label, shared_dir
+
+
+def _chinese_fonts() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine"),
+    pytest.mark.skipif(
+        CHROMIUM is not None and not _chinese_fonts(),
+        reason="no Chinese font on this machine: Chromium would print the text as empty boxes",
+    ),
+]
+
+# The page's header field naming when it was published, which the printed page shows.
+_PUBLISHED_RE = re.compile(r"发布时间[:：]\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _page_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")  # the corpus has a GB2312 page
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path, Report]]:
+    assert CHROMIUM is not None
+    folder = tmp_path_factory.mktemp("chromium-pdf")
+    pairs = []
+    for page in sorted(shared_dir("corpus").glob("seed*.html")):
+        pdf = folder / f"{page.stem}.pdf"
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={folder / 'profile'}",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        pairs.append((page, pdf, govinfo_report.parse(pdf)))
+    return pairs
+
+
+def test_printed_pages_read_to_their_labels(printed: list[tuple[Path, Path, Report]]) -> None:
+    assert len(printed) == 5
+    for page, pdf, report in printed:
+        assert report.carrier == "pdf"
+        label = dict(seed_label(pdf.stem.removeprefix("seed")))
+        # The seed's text has no publication date; the printed page has the site's.
+        published = _PUBLISHED_RE.search(_page_text(page.read_bytes()))
+        label["published"] = published.group(1) if published else None
+        assert compare_with_label(report.to_dict(), label) == [], pdf.name
+        doubts = [d for d in report.diagnostics if d.code.startswith(("doubt.", "missing."))]
+        assert doubts == [], pdf.name
+
+
+def test_no_radical_is_left_in_the_text(printed: list[tuple[Path, Path, Report]]) -> None:
+    for _, pdf, report in printed:
+        texts = [report.metadata.title or "", report.metadata.organization or ""]
+        texts += [block.text for block in report.preamble]
+        texts += [block.text for section in report.sections for block in section.paragraphs]
+        texts += [cell.raw or "" for table in report.tables for cell in table.cells()]
+        assert not may_hold_radicals("\n".join(texts)), pdf.name
