@@ -411,6 +411,33 @@ def test_paragraphs_headings_and_a_paragraph_over_a_page_break() -> None:
     ] == [1, 2]
 
 
+def test_a_number_wrapped_with_its_closing_punctuation_stays_in_its_paragraph() -> None:
+    # A line ends short at "010-" because "12345678）。" did not fit after it: closing
+    # punctuation cannot start a line, so it wraps with the number before it, and the
+    # room left must be measured against both (Chromium prints contact lines so).
+    size, left, chars = 12.0, 72.0, 30
+    token = "12345678）。"
+    width = pdfmetrics.stringWidth(token, FONT, size)
+    digits = pdfmetrics.stringWidth("12345678", FONT, size)
+    dash = pdfmetrics.stringWidth("010-", FONT, size)
+    fill = int((chars * size - dash - (width - 0.5 * size)) // size)
+    room = chars * size - fill * size - dash
+    assert digits + 0.25 * size < room < width + 0.25 * size  # the case this test is about
+
+    def page(canvas: Canvas) -> None:
+        lines = ["本" * chars, "年" * fill + "010-", token]
+        _lines(canvas, left + 2 * size, 740, ["本" * (chars - 2)], size)
+        for i, line in enumerate(lines):
+            _lines(canvas, left, 740 - (i + 1) * 1.6 * size, [line], size)
+        _lines(canvas, left + 2 * size, 600, ["度" * (chars - 2)], size)
+        _lines(canvas, left, 600 - 1.6 * size, ["度" * chars, "度。"], size)
+
+    document = read_pdf(_pdf(page))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts[0] == "本" * (2 * chars - 2) + "年" * fill + "010-" + token
+    assert len(texts) == 2
+
+
 def test_running_header_is_dropped() -> None:
     def page(number: int) -> Callable[[Canvas], None]:
         def draw(canvas: Canvas) -> None:

@@ -287,22 +287,21 @@ _CLOSING = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%
 def first_token_width(line: TextLine) -> float:
     """Width of what a line break could not have split off the start of ``line``.
 
-    A Latin word or number runs to the next space or Chinese character; a
-    Chinese character takes the closing punctuation after it along. If this
-    did not fit at the end of the line above, the break was forced by wrapping.
+    A Latin word or number runs to the next space or Chinese character; either
+    takes the closing punctuation after it along ("12345678）。" wraps whole). If
+    this did not fit at the end of the line above, the break was forced by wrapping.
     """
     glyphs = line.glyphs
     end = 0
-    if is_cjk(glyphs[0].text):
-        while end + 1 < len(glyphs) and glyphs[end + 1].text in _CLOSING:
-            end += 1
-    else:
+    if not is_cjk(glyphs[0].text):
         while (
             end + 1 < len(glyphs)
             and not glyphs[end + 1].text.isspace()
             and not is_cjk(glyphs[end + 1].text)
         ):
             end += 1
+    while end + 1 < len(glyphs) and glyphs[end + 1].text in _CLOSING:
+        end += 1
     return glyphs[end].x1 - glyphs[0].x0
 
 
