@@ -322,6 +322,109 @@ def test_rows_of_a_continued_table_that_are_not_cut_stay_apart() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["规章", ""], ["规范性文件", ""]]
 
 
+def test_a_clipped_repeated_header_is_still_dropped_and_a_cut_row_rejoined() -> None:
+    """LibreOffice clips a tall header cell when it repeats the header (自然人 is left out),
+    and lets a row break across pages: a label padded with empty lines goes over whole,
+    its values stay above. The repetition is still dropped and the two halves are one row.
+    """
+    widths = [106, 40, 40]
+
+    def header(clipped: bool) -> list[_Cell]:
+        return [
+            (0, 0, 2, 1, ["项目"]),
+            (0, 1, 1, 2, ["申请人情况"]),
+            (1, 1, 1, 1, [] if clipped else ["自然人"]),
+            (1, 2, 1, 1, ["总计"]),
+        ]
+
+    def first(canvas: Canvas) -> None:
+        cells = [
+            *header(False),
+            (2, 0, 1, 1, ["一、新收"]), (2, 1, 1, 1, ["3"]), (2, 2, 1, 1, ["3"]),
+            (3, 0, 1, 1, []), (3, 1, 1, 1, ["1"]), (3, 2, 1, 1, ["1"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 200, widths, [20, 20, 20, 20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells = [
+            *header(True),
+            (2, 0, 1, 1, ["二、结转"]), (2, 1, 1, 1, []), (2, 2, 1, 1, []),
+            (3, 0, 1, 1, ["三、办结"]), (3, 1, 1, 1, ["2"]), (3, 2, 1, 1, ["2"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20, 20, 20], cells)
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["项目", "申请人情况"],
+        ["自然人", "总计"],
+        ["一、新收", "3", "3"],
+        ["二、结转", "1", "1"],
+        ["三、办结", "2", "2"],
+    ]
+    codes = [code for code, _, _ in document.notes]
+    assert "repair.pdf-repeated-header" in codes and "repair.pdf-cut-row" in codes
+
+
+def test_a_row_of_values_and_a_row_of_blanks_overleaf_stay_apart() -> None:
+    """Each with a label of its own, a full row above and a blank row below are two rows,
+    though no cell has text on both sides of the break."""
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["规章"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["4"])]
+        _table(canvas, 72, 120, [60, 60, 50], [20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["规范性文件"]), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 780, [60, 60, 50], [20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["规章", "", "4"],
+        ["", "规范性文件", ""],
+    ]
+
+
+def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> None:
+    """Tracked changes printed with the document: an old value struck through, the new
+    one underlined, in one cell ("5̶1̲1̲"); and a struck word in running text."""
+
+    def struck(canvas: Canvas, x: float, y: float, text: str, strike: bool) -> float:
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(x, y, text)
+        width = pdfmetrics.stringWidth(text, FONT, SIZE)
+        canvas.setLineWidth(0.5)
+        line_y = y + 0.3 * SIZE if strike else y - 1.5
+        canvas.line(x, line_y, x + width, line_y)
+        return x + width
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["新收申请"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["7"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        baseline = 700 - PAD - SIZE * 1.15
+        after = struck(canvas, 172 + PAD, baseline, "5", strike=True)
+        struck(canvas, after, baseline, "11", strike=False)
+        _lines(canvas, 72, 600, ["本年度"], size=SIZE)
+        end = 72 + pdfmetrics.stringWidth("本年度", FONT, SIZE)
+        after = struck(canvas, end, 600, "未", strike=True)
+        _lines(canvas, after, 600, ["收取费用。"], size=SIZE)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["新收申请", "11", "7"]]
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts == ["本年度收取费用。"]
+    notes = [
+        (message, where)
+        for code, message, where in document.notes
+        if code == "repair.pdf-struck-text"
+    ]
+    assert [message.split("'")[1] for message, _ in notes] == ["5", "未"]
+    assert all(where is not None and where.page == 1 for _, where in notes)
+
+
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
 

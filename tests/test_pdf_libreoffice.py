@@ -1,9 +1,12 @@
-"""PDFs from a real producer: the corpus Word files exported by LibreOffice, read to their labels.
+"""PDFs from a real producer: Word files exported by LibreOffice, read to their values.
 
 The corpus PDFs are drawn by one program; reports in the wild come from office suites.
-LibreOffice's export (stroked rulings, its own font subsets and text runs) must give
-every value of the seed, with no doubt. Needs LibreOffice (Debian's
-``libreoffice-writer-nogui``) and a CJK font on the machine; skips without them.
+LibreOffice's export (stroked rulings, its own font subsets and text runs) of the corpus
+Word files must give every value of the seed, with no doubt; its export of synthetic
+Word files with every kind of markup noise must give back every value they were written
+with (tracked changes, which it prints, and rows it lets break across pages included).
+Needs LibreOffice (Debian's ``libreoffice-writer-nogui``) and a CJK font on the machine;
+skips without them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from pathlib import Path
 import pytest
 
 import govinfo_report
-from tests.shared import compare_with_label, seed_label, shared_dir
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.docx import DocxNoise, render_docx
+from tests.shared import assert_round_trip_values, compare_with_label, seed_label, shared_dir
 
 _OFFICE = next(
     (found for name in ("soffice", "libreoffice") if (found := shutil.which(name))), None
@@ -23,11 +28,9 @@ _OFFICE = next(
 pytestmark = pytest.mark.skipif(_OFFICE is None, reason="no LibreOffice on this machine")
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def _export(sources: list[Path], folder: Path) -> list[Path]:
+    """``sources`` exported to PDF by LibreOffice into ``folder``, in the same order."""
     assert _OFFICE is not None
-    sources = sorted(shared_dir("corpus").glob("seed*.docx"))
-    folder = tmp_path_factory.mktemp("libreoffice")
     subprocess.run(
         [
             _OFFICE,
@@ -43,9 +46,44 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         timeout=300,
         check=True,
     )
-    pdfs = sorted(folder.glob("seed*.pdf"))
-    assert [pdf.stem for pdf in pdfs] == [source.stem for source in sources]
+    pdfs = [folder / f"{source.stem}.pdf" for source in sources]
+    assert all(pdf.is_file() for pdf in pdfs)
     return pdfs
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    sources = sorted(shared_dir("corpus").glob("seed*.docx"))
+    return _export(sources, tmp_path_factory.mktemp("libreoffice"))
+
+
+_BODIES = (
+    "青禾镇人民政府",
+    "松岭县交通运输局",
+    "河湾街道办事处",
+    "石桥乡人民政府",
+    "柳溪区市场监督管理局",
+)
+
+
+def test_noisy_synthetic_word_files_exported_read_back_exactly(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Word markup noise as LibreOffice prints it: tracked changes shown (the old value
+    # struck through beside the new one), label cells padded with empty lines (rows cut
+    # by page breaks, the label going over whole), header rows repeated and clipped.
+    folder = tmp_path_factory.mktemp("libreoffice-synthetic")
+    reports = [consistent_example(body, 2021 + n % 4) for n, body in enumerate(_BODIES)]
+    sources = []
+    for n, report in enumerate(reports):
+        source = folder / f"synthetic{n}.docx"
+        source.write_bytes(render_docx(report, noise=DocxNoise.all(), seed=n))
+        sources.append(source)
+    for report, pdf in zip(reports, _export(sources, folder), strict=True):
+        parsed = govinfo_report.parse(pdf)
+        assert_round_trip_values(parsed, report, "pdf")
+        assert not [d for d in parsed.diagnostics if d.code.startswith("missing.")], pdf.name
+        assert any(d.code == "repair.pdf-struck-text" for d in parsed.diagnostics), pdf.name
 
 
 def test_libreoffice_exports_read_to_their_labels(exported: list[Path]) -> None:

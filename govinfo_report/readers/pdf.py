@@ -48,6 +48,7 @@ import attrs
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table
 from govinfo_report._location import Location
+from govinfo_report.readers._pdf._decor import find_decorations
 from govinfo_report.readers._pdf._grid import (
     MAX_RULINGS,
     Grid,
@@ -55,7 +56,7 @@ from govinfo_report.readers._pdf._grid import (
     connected_tables,
     merge_rulings,
 )
-from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, load_pages
+from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, Segment, load_pages
 from govinfo_report.readers._pdf._tables import (
     CellText,
     Fragment,
@@ -128,6 +129,9 @@ class _Reader:
         where = Location(carrier="pdf", page=page)
         self.notes.extend((code, message, where) for code, message in notes)
         page_glyphs = self._without_watermark(page, content.glyphs)
+        decorations = find_decorations(page_glyphs, content.segments)
+        if decorations.struck:
+            page_glyphs = self._without_struck_text(page, page_glyphs, decorations.struck)
         glyphs = [g for g in page_glyphs if not g.text.isspace()]
         self.glyphs += len(glyphs)
         self.unmapped += sum(1 for g in glyphs if _UNMAPPED_RE.match(g.text))
@@ -135,7 +139,7 @@ class _Reader:
             self.image_pages.append(page)
         elif glyphs:
             self._note_large_images(content)
-        grids = self._grids(content)
+        grids = self._grids(page, decorations.segments)
         per_cell, loose = _place(grids, page_glyphs)
         items: list[tuple[float, TextLine | Fragment]] = []
         for grid, glyph_lists in zip(grids, per_cell, strict=True):
@@ -216,10 +220,34 @@ class _Reader:
         )
         return tuple(g for g in glyphs if g.direction != SLANTED)
 
-    def _grids(self, content: PageContent) -> list[Grid]:
+    def _without_struck_text(
+        self, page: int, glyphs: tuple[Glyph, ...], struck: Sequence[Sequence[Glyph]]
+    ) -> tuple[Glyph, ...]:
+        """``glyphs`` without the struck ones: deleted text, as tracked changes show it."""
+        for run in struck:
+            self.notes.append(
+                (
+                    "repair.pdf-struck-text",
+                    f"struck-through text {''.join(g.text for g in run)!r} was left out, "
+                    "as deleted (tracked changes printed with the document)",
+                    pdf_location(
+                        page,
+                        (
+                            min(g.x0 for g in run),
+                            min(g.y0 for g in run),
+                            max(g.x1 for g in run),
+                            max(g.y1 for g in run),
+                        ),
+                    ),
+                )
+            )
+        gone = {id(glyph) for run in struck for glyph in run}
+        return tuple(g for g in glyphs if id(g) not in gone)
+
+    def _grids(self, page: int, segments: Sequence[Segment]) -> list[Grid]:
         """The page's tables, innermost first (a glyph goes to the innermost table)."""
-        where = Location(carrier="pdf", page=content.number)
-        rulings = merge_rulings(content.segments)
+        where = Location(carrier="pdf", page=page)
+        rulings = merge_rulings(segments)
         if len(rulings) > MAX_RULINGS:
             self.notes.append(
                 (
@@ -250,7 +278,7 @@ class _Reader:
                         "doubt.pdf-irregular-cell",
                         f"{grid.irregular} merged cell(s) are not rectangular "
                         "(a ruling is missing in part); their text may be misplaced",
-                        pdf_location(content.number, grid.bbox),
+                        pdf_location(page, grid.bbox),
                     )
                 )
             grids.append(grid)

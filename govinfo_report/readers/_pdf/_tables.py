@@ -14,8 +14,10 @@ between them). Continued fragments are handled in this order:
    the rest of the row above when its cells line up with the cells of that
    row, at least one cell continues a *wrapped* line (the last line above
    fills its cell, so the text had to go on), and every other cell is empty
-   on one side. A merged cell running over the break ("三、本年度办" / "理结果")
-   is rejoined by the same wrapped-line test.
+   on one side; or when the row above holds values and no label of its own and
+   the row below a label and no values (a label padded with empty lines went
+   over whole; no row of the form lacks a label). A merged cell running over
+   the break ("三、本年度办" / "理结果") is rejoined by the wrapped-line test.
 
 Anything not proven to continue stays apart: a wrong join would move labels or
 values between rows, while a missed one only leaves a label in two pieces.
@@ -108,6 +110,25 @@ def _row_key(cells: Sequence[_Cell]) -> tuple[tuple[int, int, str], ...]:
     return tuple((round(c.x0), round(c.x1), "".join(c.text.text.split())) for c in cells)
 
 
+def _repeats(row: Sequence[_Cell], head: Sequence[_Cell]) -> bool:
+    """Whether ``row`` repeats the header row ``head``: the same cells, the same text.
+
+    A repeated header may show less: a producer clips a tall header cell to the
+    height the repetition gives it (LibreOffice leaves 自然人 out of a repeated header
+    whose cell it pads with empty lines). So a cell empty in the repetition agrees
+    with any text, as long as some cell's text is repeated and none differs.
+    """
+    key, original = _row_key(row), _row_key(head)
+    if not key or len(key) != len(original):
+        return False
+    shared = False
+    for (x0, x1, text), (head_x0, head_x1, head_text) in zip(key, original, strict=True):
+        if x0 != head_x0 or x1 != head_x1 or (text and text != head_text):
+            return False
+        shared = shared or bool(text)
+    return shared
+
+
 def _value_like(text: str) -> bool:
     """A number or a not-applicable marker ("/", "—", "无"): a value, never a label's rest."""
     return bool(_NUMERIC_RE.match(text)) or "".join(text.split()) in MARKERS
@@ -178,6 +199,30 @@ def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, 
     return pairs
 
 
+def _complementary(table: _Table, pairs: Sequence[tuple[_Cell, _Cell]]) -> bool:
+    """Whether the page break cut a row into its values above and its label below.
+
+    A producer that lets a row break across pages prints each cell's lines on either
+    side: a label padded with empty lines goes over to the next page whole while the
+    values stay. Then the last row above has values and no label of its own, and the
+    first row below a label and no values: neither is a row of the form by itself
+    (every row of it has a label), so together they are the one row.
+    """
+    last = table.rows[-1] if table.rows else []
+    values = label_below = False
+    for above, below in pairs:
+        a, b = above.text.text.strip(), below.text.text.strip()
+        if a and b:
+            return False
+        if b and _value_like(b):
+            return False  # values below: not the rest of a row above
+        if a and not _value_like(a) and any(cell is above for cell in last):
+            return False  # the row above has a label of its own
+        values = values or (bool(a) and _value_like(a))
+        label_below = label_below or bool(b)
+    return values and label_below
+
+
 def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list[Note]) -> None:
     """Rejoin a row or merged cells that the page break cut (see the module doc).
 
@@ -201,7 +246,7 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
         )
     else:
         conflict = any(a and b and not w for (a, b), w in zip(texts, wrapped, strict=True))
-    if (open_edge or any(wrapped)) and not conflict:
+    if (open_edge or any(wrapped) or _complementary(table, pairs)) and not conflict:
         # A cut row: its rest is merged up and the row disappears.
         for above, below in pairs:
             if below.text.text.strip():
@@ -302,10 +347,8 @@ def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[Not
         rows = _fragment_rows(fragment)
         # 1. header rows repeated from the table's first rows
         repeated = 0
-        while (
-            repeated < min(len(head_rows), len(rows)) - 1
-            and _row_key(rows[repeated])
-            and _row_key(rows[repeated]) == _row_key(head_rows[repeated])
+        while repeated < min(len(head_rows), len(rows)) - 1 and _repeats(
+            rows[repeated], head_rows[repeated]
         ):
             repeated += 1
         if repeated:

@@ -1,0 +1,105 @@
+"""Text decorations: strike-through and underline lines drawn over and under glyphs.
+
+A PDF exported with tracked changes shown (LibreOffice does so by default, Word and WPS
+when asked to print the markup) draws a deleted old value struck through next to the
+new one, underlined: a cell shows "5̶1̲1̲" and its glyphs read "511". A strike-through
+is a thin horizontal line across the middle of a run of glyphs, beginning and ending
+with the run; an underline is one just under it. Neither is a table ruling: neither
+touches a vertical line at its ends. Struck glyphs are deleted text and are left out
+(the reader notes each run); both kinds of line are taken out of the rulings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from govinfo_report.readers._pdf._load import Glyph, Segment
+
+__all__ = ["Decorations", "find_decorations"]
+
+#: Where a strike-through crosses a glyph's box, as shares of its height from the
+#: bottom (the box runs from the font's descent to its ascent): fonts put it at about
+#: the middle of the x-height, a quarter to a half of the box up.
+STRIKE_BAND = (0.15, 0.75)
+#: Where an underline lies: from this share of the box's height below its bottom up to
+#: the lower edge of the strike band.
+UNDERLINE_BELOW = 0.35
+#: How far (in em) a decoration's ends may be from the ends of the run it marks.
+END_SLACK = 0.5
+#: How close (points) a vertical line must come to a decoration's end to make it a
+#: ruling of a table instead (as SNAP in ``_grid``).
+TOUCH = 1.5
+#: Height (points) of the horizontal bands glyphs are indexed by.
+_BAND = 8.0
+
+
+@attrs.frozen
+class Decorations:
+    """What :func:`find_decorations` found on a page."""
+
+    #: Runs of struck glyphs, each in reading order.
+    struck: tuple[tuple[Glyph, ...], ...]
+    #: The page's segments without the decorations.
+    segments: tuple[Segment, ...]
+
+
+def _touches_vertical(segment: Segment, verticals: Sequence[Segment]) -> bool:
+    for vertical in verticals:
+        if vertical.start - TOUCH <= segment.pos <= vertical.end + TOUCH and (
+            abs(vertical.pos - segment.start) <= TOUCH or abs(vertical.pos - segment.end) <= TOUCH
+        ):
+            return True
+    return False
+
+
+def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> Decorations:
+    """The strike-throughs and underlines among ``segments``, and the glyphs struck."""
+    horizontal = [s for s in segments if s.horizontal]
+    if not horizontal or not glyphs:
+        return Decorations(struck=(), segments=tuple(segments))
+    bands: dict[int, list[Glyph]] = {}
+    for glyph in glyphs:
+        if glyph.direction == 0 and not glyph.text.isspace() and glyph.y1 > glyph.y0:
+            for band in range(int(glyph.y0 // _BAND) - 1, int(glyph.y1 // _BAND) + 1):
+                bands.setdefault(band, []).append(glyph)
+    verticals = [s for s in segments if not s.horizontal]
+    struck: list[tuple[Glyph, ...]] = []
+    decorations: set[int] = set()
+    for number, segment in enumerate(horizontal):
+        near = bands.get(int(segment.pos // _BAND))
+        if not near:
+            continue
+        crossed: list[Glyph] = []
+        under: list[Glyph] = []
+        for glyph in near:
+            if not segment.start - TOUCH <= glyph.cx <= segment.end + TOUCH:
+                continue
+            height = glyph.y1 - glyph.y0
+            share = (segment.pos - glyph.y0) / height
+            if STRIKE_BAND[0] <= share <= STRIKE_BAND[1]:
+                crossed.append(glyph)
+            elif -UNDERLINE_BELOW <= share < STRIKE_BAND[0]:
+                under.append(glyph)
+        for run, is_strike in ((crossed, True), (under, False)):
+            if not run:
+                continue
+            run.sort(key=lambda g: g.x0)
+            slack = END_SLACK * max(g.size for g in run)
+            if (
+                abs(run[0].x0 - segment.start) <= slack
+                and abs(run[-1].x1 - segment.end) <= slack
+                and not _touches_vertical(segment, verticals)
+            ):
+                decorations.add(number)
+                if is_strike:
+                    struck.append(tuple(run))
+                break
+    if not decorations:
+        return Decorations(struck=(), segments=tuple(segments))
+    dropped = {id(horizontal[number]) for number in decorations}
+    return Decorations(
+        struck=tuple(struck),
+        segments=tuple(s for s in segments if id(s) not in dropped),
+    )
