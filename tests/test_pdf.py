@@ -387,6 +387,65 @@ def test_a_row_of_values_and_a_row_of_blanks_overleaf_stay_apart() -> None:
     ]
 
 
+def test_a_number_and_a_bracket_cut_by_the_page_break_are_rejoined() -> None:
+    """A label wrapped after a closing bracket ("(三)" / "不予公开") and a number cut in
+    its narrow cell ("12" / "34") go on overleaf: one row, the number noted."""
+    label_width = 2 * PAD + 2 * SIZE + 0.5  # two characters: "(三)" fills it
+    number_width = 2 * PAD + pdfmetrics.stringWidth("12", FONT, SIZE) + 1
+    assert pdfmetrics.stringWidth("(三)", FONT, SIZE) > SIZE + 0.5
+    widths = [label_width, number_width, 40]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["(三)"]), (0, 1, 1, 1, ["12"]), (0, 2, 1, 1, ["7"])]
+        _table(canvas, 72, 120, widths, [20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["不予", "公开"]), (0, 1, 1, 1, ["34"]), (0, 2, 1, 1, []),
+            (1, 0, 1, 1, ["其他"]), (1, 1, 1, 1, ["1"]), (1, 2, 1, 1, ["2"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [30, 20], cells)
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["(三)不予公开", "1234", "7"],
+        ["其他", "1", "2"],
+    ]
+    doubts = [message for code, message, _ in document.notes if code == "doubt.pdf-number-wrapped"]
+    assert doubts == ["a number cut by the page break was joined ('1234')"]
+
+
+def test_a_group_label_running_overleaf_does_not_stop_the_row_s_rejoining() -> None:
+    """The merged cell of a group ("（三）不予公开") starts in the cut row and runs on
+    overleaf, where the row's own label went whole; the values stayed above."""
+    widths = [80, 90, 40]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["（三）不予公开"]),
+            (0, 1, 1, 1, []),
+            (0, 2, 1, 1, ["170"]),
+        ]
+        _table(canvas, 72, 120, widths, [20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 2, 1, []), (0, 1, 1, 1, ["1.属于国家秘密"]), (0, 2, 1, 1, []),
+            (1, 1, 1, 1, ["2.其他"]), (1, 2, 1, 1, ["5"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["（三）不予公开", "1.属于国家秘密", "170"],
+        ["2.其他", "5"],
+    ]
+    assert table.rows[0][0].rowspan == 2
+
+
 def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> None:
     """Tracked changes printed with the document: an old value struck through, the new
     one underlined, in one cell ("5̶1̲1̲"); and a struck word in running text."""

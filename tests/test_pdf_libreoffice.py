@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report.synth import consistent_example
+from govinfo_report import Cell, CellKind, Report
+from govinfo_report.synth import SyntheticReport, consistent_example
 from govinfo_report.synth.docx import DocxNoise, render_docx
 from tests.shared import assert_round_trip_values, compare_with_label, seed_label, shared_dir
+from tests.strategies import synthetic_reports
 
 _OFFICE = next(
     (found for name in ("soffice", "libreoffice") if (found := shutil.which(name))), None
@@ -94,3 +100,71 @@ def test_libreoffice_exports_read_to_their_labels(exported: list[Path]) -> None:
         assert compare_with_label(report.to_dict(), label) == [], pdf.name
         doubts = [d for d in report.diagnostics if d.code.startswith(("doubt.", "missing."))]
         assert doubts == [], pdf.name
+
+
+def _flat(
+    value: object, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flat(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _flat(item, (*path, index))
+    else:
+        yield path, value
+
+
+def _cell(report: Report, table: str, path: tuple[str | int, ...]) -> Cell:
+    row, *column = path
+    assert isinstance(row, str)
+    data = report.table(table)
+    if not column:
+        return data.row(row)[0]
+    if isinstance(column[0], int):
+        return data.row(row)[column[0]]
+    return data.cell(row, column[0])
+
+
+# One draw of eight files, exported together; no shrinking (each try would run LibreOffice).
+@settings(
+    max_examples=1,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.generate],
+)
+@given(
+    st.lists(
+        st.tuples(
+            synthetic_reports(consistent=False),
+            # Every kind of noise on, but for one drawn off in some of the files.
+            st.sampled_from([None, *(f.name for f in attrs.fields(DocxNoise))]).map(
+                lambda off: attrs.evolve(DocxNoise.all(), **({off: False} if off else {}))
+            ),
+            st.integers(0, 2**16),
+        ),
+        min_size=8,
+        max_size=8,
+    )
+)
+def test_arbitrary_synthetic_word_files_exported_give_no_silent_wrong_value(
+    tmp_path_factory: pytest.TempPathFactory, drawn: list[tuple[SyntheticReport, DocxNoise, int]]
+) -> None:
+    # Any values (large ones wrap in their narrow cells, negative ones, markers, blanks)
+    # with any markup noise: a value may be missing or doubtful, never silently wrong.
+    folder = tmp_path_factory.mktemp("libreoffice-arbitrary")
+    sources = []
+    for n, (report, noise, seed) in enumerate(drawn):
+        source = folder / f"arbitrary{n}.docx"
+        source.write_bytes(render_docx(report, noise=noise, seed=seed))
+        sources.append(source)
+    for (report, _, _), pdf in zip(drawn, _export(sources, folder), strict=True):
+        parsed = govinfo_report.parse(pdf)
+        got, want = parsed.to_dict(), report.expected()
+        for table in ("active", "applications", "review_litigation"):
+            values = dict(_flat(got[table]))
+            for path, expected in _flat(want[table]):
+                if values[path] != expected:
+                    cell = _cell(parsed, table, path)
+                    assert cell.kind is CellKind.MISSING or cell.doubtful, (pdf.name, table, path)

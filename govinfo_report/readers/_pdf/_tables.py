@@ -54,6 +54,11 @@ ALIGN = 2.0
 PADDING = 0.7
 
 _NUMERIC_RE = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
+#: A line may wrap after a closing bracket: "(三)" / "不予公开".
+_CLOSING_BRACKETS = frozenset(")）]】〕》」』")
+# The two parts of a number cut by a page break: a sign or digits, then digits.
+_NUMBER_HEAD_RE = re.compile(r"[-−－]?[\d,，]*")
+_NUMBER_TAIL_RE = re.compile(r"\d[\d,，.]*")
 
 
 def pdf_location(page: int, bbox: tuple[float, float, float, float], **fields: int) -> Location:
@@ -145,15 +150,35 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
         return False
     if enumerated(after):
         return False
+    if not (is_cjk(before[-1]) or before[-1].isalnum() or before[-1] in _CLOSING_BRACKETS):
+        return False  # a sentence's end ("。", "：") ends a paragraph, not a wrapped line
+    return _fills_cell(above, below)
+
+
+def _fills_cell(above: _Cell, below: _Cell) -> bool:
+    """Whether ``above``'s last line left no room for ``below``'s first word."""
     last = above.text.lines[-1]
-    if not (is_cjk(before[-1]) or before[-1].isalnum()):
-        return False
     # The cell's padding: where its text starts, at most PADDING em (centred
     # text starts far from the edge without the cell being padded that much).
     em = max(last.size, 1.0)
     padding = max(0.0, min(min(line.x0 for line in above.text.lines) - above.x0, PADDING * em))
     room = (above.x1 - padding) - last.x1
     return room < first_token_width(below.text.lines[0]) + 0.1 * em
+
+
+def _number_cut(above: _Cell, below: _Cell) -> bool:
+    """Whether the break cut a number: digits (or its sign) filling the cell above, digits
+    below, as in a narrow cell padded with U+3000 ("　　-" / "37")."""
+    if not above.text.lines or not below.text.lines:
+        return False
+    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
+        return False
+    before, after = above.text.text.strip(), below.text.text.strip()
+    return (
+        bool(_NUMBER_HEAD_RE.fullmatch(before))
+        and bool(_NUMBER_TAIL_RE.fullmatch(after))
+        and _fills_cell(above, below)
+    )
 
 
 @attrs.define
@@ -216,8 +241,9 @@ def _complementary(table: _Table, pairs: Sequence[tuple[_Cell, _Cell]]) -> bool:
             return False
         if b and _value_like(b):
             return False  # values below: not the rest of a row above
-        if a and not _value_like(a) and any(cell is above for cell in last):
-            return False  # the row above has a label of its own
+        if a and not _value_like(a) and below.rowspan <= 1 and any(c is above for c in last):
+            # The row above has a label of its own (not a group's, running on overleaf).
+            return False
         values = values or (bool(a) and _value_like(a))
         label_below = label_below or bool(b)
     return values and label_below
@@ -236,7 +262,11 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
     pairs = _pairs(table.bottom, first)
     if pairs is None:
         return
-    wrapped = [_wrapped_into(above, below) for above, below in pairs]
+    numbers = [_number_cut(above, below) for above, below in pairs]
+    wrapped = [
+        number or _wrapped_into(above, below)
+        for (above, below), number in zip(pairs, numbers, strict=True)
+    ]
     texts = [(above.text.text.strip(), below.text.text.strip()) for above, below in pairs]
     if open_edge:
         # Cut for sure: the two parts conflict only where both hold a value.
@@ -260,6 +290,16 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
                 pdf_location(first[0].page, _union([c.grid.bbox for c in first])),
             )
         )
+        for (above, below), number in zip(pairs, numbers, strict=True):
+            if number:
+                number_text = above.text.text.strip() + below.text.text.strip()
+                notes.append(
+                    (
+                        "doubt.pdf-number-wrapped",
+                        f"a number cut by the page break was joined ({number_text!r})",
+                        pdf_location(below.page, below.grid.bbox),
+                    )
+                )
         return
     for (above, below), joined in zip(pairs, wrapped, strict=True):
         if joined and (above.rowspan > 1 or below.rowspan > 1):
