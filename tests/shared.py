@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,17 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
 )
+
+
+def has_chinese_font() -> bool:
+    """Whether fontconfig knows a Chinese font: without one, Chromium and LibreOffice print
+    Chinese text as empty boxes."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
 
 #: The value fields of a label file, compared by equality with Report.to_dict().
 LABEL_FIELDS = (

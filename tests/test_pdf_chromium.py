@@ -11,7 +11,6 @@ Chromium and a Chinese font; skips without them.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,21 +19,12 @@ import pytest
 import govinfo_report
 from govinfo_report import Report
 from govinfo_report.readers._cjk import may_hold_radicals
-from tests.shared import CHROMIUM, compare_with_label, seed_label, shared_dir
-
-
-def _chinese_fonts() -> bool:
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True)
-    return bool(found.stdout.strip())
-
+from tests.shared import CHROMIUM, compare_with_label, has_chinese_font, seed_label, shared_dir
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine"),
     pytest.mark.skipif(
-        CHROMIUM is not None and not _chinese_fonts(),
+        CHROMIUM is not None and not has_chinese_font(),
         reason="no Chinese font on this machine: Chromium would print the text as empty boxes",
     ),
 ]
