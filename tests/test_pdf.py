@@ -18,7 +18,7 @@ from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Paragraph, Table
 from govinfo_report.readers._pdf import _load
 from govinfo_report.readers._pdf._grid import Ruling, build_grid
-from govinfo_report.readers.pdf import read_pdf
+from govinfo_report.readers.pdf import _Reader, read_pdf
 from tests.shared import SHARED, parse_corpus_file, shared_dir
 
 CORPUS = sorted((SHARED / "corpus").glob("seed*.pdf")) if (SHARED / "corpus").is_dir() else []
@@ -769,3 +769,23 @@ def test_ruling_limit_reads_the_table_as_text(monkeypatch: pytest.MonkeyPatch) -
 def test_reader_refuses_text() -> None:
     with pytest.raises(ReportError):
         read_pdf("%PDF-1.7")  # type: ignore[arg-type]
+
+
+def test_a_warning_given_on_every_page_is_one_note_naming_the_pages() -> None:
+    reader = _Reader()
+    for number in (1, 2, 3):
+        glyph = _load.Glyph("字", 72, 700, 82, 710, 10, "F")
+        content = _load.PageContent(
+            number=number, bbox=(0, 0, WIDTH, HEIGHT), glyphs=(glyph,), segments=(), images=()
+        )
+        notes = [("repair.pdf", "pdfminer: a font flaw")]
+        if number == 2:
+            notes.append(("repair.pdf", "pdfminer: another flaw"))
+        reader.add_page(content, notes)
+    document = reader.finish()
+    warnings = [(message, where) for code, message, where in document.notes if code == "repair.pdf"]
+    assert [message for message, _ in warnings] == [
+        "pdfminer: a font flaw (pages 1, 2, 3)",
+        "pdfminer: another flaw",
+    ]
+    assert [where.page for _, where in warnings if where is not None] == [1, 2]

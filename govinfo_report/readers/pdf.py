@@ -121,13 +121,22 @@ class _Reader:
         self.image_pages: list[int] = []
         self.margins: dict[int, tuple[float, float]] = {}
         self.pitch: dict[int, float | None] = {}
+        #: The pages each loading note was given for, by (code, message).
+        self.warned: dict[tuple[str, str], list[int]] = {}
 
     # -- one page ------------------------------------------------------------
     def add_page(self, content: PageContent, notes: Sequence[tuple[str, str]]) -> None:
         """Find the page's tables, fill their cells and group the other glyphs into lines."""
         page = content.number
         where = Location(carrier="pdf", page=page)
-        self.notes.extend((code, message, where) for code, message in notes)
+        for code, message in notes:
+            # The same warning on every page (a font's flaw) is one note naming the pages.
+            pages = self.warned.get((code, message))
+            if pages is None:
+                self.warned[code, message] = [page]
+                self.notes.append((code, message, where))
+            else:
+                pages.append(page)
         page_glyphs = self._without_watermark(page, content.glyphs)
         decorations = find_decorations(page_glyphs, content.segments)
         if decorations.struck:
@@ -285,6 +294,17 @@ class _Reader:
         grids.sort(key=lambda g: (g.bbox[2] - g.bbox[0]) * (g.bbox[3] - g.bbox[1]))
         return grids
 
+    def _name_warned_pages(self) -> None:
+        """Say on which pages a loading note given on several pages was given."""
+        repeated = {key: pages for key, pages in self.warned.items() if len(pages) > 1}
+        if not repeated:
+            return
+        for i, (code, message, where) in enumerate(self.notes):
+            pages = repeated.get((code, message))
+            if pages is not None:
+                listed = ", ".join(map(str, pages))
+                self.notes[i] = (code, f"{message} (pages {listed})", where)
+
     # -- furniture -----------------------------------------------------------
     def _drop_furniture(self) -> None:
         def band(page: _Page, line: TextLine) -> str | None:
@@ -375,6 +395,7 @@ class _Reader:
         return round(page.bbox[2] - page.bbox[0])
 
     def finish(self) -> Document:
+        self._name_warned_pages()
         self._check_text_layer()
         self._drop_furniture()
         self._measure()
