@@ -24,6 +24,7 @@ __all__ = [
     "match_section_heading",
     "nfkc",
     "split_numbering",
+    "split_run_in_heading",
 ]
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -172,3 +173,46 @@ def match_section_heading(text: str) -> SectionSpec | None:
             if found is not None and (first is None or found < first):
                 first = found
     return None if first is None else _TITLES[first][0]
+
+
+# A section's own numbering: its Chinese numeral and "、" (or a full stop), unbracketed.
+_SECTION_NUMBER_RE = re.compile(rf"\s*([{_CN_NUM}]+)\s*[、.．]")
+
+
+def split_run_in_heading(text: str) -> tuple[SectionSpec, int] | None:
+    """A section heading that runs into the section's first paragraph, and where it ends.
+
+    Web pages and crawled text often print "一、总体情况2022年，我局……" or
+    "五、存在的主要问题及改进情况：……" as one paragraph. The text must start with
+    the section's own number ("一、", not "（一）", which numbers the points within a
+    section and may repeat a title's words) and a title of that section, and go on
+    after it. Returns the section and the index in ``text`` where its heading ends,
+    or ``None``.
+    """
+    numbered = _SECTION_NUMBER_RE.match(text)
+    if numbered is None:
+        return None
+    rest_core = _DROP_RE.sub("", nfkc(text[numbered.end() :]))
+    best: tuple[SectionSpec, str] | None = None
+    for section, title_core in _TITLES:
+        if (
+            section.number == numbered.group(1)
+            and len(rest_core) > len(title_core)
+            and rest_core.startswith(title_core)
+            and (best is None or len(title_core) > len(best[1]))
+        ):
+            best = (section, title_core)
+    if best is None:
+        return None
+    section, title_core = best
+    # The title's characters in order in the text as written, punctuation between skipped.
+    position = numbered.end()
+    for char in title_core:
+        while position < len(text) and nfkc(text[position]) != char:
+            if _DROP_RE.fullmatch(text[position]) is None:
+                return None  # a word character that is not the title's
+            position += 1
+        if position == len(text):
+            return None
+        position += 1
+    return section, position

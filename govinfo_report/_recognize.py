@@ -34,7 +34,14 @@ import attrs
 from govinfo_report import _meta
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Document, Paragraph, Table, TableCell
-from govinfo_report._labels import core, label_score, match_section_heading, nfkc, split_numbering
+from govinfo_report._labels import (
+    core,
+    label_score,
+    match_section_heading,
+    nfkc,
+    split_numbering,
+    split_run_in_heading,
+)
 from govinfo_report._location import Location
 from govinfo_report._values import read_value
 from govinfo_report.formats import FORMATS, FormatSpec, Group, Row, SectionSpec, TableSpec
@@ -89,22 +96,47 @@ class _Diags:
 # -- sections --------------------------------------------------------------------
 
 
-def _find_sections(
-    paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec
-) -> list[tuple[int, SectionSpec, Paragraph]]:
+@attrs.frozen
+class _Heading:
+    """A section heading found: its block, section and paragraph.
+
+    ``rest`` is the text after a heading that runs into its first paragraph
+    ("一、总体情况2022年，……"): the section's first paragraph; ``paragraph`` then
+    holds the heading alone.
+    """
+
+    block_index: int
+    section: SectionSpec
+    paragraph: Paragraph
+    rest: str | None = None
+
+
+# What separates a run-in heading from its paragraph, left off both.
+_RUN_IN_SEPARATORS = " \u3000\t。．.：:，,"
+
+
+def _find_sections(paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec) -> list[_Heading]:
     order = {section.key: i for i, section in enumerate(spec.sections)}
-    found: list[tuple[int, SectionSpec, Paragraph]] = []
+    found: list[_Heading] = []
     last = -1
     for block_index, paragraph in paragraphs:
         text = paragraph.text
-        if len(text) > 60:
+        heading: _Heading | None = None
+        section = match_section_heading(text) if len(text) <= 60 else None
+        if section is not None:
+            heading = _Heading(block_index, section, paragraph)
+        else:
+            run_in = split_run_in_heading(text)
+            if run_in is not None:
+                section, end = run_in
+                rest = text[end:].strip(_RUN_IN_SEPARATORS)
+                head = attrs.evolve(paragraph, text=text[:end].rstrip())
+                heading = _Heading(block_index, section, head, rest or None)
+        if heading is None or heading.section.key not in order:
             continue
-        section = match_section_heading(text)
-        if section is None or section.key not in order:
-            continue
-        position = order[section.key]
+        position = order[heading.section.key]
         if position > last:
-            found.append((block_index, spec.section(section.key), paragraph))
+            found.append(attrs.evolve(heading, section=spec.section(heading.section.key)))
             last = position
     return found
 
@@ -641,15 +673,27 @@ def recognize(document: Document) -> Report:
     spec, signature_hits = _choose_format([t for _, t in tables])
 
     headings = _find_sections(paragraphs, spec)
-    heading_blocks = {block_index: section for block_index, section, _ in headings}
+    heading_blocks = {heading.block_index: heading for heading in headings}
     section_at: dict[int, str | None] = {}
     current: str | None = None
     section_paragraphs: dict[str, list[TextBlock]] = {s.key: [] for s in spec.sections}
     preamble: list[Paragraph] = []
     for i, block in enumerate(document.blocks):
         if i in heading_blocks:
-            current = heading_blocks[i].key
+            heading = heading_blocks[i]
+            current = heading.section.key
             section_at[i] = current
+            if heading.rest is not None:
+                section_paragraphs[current].append(
+                    TextBlock(text=heading.rest, location=heading.paragraph.location)
+                )
+                diags.add(
+                    Severity.INFO,
+                    "repair.run-in-heading",
+                    f"the heading of section {heading.section.number} runs into its first "
+                    "paragraph; they were read apart",
+                    heading.paragraph.location,
+                )
             continue
         section_at[i] = current
         if isinstance(block, Paragraph):
@@ -659,11 +703,11 @@ def recognize(document: Document) -> Report:
                 section_paragraphs[current].append(
                     TextBlock(text=block.text, location=block.location)
                 )
-    found_headings = {section.key: paragraph for _, section, paragraph in headings}
+    found_headings = {heading.section.key: heading.paragraph for heading in headings}
     sections: list[Section] = []
     for section_spec in spec.sections:
-        heading = found_headings.get(section_spec.key)
-        if heading is None:
+        heading_paragraph = found_headings.get(section_spec.key)
+        if heading_paragraph is None:
             diags.add(
                 Severity.WARNING,
                 "missing.section",
@@ -674,9 +718,9 @@ def recognize(document: Document) -> Report:
             Section(
                 number=section_spec.number,
                 key=section_spec.key,
-                heading=None if heading is None else heading.text,
+                heading=None if heading_paragraph is None else heading_paragraph.text,
                 paragraphs=tuple(section_paragraphs[section_spec.key]),
-                location=None if heading is None else heading.location,
+                location=None if heading_paragraph is None else heading_paragraph.location,
             )
         )
     by_key = {s.key: s for s in sections}
