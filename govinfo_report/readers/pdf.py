@@ -9,6 +9,9 @@ works from geometry:
    per page, the glyphs and the axis-parallel pieces of painted paths (lines,
    thin filled shapes as Word draws borders, sides of stroked rectangles). A
    page without glyphs but with images is a scan; a document of scans needs OCR.
+   ``_pdf._decor`` then finds text decorations: a strike-through (a thin line across
+   the middle of a run of glyphs, as tracked changes print a deleted value) and an
+   underline are taken out of the rulings, and struck glyphs are left out, noted.
 2. ``_pdf._grid`` joins ruling pieces into rulings, groups the rulings that
    touch into tables and builds each table's grid; a boundary with no ruling
    joins two grid boxes into one merged cell, so rowspan and colspan come from
@@ -25,8 +28,8 @@ works from geometry:
    that opens the next page continue each other (``_pdf._tables``): header rows
    the continuation repeats are dropped, and when the outer edges line up the
    rows are appended to one table on merged column boundaries (a row cut by
-   the page break is rejoined when an open edge or a wrapped line proves the
-   cut); otherwise the continuation stays a separate table, which the
+   the page break is rejoined when an open edge, a wrapped line or a number,
+   or values above a label going over whole prove the cut); otherwise the continuation stays a separate table, which the
    recognizer joins by its row labels.
 6. Lines outside tables become paragraphs (``_pdf._text.paragraph_breaks``):
    a heading ("一、总体情况") is a paragraph of its own; a paragraph running
