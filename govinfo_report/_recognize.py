@@ -745,15 +745,23 @@ def recognize(document: Document) -> Report:
     assigned = _assign_tables(tables, section_at, spec)
     table_data = [_TableReader(t, assigned[t.key], diags).read() for t in spec.tables]
 
-    if (
-        not headings
-        and not any(t.found for t in table_data)
-        and (metadata.title is None or "信息公开" not in metadata.title)
-    ):
-        raise ReportError(
-            "not a government information disclosure annual report: no report title, "
-            "section headings or tables of the official format were found"
-        )
+    if not headings and not any(t.found for t in table_data):
+        # A page that only links to the report (or shows it in a frame): say where it is.
+        attached = next((n for n in document.notes if n[0] == "html.attached-document"), None)
+        if metadata.title is None or "信息公开" not in metadata.title:
+            raise ReportError(
+                "not a government information disclosure annual report: no report title, "
+                "section headings or tables of the official format were found"
+                + ("" if attached is None else f"; the page {attached[1]}")
+            )
+        if attached is not None:
+            diags.add(
+                Severity.WARNING,
+                "missing.report-body",
+                "the page names the report but holds none of its sections or tables; it "
+                + attached[1],
+                attached[2],
+            )
     return Report(
         format=spec.version,
         carrier=document.carrier,

@@ -603,3 +603,42 @@ def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
             assert element.text == cell.text
     assert table.rows[0][1].location.path == "/html/body/table[1]/td[2]"
     assert table.rows[1][0].location.path == "/html/body/table[1]/form[1]/tr[1]/td[1]"
+
+
+# -- a page that only links to the report ------------------------------------------------
+
+_LINKING_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<div class="nav"><a href="/index.html">首页</a> <a href="/guide.pdf">办事指南</a></div>
+<h1>{title}</h1><p>发布时间：2024-01-20</p>
+<div class="content"><p>附件：<a href="/uploads/2024/nb2023.PDF?v=2">年报.pdf</a></p>
+<iframe src="/uploads/2024/nb2023.PDF?v=2"></iframe><embed src="/up/nb.ofd">
+<p><a href="/uploads/2024/table.docx#p1">表格</a> <a href="/other.html">其他</a></p></div>
+</body></html>"""
+
+
+def test_a_page_that_only_links_to_its_report_says_where_it_is() -> None:
+    page = _LINKING_PAGE.format(title="某县人民政府2023年政府信息公开工作年度报告")
+    document = read_html(page.encode("utf-8"))
+    (note,) = [n for n in document.notes if n[0] == "html.attached-document"]
+    # Each document once, in page order, with its query and fragment; no web page.
+    assert note[1] == (
+        "links to 4 document(s) that may hold the report: /guide.pdf, "
+        "/uploads/2024/nb2023.PDF?v=2, /up/nb.ofd, /uploads/2024/table.docx#p1 "
+        "(download it and parse that)"
+    )
+    assert note[2] is not None and note[2].path == "/html/body/div[1]/a[2]"
+    report = govinfo_report.parse(page.encode("utf-8"))
+    (warning,) = [d for d in report.diagnostics if d.code == "missing.report-body"]
+    assert "/uploads/2024/nb2023.PDF?v=2" in warning.message
+    with pytest.raises(ReportError, match=r"the page links to 4 document\(s\)"):
+        govinfo_report.parse(_LINKING_PAGE.format(title="关于印发办事指南的通知").encode("utf-8"))
+
+
+def test_a_report_page_with_attachments_is_not_noted() -> None:
+    # Section headings or report tables present: the page is the report, whatever it links to.
+    page = (
+        "<html><body><h1>某县2023年政府信息公开工作年度报告</h1><h2>一、总体情况</h2><p>正文。</p>"
+        '<h2>五、存在的主要问题及改进情况</h2><p>问题。</p><a href="/nb.pdf">PDF版</a></body></html>'
+    )
+    document = read_html(page.encode("utf-8"))
+    assert not [n for n in document.notes if n[0] == "html.attached-document"]

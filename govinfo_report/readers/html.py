@@ -1013,20 +1013,21 @@ def _common_path(paths: list[str]) -> str:
     return "/".join(os.path.commonprefix([path.split("/") for path in paths]))  # noqa: RUF071
 
 
-def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
-    """The blocks of the report's content container (see the module docstring, 5)."""
+def _select(blocks: list[_RawBlock], notes: list[_Note]) -> tuple[list[_RawBlock], int]:
+    """The blocks of the report's content container (see the module docstring, 5), and
+    how many section headings and report tables (its anchors) the page has."""
     anchors = [
         block.path
         for block in blocks
         if _is_heading(block) or (isinstance(block, _RawTable) and _is_report_table(block))
     ]
     if len(anchors) < 2:
-        return blocks
+        return blocks, len(anchors)
     container = _common_path(anchors)
     below = container + "/"
     chosen = [block for block in blocks if block.path.startswith(below) or block.path == container]
     if len(chosen) == len(blocks):
-        return blocks
+        return blocks, len(anchors)
     first = blocks.index(chosen[0])
     dropped = len(blocks) - len(chosen)
     notes.append(
@@ -1053,7 +1054,7 @@ def _select(blocks: list[_RawBlock], notes: list[_Note]) -> list[_RawBlock]:
                     _loc(title[0].path),
                 )
             )
-    return chosen
+    return chosen, len(anchors)
 
 
 def _title_before(blocks: list[_RawBlock]) -> list[_RawParagraph]:
@@ -1087,6 +1088,62 @@ def _title_before(blocks: list[_RawBlock]) -> list[_RawParagraph]:
             if line.plain and _title_like(line.text, strict=True):
                 return [line]
     return []
+
+
+# -- documents the page links to -------------------------------------------------------
+
+#: Extensions of the documents a report is published in, besides web pages (OFD is the
+#: Chinese standard for fixed-layout electronic documents).
+_DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".ofd")
+#: Most attached documents named in one note.
+MAX_ATTACHED_NAMED = 5
+_ATTACHED_XPATH = etree.XPath(
+    "//body//a[@href] | //body//iframe[@src] | //body//embed[@src] | //body//object[@data]"
+)
+
+
+def _note_attached_documents(root: etree._Element, notes: list[_Note]) -> None:
+    """Note the documents (PDF, Word, WPS, OFD) the page links to or frames."""
+    found: dict[str, etree._Element] = {}  # URL -> the first element naming it
+    elements = _ATTACHED_XPATH(root)
+    assert isinstance(elements, list)
+    for element in elements:
+        assert isinstance(element, etree._Element)
+        url = (element.get("href") or element.get("src") or element.get("data") or "").strip()
+        # The file name's extension, before any query or fragment.
+        name = url.split("#", 1)[0].split("?", 1)[0].lower()
+        if name.endswith(_DOCUMENT_EXTENSIONS) and url not in found:
+            found[url] = element
+    if not found:
+        return
+    urls = list(found)
+    listed = ", ".join(urls[:MAX_ATTACHED_NAMED]) + (" …" if len(urls) > MAX_ATTACHED_NAMED else "")
+    notes.append(
+        (
+            "html.attached-document",
+            f"links to {len(urls)} document(s) that may hold the report: {listed} "
+            "(download it and parse that)",
+            _loc(_path_of(found[urls[0]])),
+        )
+    )
+
+
+def _path_of(element: etree._Element) -> str:
+    """``element``'s path as the walk writes it: the root and ``body`` unnumbered."""
+    steps: list[str] = []
+    node = element
+    while (parent := node.getparent()) is not None:
+        tag = str(node.tag)
+        if tag == "body" and parent.getparent() is None:
+            steps.append(tag)
+        else:
+            number = 1 + sum(
+                1 for sibling in node.itersiblings(preceding=True) if sibling.tag == tag
+            )
+            steps.append(f"{tag}[{number}]")
+        node = parent
+    steps.append(str(node.tag))
+    return "/" + "/".join(reversed(steps))
 
 
 # -- the reader ---------------------------------------------------------------------
@@ -1153,7 +1210,11 @@ def read_html(data: bytes | str) -> Document:
                 None,
             )
         )
-    chosen = _select(walker.blocks, notes)
+    chosen, anchors = _select(walker.blocks, notes)
+    if not anchors:
+        # No section heading and no report table: the report may be a document the page
+        # only links to or shows in a frame, as many sites publish it.
+        _note_attached_documents(root, notes)
     return Document(
         blocks=tuple(_build(chosen)), carrier="html", encoding=encoding, notes=tuple(notes)
     )
