@@ -148,8 +148,11 @@ def _find_sections(paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec
 #: with its title, but a web page printed to PDF, or flattened by a crawler, puts the
 #: site's banner, menu and breadcrumb first.
 TITLE_LOOKAHEAD = 20
-#: Paragraphs looked through for the first line of a title cut over several lines.
+#: Paragraphs within which a title that names neither a body nor a year is taken, when
+#: none does.
 SPLIT_TITLE_LOOKAHEAD = 8
+#: Paragraphs at the end looked through for the signature's date.
+SIGNATURE_LOOKBACK = 6
 # Page furniture that names the report without being its title: a breadcrumb
 # ("当前位置：首页 > 政务公开 > …") and the fields of a page's header ("来源：…").
 _NOT_TITLE_RE = re.compile(
@@ -177,27 +180,40 @@ def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
             squashed is not None
             and "信息公开" in squashed
             and "报告" in squashed
-            and (
-                _meta.organization_from_title(squashed) is not None
-                or _meta.year_from_title(squashed) is not None
-            )
+            and _names_body_or_year(squashed)
         ):
             return _title_from(preamble, i, [paragraph], squashed)
-    for i, paragraph in enumerate(preamble[:SPLIT_TITLE_LOOKAHEAD]):
-        squashed = _title_like(paragraph.text)
-        if squashed is None:
-            continue
-        parts = [paragraph]
-        joined = squashed
-        # "…政府信息公开工作" / "年度报告": the title is cut over lines.
-        j = i + 1
-        while "报告" not in joined and j < len(preamble) and len(preamble[j].text) <= 20:
-            parts.append(preamble[j])
-            joined += "".join(preamble[j].text.split())
-            j += 1
-        if "报告" in joined:
-            return _title_from(preamble, i, parts, joined)
-    return None
+    # Then a title cut over lines that names its body or year; at last, among the first
+    # lines, one that names neither.
+    # (Named in its own lines: a body's name on the line before is taken along, but a
+    # menu entry before the menu's "政府信息公开年度报告" would name a body too.)
+    candidates = [_split_title(preamble, i) for i in range(min(len(preamble), TITLE_LOOKAHEAD))]
+    for found in candidates:
+        if found is not None and _names_body_or_year(found[1]):
+            return found[0]
+    return next((found[0] for found in candidates[:SPLIT_TITLE_LOOKAHEAD] if found), None)
+
+
+def _names_body_or_year(title: str) -> bool:
+    return (
+        _meta.organization_from_title(title) is not None or _meta.year_from_title(title) is not None
+    )
+
+
+def _split_title(preamble: Sequence[Paragraph], i: int) -> tuple[tuple[str, Location], str] | None:
+    """The title starting at ``preamble[i]``, cut over lines ("…政府信息公开工作" /
+    "年度报告"), with the text of its own lines; or ``None``."""
+    squashed = _title_like(preamble[i].text)
+    if squashed is None:
+        return None
+    parts = [preamble[i]]
+    joined = squashed
+    j = i + 1
+    while "报告" not in joined and j < len(preamble) and len(preamble[j].text) <= 20:
+        parts.append(preamble[j])
+        joined += "".join(preamble[j].text.split())
+        j += 1
+    return (_title_from(preamble, i, parts, joined), joined) if "报告" in joined else None
 
 
 def _title_from(
@@ -256,8 +272,10 @@ def _metadata(
         diags.add(
             Severity.WARNING, "missing.organization", "the reporting body could not be found", None
         )
-    tail = [p.text for p in all_paragraphs[-3:]]
-    published = _meta.find_published(tail, [p.text for p in preamble[:10]])
+    # The signature closes the report, but a web page printed to PDF has its footer after
+    # it (联系我们, 版权所有, ICP备案号), and its header fields after the site's menus.
+    tail = [p.text for p in all_paragraphs[-SIGNATURE_LOOKBACK:]]
+    published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
     contact_texts = [p.text for p in preamble]
     other = sections.get("other")
     if other is not None:

@@ -789,3 +789,45 @@ def test_a_warning_given_on_every_page_is_one_note_naming_the_pages() -> None:
         "pdfminer: another flaw",
     ]
     assert [where.page for _, where in warnings if where is not None] == [1, 2]
+
+
+def test_a_menu_beside_the_article_is_read_as_a_column_of_its_own() -> None:
+    """A web page printed to PDF: a banner across, a menu on the left, the article on the
+    right, whose title shares a baseline with a menu entry; a signature and its date on one
+    line with a wide gap stay one line."""
+    size = 10.0
+
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 40, 800, ["某某镇人民政府门户网站 设为首页 | 加入收藏"], size)
+        menu = [
+            "首页",
+            "政务公开",
+            "政务服务",
+            "政府信息公开指南",
+            "法定主动公开内容",
+            "政府信息公开年报",
+        ]
+        for i, entry in enumerate(menu):
+            _lines(canvas, 40, 760 - i * 16, [entry], size)
+        canvas.setFont(FONT, 14)
+        canvas.drawString(160, 760 - 4 * 16, "某某镇人民政府2024年政府信息公开工作年度报告")
+        _lines(canvas, 160 + 2 * size, 640, ["本" * 36], size)
+        _lines(canvas, 160, 640 - 1.5 * size, ["年" * 38, "度。"], size)
+        canvas.setFont(FONT, size)
+        canvas.drawString(160, 560, "某某镇人民政府")
+        canvas.drawString(160 + 20 * size, 560, "2025年1月20日")
+
+    document = read_pdf(_pdf(page))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts == [
+        "某某镇人民政府门户网站 设为首页 | 加入收藏",
+        "首页",
+        "政务公开",
+        "政务服务",
+        "政府信息公开指南",
+        "法定主动公开内容",
+        "政府信息公开年报",
+        "某某镇人民政府2024年政府信息公开工作年度报告",
+        "本" * 36 + "年" * 38 + "度。",
+        "某某镇人民政府 2025年1月20日",
+    ]

@@ -97,3 +97,26 @@ def test_a_breadcrumb_is_not_taken_for_the_start_of_a_title() -> None:
     parsed = govinfo_report.parse(text)
     assert parsed.metadata.title == "阎村镇人民政府政府信息公开工作年度报告"
     assert parsed.metadata.organization == "阎村镇人民政府"
+
+
+def test_a_title_cut_over_lines_after_a_menu_and_a_signature_before_a_footer() -> None:
+    # A web page printed to PDF: the menu first, the title over two lines past the first
+    # eight paragraphs, the site's footer after the signature. A menu entry naming the
+    # report kind ("政府信息公开年度报告") is not taken for the title.
+    report = consistent_example("青禾镇人民政府", 2024)
+    lines = render_text(report).lstrip("\n").split("\n")
+    title, rest = lines[0], lines[1:]
+    assert title == "青禾镇人民政府2024年政府信息公开工作年度报告"
+    page = [
+        *_SITE_CHROME,
+        "青禾镇人民政府2024年政府信息公开工作",
+        "年度报告",
+        *rest,
+        "联系我们 | 网站地图",
+        "版权所有：青禾镇人民政府 主办：青禾镇人民政府办公室",
+        "豫ICP备43430103号 网站标识码：9971308976",
+    ]
+    parsed = govinfo_report.parse("\n".join(page))
+    assert parsed.metadata.title == title
+    assert parsed.metadata.organization == "青禾镇人民政府"
+    assert parsed.metadata.published == report.published

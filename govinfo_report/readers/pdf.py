@@ -43,6 +43,7 @@ for cells. pdfminer never raises out of this module: see ``_pdf._load``.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 
@@ -60,6 +61,7 @@ from govinfo_report.readers._pdf._grid import (
     merge_rulings,
 )
 from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, Segment, load_pages
+from govinfo_report.readers._pdf._order import page_blocks
 from govinfo_report.readers._pdf._tables import (
     CellText,
     Fragment,
@@ -109,8 +111,17 @@ class _Page:
 
     number: int
     bbox: tuple[float, float, float, float]
-    #: (top, item) in reading order once sorted.
+    #: (top, item) in reading order.
     items: list[tuple[float, TextLine | Fragment]]
+    #: ``id`` of the first item of each column of text beside another (``_pdf._order``).
+    column_starts: set[int] = attrs.field(factory=set)
+    #: The column (its left edge) of each line in one, by ``id``.
+    columns: dict[int, int] = attrs.field(factory=dict)
+
+    def margin_key(self, line: TextLine) -> tuple[int, int | None]:
+        """Which lines share margins with ``line``: those of pages of one width (a
+        landscape page has its own), in the same column when there are columns."""
+        return round(self.bbox[2] - self.bbox[0]), self.columns.get(id(line))
 
 
 class _Reader:
@@ -122,7 +133,7 @@ class _Reader:
         self.glyphs = 0
         self.unmapped = 0
         self.image_pages: list[int] = []
-        self.margins: dict[int, tuple[float, float]] = {}
+        self.margins: dict[tuple[int, int | None], tuple[float, float]] = {}
         self.pitch: dict[int, float | None] = {}
         #: The pages each loading note was given for, by (code, message).
         self.warned: dict[tuple[str, str], list[int]] = {}
@@ -153,14 +164,40 @@ class _Reader:
             self._note_large_images(content)
         grids = self._grids(page, decorations.segments)
         per_cell, loose = _place(grids, page_glyphs)
+        fragments = [
+            fragment
+            for grid, glyph_lists in zip(grids, per_cell, strict=True)
+            if (fragment := self._fragment(page, grid, glyph_lists)) is not None
+        ]
         items: list[tuple[float, TextLine | Fragment]] = []
-        for grid, glyph_lists in zip(grids, per_cell, strict=True):
-            fragment = self._fragment(page, grid, glyph_lists)
-            if fragment is not None:
-                items.append((fragment.top, fragment))
-        items.extend((line.top, line) for line in group_lines(loose))
-        items.sort(key=lambda item: -item[0])
-        self.pages.append(_Page(number=page, bbox=content.bbox, items=items))
+        column_starts: set[int] = set()
+        columns: dict[int, int] = {}
+        for block in page_blocks(loose, [f.grid.bbox for f in fragments]):
+            # Within a block (the whole page, unless it has columns side by side), top
+            # to bottom.
+            lines = group_lines(block.glyphs)
+            part: list[tuple[float, TextLine | Fragment]] = [
+                (fragments[i].top, fragments[i]) for i in block.tables
+            ]
+            part.extend((line.top, line) for line in lines)
+            part.sort(key=lambda item: -item[0])
+            if block.new_column and part:
+                column_starts.add(id(part[0][1]))
+            if block.column is not None and lines and _narrow(lines):
+                # A menu or list beside the article: each line is an entry of its own.
+                column_starts.update(id(line) for line in lines)
+            if block.column is not None:
+                columns.update((id(line), block.column) for line in lines)
+            items.extend(part)
+        self.pages.append(
+            _Page(
+                number=page,
+                bbox=content.bbox,
+                items=items,
+                column_starts=column_starts,
+                columns=columns,
+            )
+        )
 
     def _fragment(
         self, page: int, grid: Grid, glyph_lists: Sequence[Sequence[Glyph]]
@@ -384,18 +421,15 @@ class _Reader:
             )
 
     def _measure(self) -> None:
-        """Margins per page width and line pitch per page, over all running text."""
-        by_width: dict[int, list[TextLine]] = {}
+        """Margins per page width (and column) and line pitch per page, over all running
+        text."""
+        by_key: dict[tuple[int, int | None], list[TextLine]] = {}
         for page in self.pages:
             lines = [item for _, item in page.items if isinstance(item, TextLine)]
-            by_width.setdefault(self._width_key(page), []).extend(lines)
+            for line in lines:
+                by_key.setdefault(page.margin_key(line), []).append(line)
             self.pitch[page.number] = usual_pitch(lines)
-        self.margins = {key: measure_margins(lines) for key, lines in by_width.items()}
-
-    @staticmethod
-    def _width_key(page: _Page) -> int:
-        # Pages of one width share margins (a landscape page has its own).
-        return round(page.bbox[2] - page.bbox[0])
+        self.margins = {key: measure_margins(lines) for key, lines in by_key.items()}
 
     def finish(self) -> Document:
         self._name_warned_pages()
@@ -410,10 +444,11 @@ class _Reader:
         pending: list[tuple[int, TextLine]] = []
         fresh: list[bool] = []
         after_table = False
+        column_starts = {i for page in self.pages for i in page.column_starts}
         for page, item in flow:
             if isinstance(item, TextLine):
                 pending.append((page, item))
-                fresh.append(after_table)
+                fresh.append(after_table or id(item) in column_starts)
                 after_table = False
                 continue
             after_table = True
@@ -433,12 +468,12 @@ class _Reader:
         if not lines:
             return []
         same_page = [i > 0 and lines[i - 1][0] == page for i, (page, _) in enumerate(lines)]
-        width = {page.number: self._width_key(page) for page in self.pages}
+        by_number = {page.number: page for page in self.pages}
         starts = paragraph_breaks(
             [line for _, line in lines],
             fresh=fresh,
             same_page=same_page,
-            margins=[self.margins[width[page]] for page, _ in lines],
+            margins=[self.margins[by_number[page].margin_key(line)] for page, line in lines],
             pitches=[self.pitch[page] for page, _ in lines],
         )
         paragraphs: list[Paragraph] = []
@@ -476,6 +511,15 @@ class _Reader:
             group.append((page, line))
         flush()
         return paragraphs
+
+
+#: A column of text narrower than this (em) is a menu or a list, not running prose.
+NARROW_COLUMN = 12.0
+
+
+def _narrow(lines: Sequence[TextLine]) -> bool:
+    width = max(line.x1 for line in lines) - min(line.x0 for line in lines)
+    return width < NARROW_COLUMN * statistics.median(line.size for line in lines)
 
 
 def _place(

@@ -336,9 +336,12 @@ def _starts_paragraph(
     room = right - previous.x1
     if room > max(first_token_width(line), 0.5 * em) + 0.25 * em:
         return True  # the line above ended short: its paragraph ended there
-    if line.x0 > left + INDENT * em:
+    if line.x0 > left + INDENT * em and line.x0 > previous.x0 - 0.5 * em:
         # Indented: a new paragraph, unless it is the next line of a centred
         # paragraph (the line above spans the text width, this one is centred).
+        # A line starting left of the line above goes on that line's paragraph
+        # (whose first line was indented), even right of the measured margin, as
+        # in a column beside a web page's menu.
         centred = abs((line.x0 - left) - (right - line.x1)) <= em
         full_above = previous.x0 <= left + INDENT * em
         return not (centred and full_above)
