@@ -796,17 +796,17 @@ def test_a_menu_beside_the_article_is_read_as_a_column_of_its_own() -> None:
     right, whose title shares a baseline with a menu entry; a signature and its date on one
     line with a wide gap stay one line."""
     size = 10.0
+    menu = [
+        "首页",
+        "政务公开",
+        "政务服务",
+        "政府信息公开指南",
+        "法定主动公开内容",
+        "政府信息公开年报",
+    ]
 
     def page(canvas: Canvas) -> None:
         _lines(canvas, 40, 800, ["某某镇人民政府门户网站 设为首页 | 加入收藏"], size)
-        menu = [
-            "首页",
-            "政务公开",
-            "政务服务",
-            "政府信息公开指南",
-            "法定主动公开内容",
-            "政府信息公开年报",
-        ]
         for i, entry in enumerate(menu):
             _lines(canvas, 40, 760 - i * 16, [entry], size)
         canvas.setFont(FONT, 14)
@@ -821,12 +821,7 @@ def test_a_menu_beside_the_article_is_read_as_a_column_of_its_own() -> None:
     texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert texts == [
         "某某镇人民政府门户网站 设为首页 | 加入收藏",
-        "首页",
-        "政务公开",
-        "政务服务",
-        "政府信息公开指南",
-        "法定主动公开内容",
-        "政府信息公开年报",
+        *menu,
         "某某镇人民政府2024年政府信息公开工作年度报告",
         "本" * 36 + "年" * 38 + "度。",
         "某某镇人民政府 2025年1月20日",
