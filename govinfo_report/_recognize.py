@@ -144,9 +144,9 @@ def _find_sections(paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec
 # -- title and metadata ------------------------------------------------------------
 
 
-#: Paragraphs of the preamble looked through for a title on one line. A report opens
-#: with its title, but a web page printed to PDF, or flattened by a crawler, puts the
-#: site's banner, menu and breadcrumb first.
+#: Paragraphs of the preamble looked through for the title and the header's date. A
+#: report opens with its title, but a web page printed to PDF, or flattened by a crawler,
+#: puts the site's banner, menu and breadcrumb first.
 TITLE_LOOKAHEAD = 20
 #: Paragraphs within which a title that names neither a body nor a year is taken, when
 #: none does.
@@ -183,10 +183,9 @@ def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
             and _names_body_or_year(squashed)
         ):
             return _title_from(preamble, i, [paragraph], squashed)
-    # Then a title cut over lines that names its body or year; at last, among the first
-    # lines, one that names neither.
-    # (Named in its own lines: a body's name on the line before is taken along, but a
-    # menu entry before the menu's "政府信息公开年度报告" would name a body too.)
+    # Then a title cut over lines that names its body or year in its own lines (the line
+    # before is taken along as the body's name, but before a menu's "政府信息公开年度报告"
+    # it is another menu entry); at last, among the first lines, one that names neither.
     candidates = [_split_title(preamble, i) for i in range(min(len(preamble), TITLE_LOOKAHEAD))]
     for found in candidates:
         if found is not None and _names_body_or_year(found[1]):

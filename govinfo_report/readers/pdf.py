@@ -24,12 +24,14 @@ works from geometry:
    watermark) are left out; large images are noted, as their content is not read.
 4. Page furniture is dropped and noted: page numbers ("— 3 —", "第3页") and
    text repeated at the same place in the top or bottom band of most pages.
-5. Pages are read top to bottom. A table fragment that ends a page and one
-   that opens the next page continue each other (``_pdf._tables``): header rows
-   the continuation repeats are dropped, and when the outer edges line up the
-   rows are appended to one table on merged column boundaries (a row cut by
-   the page break is rejoined when an open edge, a wrapped line or a number,
-   or values above a label going over whole prove the cut); otherwise the continuation stays a separate table, which the
+5. Pages are read top to bottom; text in columns side by side (a printed web
+   page's menu beside the article) a column at a time (``_pdf._order``). A table
+   fragment that ends a page and one that opens the next page continue each
+   other (``_pdf._tables``): header rows the continuation repeats are dropped,
+   and when the outer edges line up the rows are appended to one table on merged
+   column boundaries (a row cut by the page break is rejoined when an open edge,
+   a wrapped line or number, or values above and their label below prove the
+   cut); otherwise the continuation stays a separate table, which the
    recognizer joins by its row labels.
 6. Lines outside tables become paragraphs (``_pdf._text.paragraph_breaks``):
    a heading ("一、总体情况") is a paragraph of its own; a paragraph running
