@@ -175,7 +175,8 @@ def _number_cut(above: _Cell, below: _Cell) -> bool:
         return False
     before, after = above.text.text.strip(), below.text.text.strip()
     return (
-        bool(_NUMBER_HEAD_RE.fullmatch(before))
+        bool(before)
+        and bool(_NUMBER_HEAD_RE.fullmatch(before))
         and bool(_NUMBER_TAIL_RE.fullmatch(after))
         and _fills_cell(above, below)
     )
