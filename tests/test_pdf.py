@@ -826,3 +826,40 @@ def test_a_menu_beside_the_article_is_read_as_a_column_of_its_own() -> None:
         "本" * 36 + "年" * 38 + "度。",
         "某某镇人民政府 2025年1月20日",
     ]
+
+
+def test_an_underline_is_told_from_a_strike_through_by_the_baseline() -> None:
+    # Helvetica's box reaches a fifth of an em below the baseline: a link's underline just
+    # under the baseline lies as high in that box as a strike-through in a CJK font's.
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", SIZE)
+        canvas.drawString(72, 700, "www.example.gov.cn")
+        width = pdfmetrics.stringWidth("www.example.gov.cn", "Helvetica", SIZE)
+        canvas.setLineWidth(0.5)
+        canvas.line(72, 699.5, 72 + width, 699.5)  # underline, half a point under
+        canvas.drawString(72, 680, "old new")
+        old = pdfmetrics.stringWidth("old", "Helvetica", SIZE)
+        canvas.line(72, 680 + 0.3 * SIZE, 72 + old, 680 + 0.3 * SIZE)  # strike-through
+
+    document = read_pdf(_pdf(page))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts == ["www.example.gov.cn", "new"]
+
+
+def test_what_is_drawn_outside_the_page_is_not_read() -> None:
+    """wkhtmltopdf draws a table that runs over the page whole, clipped at the page's
+    edge, and draws the rest again on the next page: the part outside is not read."""
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["规章"]), (0, 1, 1, 1, ["5"]),
+            (1, 0, 1, 1, ["行政许可"]), (1, 1, 1, 1, ["9"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 25, [100, 50], [25, 25], cells)  # the second row below the page
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["规章", "5"]]
+    assert not any("9" in b.text or "行政许可" in b.text for b in document.paragraphs())
+    notes = [message for code, message, _ in document.notes if code == "repair.pdf-outside-page"]
+    assert notes and notes[0].startswith("5 glyph(s)")

@@ -62,7 +62,14 @@ from govinfo_report.readers._pdf._grid import (
     connected_tables,
     merge_rulings,
 )
-from govinfo_report.readers._pdf._load import SLANTED, Glyph, PageContent, Segment, load_pages
+from govinfo_report.readers._pdf._load import (
+    MIN_SEGMENT,
+    SLANTED,
+    Glyph,
+    PageContent,
+    Segment,
+    load_pages,
+)
 from govinfo_report.readers._pdf._order import page_blocks
 from govinfo_report.readers._pdf._tables import (
     CellText,
@@ -153,8 +160,9 @@ class _Reader:
                 self.notes.append((code, message, where))
             else:
                 pages.append(page)
-        page_glyphs = self._without_watermark(page, content.glyphs)
-        decorations = find_decorations(page_glyphs, content.segments)
+        shown, segments = self._on_the_page(content)
+        page_glyphs = self._without_watermark(page, shown)
+        decorations = find_decorations(page_glyphs, segments)
         if decorations.struck:
             page_glyphs = self._without_struck_text(page, page_glyphs, decorations.struck)
         glyphs = [g for g in page_glyphs if not g.text.isspace()]
@@ -270,6 +278,46 @@ class _Reader:
             )
         )
         return tuple(g for g in glyphs if g.direction != SLANTED)
+
+    def _on_the_page(self, content: PageContent) -> tuple[tuple[Glyph, ...], list[Segment]]:
+        """The glyphs and ruling pieces inside the page's box, the pieces cut to it.
+
+        A viewer shows only the page's box. Some producers (wkhtmltopdf) draw a table
+        that runs over the page whole, clipped at the page's edge, and draw the rest
+        again on the next page: what lies outside must not be read twice.
+        """
+        x0, y0, x1, y1 = content.bbox
+        shown = tuple(
+            g
+            for g in content.glyphs
+            if x0 - EDGE <= g.cx <= x1 + EDGE and y0 - EDGE <= g.cy <= y1 + EDGE
+        )
+        outside = sum(1 for g in content.glyphs if not g.text.isspace()) - sum(
+            1 for g in shown if not g.text.isspace()
+        )
+        if outside:
+            self.notes.append(
+                (
+                    "repair.pdf-outside-page",
+                    f"{outside} glyph(s) drawn outside the page's box, which a viewer does not "
+                    "show, were left out",
+                    Location(carrier="pdf", page=content.number),
+                )
+            )
+        segments = []
+        for segment in content.segments:
+            low, high = (x0, x1) if segment.horizontal else (y0, y1)
+            across_low, across_high = (y0, y1) if segment.horizontal else (x0, x1)
+            if not across_low - EDGE <= segment.pos <= across_high + EDGE:
+                continue
+            start, end = max(segment.start, low), min(segment.end, high)
+            if end - start >= MIN_SEGMENT:
+                segments.append(
+                    segment
+                    if (start, end) == (segment.start, segment.end)
+                    else attrs.evolve(segment, start=start, end=end)
+                )
+        return shown, segments
 
     def _without_struck_text(
         self, page: int, glyphs: tuple[Glyph, ...], struck: Sequence[Sequence[Glyph]]
@@ -515,6 +563,9 @@ class _Reader:
         return paragraphs
 
 
+#: How far (points) beyond the page's box a glyph's centre or a ruling may lie and still
+#: count as on the page: rounding in producers' coordinates.
+EDGE = 1.0
 #: A column of text narrower than this (em) is a menu or a list, not running prose.
 NARROW_COLUMN = 12.0
 

@@ -3,8 +3,9 @@
 A PDF exported with tracked changes shown (LibreOffice does so by default, Word and WPS
 when asked to print the markup) draws a deleted old value struck through next to the
 new one, underlined: a cell shows "5̶1̲1̲" and its glyphs read "511". A strike-through
-is a thin horizontal line across the middle of a run of glyphs, beginning and ending
-with the run; an underline is one just under it. Neither is a table ruling: neither
+is a thin horizontal line across the middle of a run of glyphs (a quarter em above their
+baseline), beginning and ending with the run; an underline is one just under the
+baseline. Neither is a table ruling: neither
 touches a vertical line at its ends. Struck glyphs are deleted text and are left out
 (the reader notes each run); both kinds of line are taken out of the rulings.
 """
@@ -19,13 +20,14 @@ from govinfo_report.readers._pdf._load import Glyph, Segment
 
 __all__ = ["Decorations", "find_decorations"]
 
-#: Where a strike-through crosses a glyph's box, as shares of its height from the
-#: bottom (the box runs from the font's descent to its ascent): fonts put it at about
-#: the middle of the x-height, a quarter to a half of the box up.
-STRIKE_BAND = (0.15, 0.75)
-#: Where an underline lies: from this share of the box's height below its bottom up to
-#: the lower edge of the strike band.
-UNDERLINE_BELOW = 0.35
+#: Where a strike-through lies, in em above the glyphs' baseline: fonts put it at about
+#: the middle of the x-height, a quarter em up.
+STRIKE_BAND = (0.1, 0.65)
+#: Where an underline lies: from this far below the baseline (em) up to the strike band.
+#: (The baseline, not the glyph's box: the box's bottom is the font's descent, which
+#: fonts give as anything from 0 to a third of an em, so an underline can lie as high
+#: in one font's box as a strike-through in another's.)
+UNDERLINE_BELOW = 0.45
 #: How far (in em) a decoration's ends may be from the ends of the run it marks.
 END_SLACK = 0.5
 #: How close (points) a vertical line must come to a decoration's end to make it a
@@ -76,11 +78,11 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
         for glyph in near:
             if not segment.start - TOUCH <= glyph.cx <= segment.end + TOUCH:
                 continue
-            height = glyph.y1 - glyph.y0
-            share = (segment.pos - glyph.y0) / height
-            if STRIKE_BAND[0] <= share <= STRIKE_BAND[1]:
+            baseline = glyph.y0 if glyph.baseline is None else glyph.baseline
+            offset = (segment.pos - baseline) / max(glyph.size, 1.0)
+            if STRIKE_BAND[0] <= offset <= STRIKE_BAND[1]:
                 crossed.append(glyph)
-            elif -UNDERLINE_BELOW <= share < STRIKE_BAND[0]:
+            elif -UNDERLINE_BELOW <= offset < STRIKE_BAND[0]:
                 under.append(glyph)
         for run, is_strike in ((crossed, True), (under, False)):
             if not run:

@@ -85,6 +85,9 @@ class Glyph:
     #: Direction of writing, counter-clockwise from left-to-right: 0, 90 (bottom
     #: to top), 180, 270 (top to bottom, vertical text in a cell), or SLANTED.
     direction: int = 0
+    #: The y of the glyph's origin, on its baseline (upright glyphs), or ``None`` when
+    #: unknown. ``y0`` is the font's descent below it, which fonts give as they please.
+    baseline: float | None = None
 
     @property
     def cx(self) -> float:
@@ -227,6 +230,7 @@ def _collect(
                         item.size,
                         item.fontname,
                         direction=_direction(item.matrix[0], item.matrix[1]),
+                        baseline=item.matrix[5],
                     )
                 )
         elif isinstance(item, LTCurve):
