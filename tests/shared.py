@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import govinfo_report
-from govinfo_report import Report
+from govinfo_report import Cell, CellKind, Report
 from govinfo_report.synth import SyntheticReport
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -103,3 +104,39 @@ def compare_with_label(export: dict[str, Any], label: dict[str, Any]) -> list[st
         else:
             problems.append(f"{field}: got {got!r}, want {want!r}")
     return problems
+
+
+def _flat(
+    value: object, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every leaf of a ``to_dict()`` table value, by its path (row key, column)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flat(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _flat(item, (*path, index))
+    else:
+        yield path, value
+
+
+def _cell(report: Report, table: str, path: tuple[str | int, ...]) -> Cell:
+    row, *column = path
+    assert isinstance(row, str)
+    data = report.table(table)
+    if not column:
+        return data.row(row)[0]
+    if isinstance(column[0], int):
+        return data.row(row)[column[0]]
+    return data.cell(row, column[0])
+
+
+def assert_no_silent_wrong_value(parsed: Report, report: SyntheticReport, name: str) -> None:
+    """Every table value of ``parsed`` is ``report``'s, or missing, or flagged doubtful."""
+    got, want = parsed.to_dict(), report.expected()
+    for table in ROUND_TRIP_TABLES:
+        values = dict(_flat(got[table]))
+        for path, expected in _flat(want[table]):
+            if values[path] != expected:
+                cell = _cell(parsed, table, path)
+                assert cell.kind is CellKind.MISSING or cell.doubtful, (name, table, path)

@@ -17,7 +17,7 @@ import govinfo_report
 from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Paragraph, Table
 from govinfo_report.readers._pdf import _load
-from govinfo_report.readers._pdf._grid import Ruling, build_grid
+from govinfo_report.readers._pdf._grid import Ruling, build_grid, connected_tables
 from govinfo_report.readers.pdf import _Reader, read_pdf
 from tests.shared import SHARED, parse_corpus_file, shared_dir
 
@@ -863,3 +863,31 @@ def test_what_is_drawn_outside_the_page_is_not_read() -> None:
     assert not any("9" in b.text or "行政许可" in b.text for b in document.paragraphs())
     notes = [message for code, message, _ in document.notes if code == "repair.pdf-outside-page"]
     assert notes and notes[0].startswith("5 glyph(s)")
+
+
+def _rulings_of_a_page_in_the_middle(side: float, rows: int) -> list[Ruling]:
+    """A table page whose first column is one merged cell from the page before to the
+    next: no ruling crosses it, and its left side (at ``side``) touches nothing."""
+    ys = [20.0 * r for r in range(rows + 1)]
+    rulings = [Ruling(horizontal=True, pos=y, start=50, end=150) for y in ys]
+    rulings += [Ruling(horizontal=False, pos=x, start=0, end=ys[-1]) for x in (50, 100, 150)]
+    rulings.append(Ruling(horizontal=False, pos=side, start=0, end=ys[-1]))
+    return rulings
+
+
+def test_the_side_of_a_column_no_ruling_crosses_belongs_to_the_table() -> None:
+    (group,) = connected_tables(_rulings_of_a_page_in_the_middle(side=20, rows=4))
+    grid = build_grid(group)
+    assert grid is not None
+    assert grid.xs[0] == 20  # the table keeps its first column
+    first = [cell for cell in grid.cells if cell.column == 0]
+    assert [(cell.row, cell.rowspan) for cell in first] == [(0, 4)]
+
+
+def test_a_change_bar_or_a_short_table_gets_no_side_column() -> None:
+    # A change bar sits closer to the text than any column is wide; beside a row or two,
+    # a change bar runs as long as a column's side would.
+    for side, rows in ((43, 4), (20, 2)):
+        (group,) = connected_tables(_rulings_of_a_page_in_the_middle(side=side, rows=rows))
+        grid = build_grid(group)
+        assert grid is not None and grid.xs[0] == 50, (side, rows)

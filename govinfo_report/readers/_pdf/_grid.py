@@ -44,6 +44,16 @@ SNAP = 1.5
 MIN_CELL = 4.0
 #: A boundary is ruled when rulings cover at least this share of its length.
 COVERED = 0.5
+#: How far (points) beside a table the side of a column with no ruling across it may be:
+#: a label column of table 三 is 2 to 6 characters wide.
+SIDE_COLUMN = 100.0
+#: How much of the table's height such a side must run along.
+SIDE_COVERED = 0.9
+#: A column is at least this wide (points: one character and its padding); closer, a
+#: vertical line beside a table is a change bar (tracked changes printed in the margin).
+SIDE_MIN_WIDTH = 12.0
+#: Rows a table must have for a line beside it to be taken for a column's side.
+SIDE_MIN_ROWS = 3
 #: More rulings than this on one page are not a table (a chart, hatching); the
 #: pairwise crossing test would also grow quadratically.
 MAX_RULINGS = 3000
@@ -176,13 +186,50 @@ def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
     for i, ruling in enumerate(rulings):
         groups.setdefault(find(i), []).append(ruling)
     tables = []
+    loose: list[Ruling] = []  # vertical rulings of no table
     for group in groups.values():
         count = sum(1 for r in group if r.horizontal)
         if count >= 2 and len(group) - count >= 2:
             tables.append(group)
+        else:
+            loose.extend(r for r in group if not r.horizontal)
+    for group in tables:
+        group.extend(_side_borders(group, loose))
     # Top to bottom: the order the tables are read in.
     tables.sort(key=lambda g: -max(r.pos if r.horizontal else r.end for r in g))
     return tables
+
+
+def _side_borders(group: Sequence[Ruling], loose: list[Ruling]) -> list[Ruling]:
+    """Vertical rulings beside ``group`` that are the side of a column crossing it whole.
+
+    A merged cell running down a whole page (table 三's "三、本年度办理结果", continued
+    from the page before and going on to the next) has no ruling across it there: its
+    outer side touches nothing, and the table would lose the column. A loose vertical
+    ruling beside a table of a few rows, a column's width away and along nearly all its
+    height, is that side (a change bar in the margin is closer). Taken rulings are removed
+    from ``loose``.
+    """
+    horizontal = [r for r in group if r.horizontal]
+    if len(horizontal) < SIDE_MIN_ROWS + 1:
+        return []  # a row or two: a change bar beside it is as long as a side
+    left = min(r.start for r in horizontal)
+    right = max(r.end for r in horizontal)
+    bottom = min(r.start for r in group if not r.horizontal)
+    top = max(r.end for r in group if not r.horizontal)
+    height = top - bottom
+    taken = [
+        r
+        for r in loose
+        if (
+            SIDE_MIN_WIDTH <= left - r.pos <= SIDE_COLUMN
+            or SIDE_MIN_WIDTH <= r.pos - right <= SIDE_COLUMN
+        )
+        and min(r.end, top) - max(r.start, bottom) >= SIDE_COVERED * height
+    ]
+    for ruling in taken:
+        loose.remove(ruling)
+    return taken
 
 
 def _boundaries(values: Sequence[float]) -> list[float]:
