@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from govinfo_report.formats import FORMAT_2021, Column
@@ -151,4 +152,40 @@ def synthetic_reports(draw: st.DrawFn, consistent: bool = True) -> SyntheticRepo
     )
 
 
-__all__ = ["MARKERS", "Decimal", "organizations", "synthetic_reports"]
+#: One draw, the same on every run and never shrunk: for tests whose every try runs an
+#: outside program (a browser, an office suite) over a batch of files.
+one_draw = settings(
+    max_examples=1,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+N = TypeVar("N")
+
+
+def drawn_reports(
+    noise: st.SearchStrategy[N], count: int, consistent: bool | None = None
+) -> st.SearchStrategy[list[tuple[SyntheticReport, N, int]]]:
+    """``count`` synthetic reports, each with a noise and a seed for its renderer;
+    consistent or not as ``consistent`` says, either when it is ``None``."""
+    reports = (
+        st.booleans().flatmap(lambda each: synthetic_reports(consistent=each))
+        if consistent is None
+        else synthetic_reports(consistent=consistent)
+    )
+    return st.lists(
+        st.tuples(reports, noise, st.integers(0, 2**16)), min_size=count, max_size=count
+    )
+
+
+__all__ = [
+    "MARKERS",
+    "Decimal",
+    "drawn_reports",
+    "one_draw",
+    "organizations",
+    "synthetic_reports",
+]

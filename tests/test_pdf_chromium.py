@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -32,7 +32,7 @@ from tests.shared import (
     seed_label,
     shared_dir,
 )
-from tests.strategies import synthetic_reports
+from tests.strategies import drawn_reports, one_draw
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine"),
@@ -106,24 +106,10 @@ def test_no_radical_is_left_in_the_text(printed: list[tuple[Path, Path, Report]]
         assert not may_hold_radicals("\n".join(texts)), pdf.name
 
 
-# One draw of ten pages; no shrinking (each try would print them again).
-@settings(
-    max_examples=1,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    phases=[Phase.generate],
-    suppress_health_check=list(HealthCheck),
-)
+@one_draw
 @given(
-    st.lists(
-        st.tuples(
-            st.booleans().flatmap(lambda consistent: synthetic_reports(consistent=consistent)),
-            st.builds(HtmlNoise, **{f.name: st.booleans() for f in attrs.fields(HtmlNoise)}),
-            st.integers(0, 2**16),
-        ),
-        min_size=10,
-        max_size=10,
+    drawn_reports(
+        st.builds(HtmlNoise, **{f.name: st.booleans() for f in attrs.fields(HtmlNoise)}), 10
     )
 )
 def test_arbitrary_synthetic_pages_printed_give_no_silent_wrong_value(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -31,7 +31,7 @@ from tests.shared import (
     seed_label,
     shared_dir,
 )
-from tests.strategies import synthetic_reports
+from tests.strategies import drawn_reports, one_draw
 
 _OFFICE = next(
     (found for name in ("soffice", "libreoffice") if (found := shutil.which(name))), None
@@ -113,27 +113,15 @@ def test_libreoffice_exports_read_to_their_labels(exported: list[Path]) -> None:
         assert doubts == [], pdf.name
 
 
-# One draw of eight files, exported together; no shrinking (each try would run LibreOffice).
-@settings(
-    max_examples=1,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    phases=[Phase.generate],
-    suppress_health_check=list(HealthCheck),
-)
+@one_draw
 @given(
-    st.lists(
-        st.tuples(
-            synthetic_reports(consistent=False),
-            # Every kind of noise on, but for one drawn off in some of the files.
-            st.sampled_from([None, *(f.name for f in attrs.fields(DocxNoise))]).map(
-                lambda off: attrs.evolve(DocxNoise.all(), **({off: False} if off else {}))
-            ),
-            st.integers(0, 2**16),
+    drawn_reports(
+        # Every kind of noise on, but for one drawn off in some of the files.
+        st.sampled_from([None, *(f.name for f in attrs.fields(DocxNoise))]).map(
+            lambda off: attrs.evolve(DocxNoise.all(), **({off: False} if off else {}))
         ),
-        min_size=8,
-        max_size=8,
+        8,
+        consistent=False,
     )
 )
 def test_arbitrary_synthetic_word_files_exported_give_no_silent_wrong_value(
