@@ -5,9 +5,9 @@ when asked to print the markup) draws a deleted old value struck through next to
 new one, underlined: a cell shows "5̶1̲1̲" and its glyphs read "511". A strike-through
 is a thin horizontal line across the middle of a run of glyphs (a quarter em above their
 baseline), beginning and ending with the run; an underline is one just under the
-baseline. Neither is a table ruling: neither
-touches a vertical line at its ends. Struck glyphs are deleted text and are left out
-(the reader notes each run); both kinds of line are taken out of the rulings.
+baseline. Neither is a table ruling: neither touches a vertical line at its ends. Struck
+glyphs are deleted text and are left out (the reader notes each run); both kinds of line
+are taken out of the rulings.
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ first into bands at horizontal gaps taller than a line's spacing (the site's ban
 article, the footer), then each band into columns at a vertical gutter that runs through
 the whole band. One side of a gutter must be a few lines tall (a menu beside a one-line
 title is cut), so that a single line with a wide gap in it (a signature and its date)
-stays one line. A band with neither
-stays whole, and its lines are read top to bottom as before; on a page of one column
-the order is the same as reading the whole page top to bottom.
+stays one line. A band with neither stays whole, and its lines are read top to bottom
+as before; on a page of one column the order is the same as reading the whole page top
+to bottom.
 """
 
 from __future__ import annotations
