@@ -642,3 +642,19 @@ def test_a_report_page_with_attachments_is_not_noted() -> None:
     )
     document = read_html(page.encode("utf-8"))
     assert not [n for n in document.notes if n[0] == "html.attached-document"]
+
+
+def test_run_in_headings_anchor_the_report_s_content() -> None:
+    page = (
+        '<html><body><div class="nav"><a href="/">首页</a> <a href="/gk">政务公开</a></div>'
+        '<div class="content"><h1>某镇人民政府2024年政府信息公开工作年度报告</h1>'
+        "<p><strong>一、总体情况</strong>2024年，本镇全面推进政务公开。</p>"
+        "<p><strong>五、存在的主要问题及改进情况</strong>公开的及时性有待提高。</p>"
+        "<p><strong>六、其他需要报告的事项</strong>本年度未收取信息处理费。</p></div>"
+        '<div class="footer">版权所有：某镇人民政府</div></body></html>'
+    )
+    document = read_html(page.encode("utf-8"))
+    texts = [block.text for block in document.paragraphs()]
+    assert texts[0] == "某镇人民政府2024年政府信息公开工作年度报告"
+    assert "版权所有：某镇人民政府" not in texts and "首页 政务公开" not in texts
+    assert any(code == "html.outside-content" for code, _, _ in document.notes)
