@@ -53,7 +53,7 @@ def _page_text(data: bytes) -> str:
         return data.decode("gb18030")  # the corpus has a GB2312 page
 
 
-def _print(page: Path, pdf: Path, profile: Path) -> None:
+def _print(page: Path, pdf: Path, profile: Path, header_footer: bool = False) -> None:
     assert CHROMIUM is not None
     subprocess.run(
         [
@@ -61,7 +61,7 @@ def _print(page: Path, pdf: Path, profile: Path) -> None:
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
-            "--no-pdf-header-footer",
+            *([] if header_footer else ["--no-pdf-header-footer"]),
             f"--user-data-dir={profile}",
             f"--print-to-pdf={pdf}",
             page.as_uri(),
@@ -125,3 +125,26 @@ def test_arbitrary_synthetic_pages_printed_give_no_silent_wrong_value(
         pdf = folder / f"arbitrary{n}.pdf"
         _print(page, pdf, folder / "profile")
         assert_no_silent_wrong_value(govinfo_report.parse(pdf), report, pdf.name)
+
+
+def test_the_browser_s_running_header_and_footer_are_dropped(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Printed as a browser prints by default: the date and the page's <title> across the
+    # top of every page (above the site's menu on the first), its address and "1/7" at the
+    # foot. The <title> ends with the site's name ("…年度报告_阎村镇人民政府"): it is not
+    # the report's title.
+    folder = tmp_path_factory.mktemp("chromium-header")
+    page = shared_dir("corpus") / "seed001.html"
+    pdf = folder / "seed001.pdf"
+    _print(page, pdf, folder / "profile", header_footer=True)
+    report = govinfo_report.parse(pdf)
+    label = dict(seed_label("001"))
+    published = _PUBLISHED_RE.search(_page_text(page.read_bytes()))
+    label["published"] = published.group(1) if published else None
+    assert compare_with_label(report.to_dict(), label) == []
+    title = re.search(r"<title>(.*?)</title>", _page_text(page.read_bytes()), re.S)
+    assert title is not None and "_" in title.group(1)
+    assert report.metadata.title is not None and "_" not in report.metadata.title
+    codes = [d.code for d in report.diagnostics]
+    assert codes.count("repair.page-header") >= 2 * 2  # header and footer, on every page

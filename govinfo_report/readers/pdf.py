@@ -182,7 +182,9 @@ class _Reader:
         items: list[tuple[float, TextLine | Fragment]] = []
         column_starts: set[int] = set()
         columns: dict[int, int] = {}
-        for block in page_blocks(loose, [f.grid.bbox for f in fragments]):
+        for block in page_blocks(
+            loose, [f.grid.bbox for f in fragments], content.bbox, FURNITURE_BAND
+        ):
             # Within a block (the whole page, unless it has columns side by side), top
             # to bottom.
             lines = group_lines(block.glyphs)

@@ -56,12 +56,27 @@ class Block:
 _Item = tuple[Box, Glyph | int]
 
 
-def page_blocks(glyphs: Sequence[Glyph], tables: Sequence[Box]) -> list[Block]:
-    """The page's blocks in reading order (see the module docstring)."""
+def page_blocks(
+    glyphs: Sequence[Glyph], tables: Sequence[Box], page: Box, margin: float
+) -> list[Block]:
+    """The page's blocks in reading order (see the module docstring).
+
+    What lies in the top or bottom ``margin`` (a share of the page's height) is read
+    across, as a band of its own: a running header ("date, page title") is printed
+    across the page's columns and must stay one line to be known for one.
+    """
     items: list[_Item] = [((g.x0, g.y0, g.x1, max(g.y1, g.y0)), g) for g in glyphs]
     items += [(box, index) for index, box in enumerate(tables)]
     sizes = [g.size for g in glyphs if g.size > 0]
     em = statistics.median(sizes) if sizes else 10.0
+    height = page[3] - page[1]
+    top, bottom = page[3] - margin * height, page[1] + margin * height
+    head = [item for item in items if (item[0][1] + item[0][3]) / 2 > top]
+    foot = [item for item in items if (item[0][1] + item[0][3]) / 2 < bottom]
+    body = [item for item in items if bottom <= (item[0][1] + item[0][3]) / 2 <= top]
+    parts: list[_Part] = [(head, False, None)] if head else []
+    parts += _split(body, em, 0, None) if body else []
+    parts += [(foot, False, None)] if foot else []
     return [
         Block(
             glyphs=tuple(p for _, p in part if isinstance(p, Glyph)),
@@ -69,7 +84,7 @@ def page_blocks(glyphs: Sequence[Glyph], tables: Sequence[Box]) -> list[Block]:
             new_column=new_column,
             column=column,
         )
-        for part, new_column, column in _split(items, em, 0, None)
+        for part, new_column, column in parts
     ]
 
 
