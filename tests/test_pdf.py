@@ -891,3 +891,33 @@ def test_a_change_bar_or_a_short_table_gets_no_side_column() -> None:
         (group,) = connected_tables(_rulings_of_a_page_in_the_middle(side=side, rows=rows))
         grid = build_grid(group)
         assert grid is not None and grid.xs[0] == 50, (side, rows)
+
+
+def test_a_full_line_cut_mid_sentence_goes_on_across_a_wide_line_gap() -> None:
+    """A paragraph pasted from Word at 28 pt line spacing among paragraphs at 1.5 lines:
+    its full first line, cut mid-sentence, goes on; a full line that ends a sentence
+    before a wide gap ends its paragraph (paragraphs set apart by space, not indent)."""
+    size, left, chars = 12.0, 72.0, 30
+
+    def page(canvas: Canvas) -> None:
+        y = 760.0
+        for text in (*["本" * chars] * 4, *["年" * chars] * 3, "度" * 10 + "。"):
+            _lines(canvas, left, y, [text], size)
+            y -= 1.5 * size
+        y -= 1.5 * size
+        _lines(canvas, left, y, ["请" * (chars - 1) + "电"], size)  # full, mid-sentence
+        y -= 28.0
+        _lines(canvas, left, y, ["话：010-12345678。"], size)
+        y -= 1.5 * size + 28.0
+        _lines(canvas, left, y, ["工" * (chars - 1) + "。"], size)  # full, ends a sentence
+        y -= 28.0
+        _lines(canvas, left, y, ["作" * 5 + "。"], size)
+
+    document = read_pdf(_pdf(page))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts == [
+        "本" * chars * 4 + "年" * chars * 3 + "度" * 10 + "。",
+        "请" * (chars - 1) + "电话：010-12345678。",
+        "工" * (chars - 1) + "。",
+        "作" * 5 + "。",
+    ]

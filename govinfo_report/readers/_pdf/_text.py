@@ -280,6 +280,17 @@ def measure_margins(lines: Sequence[TextLine]) -> tuple[float, float]:
     return left, right
 
 
+#: What a paragraph's last sentence ends with, before any closing quote or bracket.
+_SENTENCE_END = frozenset("。！？；：…!?;:.")
+_CLOSERS = "”’」』）)】〕》"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence ("…为例外。", "…如下：", "…。）")."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
 #: Punctuation that may not start a line: it is moved down with the character before it.
 _CLOSING = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 
@@ -329,12 +340,20 @@ def _starts_paragraph(
         return True
     if enumerated(line.text):
         return True
-    if pitch is not None and (previous.y0 - line.y0) / em > WIDE_PITCH * pitch:
+    room = right - previous.x1
+    short = room > max(first_token_width(line), 0.5 * em) + 0.25 * em
+    if (
+        pitch is not None
+        and (previous.y0 - line.y0) / em > WIDE_PITCH * pitch
+        and (short or _ends_sentence(previous.text))
+    ):
+        # A wide gap between paragraphs; not after a full line cut mid-sentence, which
+        # goes on whatever its spacing (a paragraph pasted from Word at 28 pt spacing
+        # among others at 1.5 lines).
         return True
     if line.text[:1] in _CLOSING:
         return False  # no paragraph starts with "，" or "）": the line goes on
-    room = right - previous.x1
-    if room > max(first_token_width(line), 0.5 * em) + 0.25 * em:
+    if short:
         return True  # the line above ended short: its paragraph ended there
     if line.x0 > left + INDENT * em and line.x0 > previous.x0 - 0.5 * em:
         # Indented: a new paragraph, unless it is the next line of a centred
