@@ -83,10 +83,21 @@ def test_every_radical_that_stands_for_an_ideograph_is_folded() -> None:
     st.text(alphabet=st.characters(min_codepoint=0x2E00, max_codepoint=0x3010) | st.characters())
 )
 def test_the_quick_test_never_misses_a_radical(text: str) -> None:
-    held = any("\u2e80" <= char <= "\u2fdf" for char in text)
+    held = any(_fold(char) != char for char in text if "\u2e80" <= char <= "\u2fdf")
     assert may_hold_radicals(text) is held
     if held:
         assert may_hold_radicals(text.encode("utf-8", "surrogatepass"))
+
+
+def test_a_radical_that_stands_for_no_ideograph_is_left_and_not_counted() -> None:
+    # U+2E80 CJK RADICAL REPEAT stands for no ideograph; U+2E9A is unassigned.
+    assert not may_hold_radicals("\u2e80\u2e9a")
+    document = Document(
+        blocks=(Paragraph(text="\u2e80人\u2ea0", location=Location(carrier="text", line=1)),),
+        carrier="text",
+    )
+    ((code, message, _),) = fold_radicals(document).notes
+    assert code == "repair.cjk-radicals" and message.startswith("1 CJK radical")
 
 
 def test_table_cells_are_folded_and_the_first_is_located() -> None:

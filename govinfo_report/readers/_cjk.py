@@ -40,14 +40,15 @@ _PAIRS = (
     "⿎鼓⿏鼠⿐鼻⿑齊⿒齒⿓龍⿔龜⿕龠"
 )
 _FOLD = {ord(_PAIRS[i]): _PAIRS[i + 1] for i in range(0, len(_PAIRS), 2)}
-_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
-# The blocks' characters in UTF-8 are E2 BA 80 to E2 BF 9F: a cheap test on the bytes.
+_RADICAL_RE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+# The blocks' characters in UTF-8 are E2 BA 80 to E2 BF 9F: a cheap test on the bytes
+# (of all the blocks' code points, where the one above has only those that stand for one).
 _RADICAL_UTF8_RE = re.compile(rb"\xe2[\xba-\xbf]")
 
 
 def may_hold_radicals(source: bytes | str) -> bool:
-    """Whether ``source`` (text, or UTF-8 bytes) could hold a radical; ``False`` only when
-    it holds none."""
+    """Whether ``source`` holds a radical that stands for an ideograph (text), or could
+    (UTF-8 bytes); ``False`` only when it holds none."""
     if isinstance(source, str):
         return _RADICAL_RE.search(source) is not None
     return _RADICAL_UTF8_RE.search(source) is not None
