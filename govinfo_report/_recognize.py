@@ -187,10 +187,11 @@ def _find_title(preamble: Sequence[Paragraph]) -> tuple[str, Location] | None:
     # before is taken along as the body's name, but before a menu's "政府信息公开年度报告"
     # it is another menu entry); at last, among the first lines, one that names neither.
     candidates = [_split_title(preamble, i) for i in range(min(len(preamble), TITLE_LOOKAHEAD))]
-    for found in candidates:
-        if found is not None and _names_body_or_year(found[1]):
-            return found[0]
-    return next((found[0] for found in candidates[:SPLIT_TITLE_LOOKAHEAD] if found), None)
+    chosen = next(
+        (found for found in candidates if found is not None and _names_body_or_year(found[2])),
+        None,
+    ) or next((found for found in candidates[:SPLIT_TITLE_LOOKAHEAD] if found), None)
+    return None if chosen is None else _title_from(preamble, *chosen)
 
 
 def _names_body_or_year(title: str) -> bool:
@@ -199,9 +200,10 @@ def _names_body_or_year(title: str) -> bool:
     )
 
 
-def _split_title(preamble: Sequence[Paragraph], i: int) -> tuple[tuple[str, Location], str] | None:
-    """The title starting at ``preamble[i]``, cut over lines ("…政府信息公开工作" /
-    "年度报告"), with the text of its own lines; or ``None``."""
+def _split_title(preamble: Sequence[Paragraph], i: int) -> tuple[int, list[Paragraph], str] | None:
+    """The lines of a title starting at ``preamble[i]``, cut over lines ("…政府信息公开工作"
+    / "年度报告"), as ``_title_from`` takes them (``i``, the lines, their text); or
+    ``None``."""
     squashed = _title_like(preamble[i].text)
     if squashed is None:
         return None
@@ -212,7 +214,7 @@ def _split_title(preamble: Sequence[Paragraph], i: int) -> tuple[tuple[str, Loca
         parts.append(preamble[j])
         joined += "".join(preamble[j].text.split())
         j += 1
-    return (_title_from(preamble, i, parts, joined), joined) if "报告" in joined else None
+    return (i, parts, joined) if "报告" in joined else None
 
 
 def _title_from(
