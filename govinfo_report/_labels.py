@@ -19,10 +19,12 @@ from govinfo_report.formats import FORMATS, SectionSpec
 
 __all__ = [
     "BOOKMARK_RE",
+    "HEADING_MAX_LENGTH",
     "core",
     "label_score",
     "match_section_heading",
     "nfkc",
+    "section_heading",
     "split_numbering",
     "split_run_in_heading",
 ]
@@ -216,3 +218,19 @@ def split_run_in_heading(text: str) -> tuple[SectionSpec, int] | None:
             return None
         position += 1
     return section, position
+
+
+#: Longest paragraph taken for a section heading by itself (the longest title with its
+#: numbering and a few words of lead-in is well under this).
+HEADING_MAX_LENGTH = 60
+
+
+def section_heading(text: str) -> tuple[SectionSpec, int | None] | None:
+    """The section ``text`` heads, and where its heading ends when it runs into the
+    section's first paragraph (``None`` when ``text`` is the heading alone); or ``None``.
+    """
+    if len(text) <= HEADING_MAX_LENGTH:
+        section = match_section_heading(text)
+        if section is not None:
+            return section, None
+    return split_run_in_heading(text)

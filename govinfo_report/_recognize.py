@@ -34,14 +34,7 @@ import attrs
 from govinfo_report import _meta
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Document, Paragraph, Table, TableCell
-from govinfo_report._labels import (
-    core,
-    label_score,
-    match_section_heading,
-    nfkc,
-    split_numbering,
-    split_run_in_heading,
-)
+from govinfo_report._labels import core, label_score, nfkc, section_heading, split_numbering
 from govinfo_report._location import Location
 from govinfo_report._values import read_value
 from govinfo_report.formats import FORMATS, FormatSpec, Group, Row, SectionSpec, TableSpec
@@ -121,19 +114,16 @@ def _find_sections(paragraphs: Sequence[tuple[int, Paragraph]], spec: FormatSpec
     last = -1
     for block_index, paragraph in paragraphs:
         text = paragraph.text
-        heading: _Heading | None = None
-        section = match_section_heading(text) if len(text) <= 60 else None
-        if section is not None:
+        found_heading = section_heading(text)
+        if found_heading is None or found_heading[0].key not in order:
+            continue
+        section, end = found_heading
+        if end is None:
             heading = _Heading(block_index, section, paragraph)
         else:
-            run_in = split_run_in_heading(text)
-            if run_in is not None:
-                section, end = run_in
-                rest = text[end:].strip(_RUN_IN_SEPARATORS)
-                head = attrs.evolve(paragraph, text=text[:end].rstrip())
-                heading = _Heading(block_index, section, head, rest or None)
-        if heading is None or heading.section.key not in order:
-            continue
+            rest = text[end:].strip(_RUN_IN_SEPARATORS)
+            head = attrs.evolve(paragraph, text=text[:end].rstrip())
+            heading = _Heading(block_index, section, head, rest or None)
         position = order[heading.section.key]
         if position > last:
             found.append(attrs.evolve(heading, section=spec.section(heading.section.key)))

@@ -70,7 +70,7 @@ from lxml import etree
 
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
-from govinfo_report._labels import core, match_section_heading, nfkc, split_run_in_heading
+from govinfo_report._labels import core, nfkc, section_heading
 from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
@@ -994,12 +994,7 @@ def _is_report_table(table: _RawTable) -> bool:
 def _is_heading(block: _RawBlock) -> bool:
     """Whether ``block`` is a section heading, or starts with one that runs into its text
     (``<p><strong>一、总体情况</strong>2024年……</p>``)."""
-    if not isinstance(block, _RawParagraph):
-        return False
-    text = block.text
-    if len(text) <= 60 and match_section_heading(text) is not None:
-        return True
-    return split_run_in_heading(text) is not None
+    return isinstance(block, _RawParagraph) and section_heading(block.text) is not None
 
 
 def _title_like(text: str, strict: bool) -> bool:

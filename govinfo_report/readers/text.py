@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
-from govinfo_report._labels import BOOKMARK_RE, match_section_heading
+from govinfo_report._labels import BOOKMARK_RE, HEADING_MAX_LENGTH, match_section_heading
 from govinfo_report._location import Location
 
 __all__ = ["read_text"]
@@ -61,7 +61,7 @@ def _is_page_number(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line) <= 60 and match_section_heading(line) is not None
+    return len(line) <= HEADING_MAX_LENGTH and match_section_heading(line) is not None
 
 
 @lru_cache(maxsize=16384)
