@@ -54,6 +54,8 @@ class Block:
 
 # An item of the page: its box, and a glyph or the index of a table.
 _Item = tuple[Box, Glyph | int]
+# A block being cut: its items, whether it begins a column, the column's left edge.
+_Part = tuple[list[_Item], bool, int | None]
 
 
 def page_blocks(
@@ -71,9 +73,12 @@ def page_blocks(
     em = statistics.median(sizes) if sizes else 10.0
     height = page[3] - page[1]
     top, bottom = page[3] - margin * height, page[1] + margin * height
-    head = [item for item in items if (item[0][1] + item[0][3]) / 2 > top]
-    foot = [item for item in items if (item[0][1] + item[0][3]) / 2 < bottom]
-    body = [item for item in items if bottom <= (item[0][1] + item[0][3]) / 2 <= top]
+    head: list[_Item] = []
+    body: list[_Item] = []
+    foot: list[_Item] = []
+    for item in items:
+        centre = (item[0][1] + item[0][3]) / 2
+        (head if centre > top else foot if centre < bottom else body).append(item)
     parts: list[_Part] = [(head, False, None)] if head else []
     parts += _split(body, em, 0, None) if body else []
     parts += [(foot, False, None)] if foot else []
@@ -86,9 +91,6 @@ def page_blocks(
         )
         for part, new_column, column in parts
     ]
-
-
-_Part = tuple[list[_Item], bool, int | None]
 
 
 def _split(items: list[_Item], em: float, depth: int, column: int | None) -> list[_Part]:
