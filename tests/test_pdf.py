@@ -921,3 +921,31 @@ def test_a_full_line_cut_mid_sentence_goes_on_across_a_wide_line_gap() -> None:
         "工" * (chars - 1) + "。",
         "作" * 5 + "。",
     ]
+
+
+def test_a_running_header_across_a_menu_and_an_article_is_dropped() -> None:
+    """A browser's header (date, page title) runs across the top of every page, just above
+    the site's menu and the article beside it: it stays one line, known as furniture."""
+    size = 10.0
+    header = ("2024/1/20 10:30", "某某镇人民政府政府信息公开工作年度报告_某某镇")
+
+    def page(first: bool) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            canvas.setFont(FONT, size)
+            canvas.drawString(24, 815, header[0])
+            canvas.drawString(250, 815, header[1])
+            if first:
+                for i, entry in enumerate(["首页", "政务公开", "政务服务", "互动交流"]):
+                    _lines(canvas, 40, 800 - i * 16, [entry], size)
+            for i in range(6):
+                _lines(canvas, 160, 795 - i * 16, ["本" * 30 + ("。" if i == 5 else "")], size)
+
+        return draw
+
+    document = read_pdf(_pdf(page(True), page(False)))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert not any(header[1] in text or header[0] in text for text in texts)
+    dropped = [
+        where.page for code, _, where in document.notes if code == "repair.page-header" and where
+    ]
+    assert dropped == [1, 2]
