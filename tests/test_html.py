@@ -605,6 +605,31 @@ def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
     assert table.rows[1][0].location.path == "/html/body/table[1]/form[1]/tr[1]/td[1]"
 
 
+def test_text_between_the_cells_of_a_row_is_read_before_the_table() -> None:
+    # libxml2 leaves "<tr>注<td>…" in the row; a browser moves the text, and any element
+    # that is no cell, out before the table. Before, the grid read the cells and the
+    # text was lost without a word. As in Chromium's tree, the fostered text and the
+    # inline <span> make one line, the <div> a block of its own.
+    markup = _page(
+        "<p>前</p><table><tbody><tr>注：<td>甲</td>见下表<td>1</td>\n</tr>"
+        "<tr><span>单位：件</span><td>乙</td><div>说明</div><td>2</td>另<b>注</b></tr>"
+        "<tr><td>丙</td><script>var x = 1;</script><td>3</td></tr></tbody></table><p>后</p>"
+    )
+    document = read_html(markup)
+    assert [
+        block.text if isinstance(block, Paragraph) else "<table>" for block in document.blocks
+    ] == ["前", "注：见下表单位：件", "说明", "另注", "<table>", "后"]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["甲", "1"],
+        ["乙", "2"],
+        ["丙", "3"],
+    ]
+    paths = [block.location.path for block in document.blocks]
+    assert paths[1] == "/html/body/table[1]/tbody[1]/tr[1]"
+    assert paths[2] == "/html/body/table[1]/tbody[1]/tr[2]/div[1]"
+
+
 # -- a page that only links to the report ------------------------------------------------
 
 _LINKING_PAGE = """<html><head><meta charset="utf-8"></head><body>

@@ -22,6 +22,7 @@ import attrs
 import pytest
 from lxml import etree
 
+from govinfo_report._ir import Paragraph
 from govinfo_report.readers.html import read_html
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.html import HtmlNoise, render_html
@@ -84,11 +85,31 @@ def _ranked(cells: _Cells) -> _Cells:
     return sorted((rows.index(r), columns.index(c), text) for r, c, text in cells)
 
 
-def _browser_tables(page: bytes, folder: Path, profile: Path) -> dict[int, _Cells]:
+# Reports the page's shown text, line by line, with each table that holds no table as
+# one line "[table]": the running text in the order a browser's tree builder leaves it.
+_FLOW_SCRIPT = """
+(function () {
+  document.querySelectorAll('table').forEach((table) => {
+    if (table.querySelector('table')) return;
+    const mark = document.createElement('div');
+    mark.textContent = '[table]';
+    table.replaceWith(mark);
+  });
+  const text = document.body.innerText;
+  const pre = document.createElement('pre');
+  pre.id = '__layout__';
+  pre.textContent = JSON.stringify(text.split('\\n'));
+  document.body.appendChild(pre);
+})();
+"""
+
+
+def _browser_result(page: bytes, script: str, folder: Path, profile: Path) -> object:
+    """What ``script`` leaves as JSON in ``<pre id="__layout__">`` after Chromium loads ``page``."""
     assert _BROWSER is not None
     # The script is ASCII, so it can follow the page whatever the page's charset.
     source = folder / "page.html"
-    source.write_bytes(page + b"<script>" + _LAYOUT_SCRIPT.encode() + b"</script>")
+    source.write_bytes(page + b"<script>" + script.encode() + b"</script>")
     done = subprocess.run(
         [
             _BROWSER,
@@ -110,10 +131,19 @@ def _browser_tables(page: bytes, folder: Path, profile: Path) -> dict[int, _Cell
     )
     found = re.search(r'<pre id="__layout__">(.*?)</pre>', done.stdout.decode("utf-8"), re.S)
     assert found, f"Chromium did not lay the page out: {done.stderr.decode()[-500:]}"
-    return {
-        table["index"]: _ranked([tuple(cell) for cell in table["cells"]])
-        for table in json.loads(html.unescape(found.group(1)))
-    }
+    return json.loads(html.unescape(found.group(1)))
+
+
+def _browser_tables(page: bytes, folder: Path, profile: Path) -> dict[int, _Cells]:
+    tables = _browser_result(page, _LAYOUT_SCRIPT, folder, profile)
+    assert isinstance(tables, list)
+    return {table["index"]: _ranked([tuple(cell) for cell in table["cells"]]) for table in tables}
+
+
+def _browser_flow(page: bytes, folder: Path, profile: Path) -> list[str]:
+    lines = _browser_result(page, _FLOW_SCRIPT, folder, profile)
+    assert isinstance(lines, list)
+    return [squashed for line in lines if (squashed := _squash(line))]
 
 
 def _reader_tables(page: bytes) -> dict[int, _Cells]:
@@ -175,6 +205,31 @@ _EDGE_CASES = {
 @pytest.mark.parametrize("body", list(_EDGE_CASES.values()), ids=list(_EDGE_CASES))
 def test_edge_cases_as_a_browser_lays_them_out(body: str, tmp_path: Path, profile: Path) -> None:
     _assert_as_browser(_snippet(body), tmp_path, profile)
+
+
+_MISPLACED_TEXT = {
+    "text and elements between rows": "<p>前</p><table>说明文字<div>单位：件</div>"
+    "<tr><td>甲</td><td>1</td></tr><span>表后</span>注<tr><td>乙</td><td>2</td></tr>"
+    "</table><p>后</p>",
+    "text and elements between cells": "<p>前</p><table><tbody><tr>注：<td>甲</td>见下表"
+    "<td>1</td>\n</tr><tr><span>单位：件</span><td>乙</td><div>说明</div><td>2</td>另<b>注</b>"
+    "</tr><tr><td>丙</td><script>var x = 1;</script><td>3</td></tr></tbody></table><p>后</p>",
+    "text in a layout table's rows": "<table><tr>页眉<td><p>一、总体情况</p>"
+    "<table><tr><td>甲</td><td>1</td></tr></table></td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("body", list(_MISPLACED_TEXT.values()), ids=list(_MISPLACED_TEXT))
+def test_text_misplaced_in_tables_reads_in_a_browsers_order(
+    body: str, tmp_path: Path, profile: Path
+) -> None:
+    page = _snippet(body)
+    document = read_html(page)
+    ours = [
+        _squash(block.text) if isinstance(block, Paragraph) else "[table]"
+        for block in document.blocks
+    ]
+    assert ours == _browser_flow(page, tmp_path, profile)
 
 
 @pytest.mark.xfail(strict=True, reason="documented: inline styles are not cascaded")

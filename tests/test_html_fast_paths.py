@@ -8,6 +8,7 @@ cannot hide anything. These tests hold each shortcut to the slow path it replace
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
@@ -108,6 +109,47 @@ def test_hidden_cell_content_in_a_page_that_hides() -> None:
     )
     (table,) = read_html(page).tables()
     assert [cell.text for cell in table.rows[0]] == ["信息内容", "1"]
+
+
+# -- text between the cells of a row ----------------------------------------------------
+
+_BETWEEN = st.sampled_from(
+    ["", "", "\n  ", "注", "\xa0", "<span>单位：件</span>", "<div>说明</div>", "<script>x</script>"]
+)
+
+
+@st.composite
+def _table_with_strays(draw: st.DrawFn) -> str:
+    """A table, maybe in a layout table, with text or elements between some cells."""
+    rows = []
+    for r in range(draw(st.integers(1, 3))):
+        cells = "".join(f"{draw(_BETWEEN)}<td>{r}{c}</td>" for c in range(draw(st.integers(1, 3))))
+        rows.append(f"<tr>{cells}{draw(_BETWEEN)}</tr>")
+    table = f"<table><tbody>{''.join(rows)}</tbody></table>"
+    if draw(st.booleans()):
+        table = f"<table><tr><td>{table}</td><td>侧栏</td></tr></table>"
+    return f"<p>前</p>{table}<p>后</p>"
+
+
+def _blocks(markup: str) -> list[object]:
+    document = read_html(_page(markup))
+    return [
+        (block.text, block.location)
+        if hasattr(block, "text")
+        else [[(cell.text, cell.location) for cell in row] for row in block.rows]
+        for block in document.blocks
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_table_with_strays())
+def test_looking_for_row_text_only_where_it_may_be_loses_nothing(markup: str) -> None:
+    # The shortcut: rows are searched for text outside their cells only when one XPath
+    # over the page finds some, or when the grid meets an element there. The slow path
+    # searches every row of every table.
+    fast = _blocks(markup)
+    with mock.patch.object(html_reader, "_HAS_ROW_TEXT", lambda root: True):
+        assert _blocks(markup) == fast
 
 
 # -- cells built once, numbered by the tables kept ---------------------------------------

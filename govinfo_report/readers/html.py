@@ -43,8 +43,8 @@ Theory of operation.
    blank, with a note giving the text it hides. Broken table markup is read as a
    browser's tree builder repairs it (libxml2 leaves it where it stands): rows in
    a wrapper (``<table><form><tr>``) are the table's, cells outside rows make a
-   row, the first ``<tfoot>`` goes last, and anything else between the rows is
-   running text before the table.
+   row, the first ``<tfoot>`` goes last, and anything else between the rows, or
+   between the cells of a row, is running text before the table.
 5. **Content.** A page holds the report among site chrome (header, menus,
    breadcrumbs, footer, related links). The report's content container is the
    deepest element holding every section heading and every report table (a
@@ -200,6 +200,10 @@ _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
 _TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
 _ROW_PARTS = _ROW_GROUPS | _CELLS | {"tr"}
+#: Whether a page holds text between the cells of a row, which a browser moves out before
+#: the table: one XPath over the page in C, cheaper than asking each cell for its tail.
+#: (Elements there are seen for nothing by the loops over the cells.)
+_HAS_ROW_TEXT = etree.XPath("boolean(//tr/text()[normalize-space()])")
 
 # HTML collapses ASCII whitespace only; U+3000 and U+00A0 are text.
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
@@ -530,13 +534,39 @@ def _may_hide(markup: bytes) -> bool:
     return _ASCII_CHARREF_RE.search(low) is not None
 
 
+def _row_strays(
+    row: etree._Element, path: str, foster: list[tuple[etree._Element | str, str]]
+) -> None:
+    """Put what stands between the cells of ``row`` (at ``path``) into ``foster``.
+
+    A browser moves text and elements that are no cell (``<tr>注<td>…``,
+    ``<tr><div>…</div><td>…``) out before the table; libxml2 leaves them in the row,
+    where the grid, reading cells only, would lose them.
+    """
+    text = row.text
+    if text and text.strip(_ASCII_SPACE):
+        foster.append((text, path))
+    counts: dict[str, int] = {}
+    for child in row:
+        tag = child.tag
+        if isinstance(tag, str):
+            number = counts[tag] = counts.get(tag, 0) + 1
+            if tag not in _CELLS and tag not in _SKIP:
+                foster.append((child, f"{path}/{tag}[{number}]"))
+        text = child.tail
+        if text and text.strip(_ASCII_SPACE):
+            foster.append((text, path))
+
+
 class _Walker:
     """One walk over the body, collecting paragraphs and tables in document order."""
 
-    def __init__(self, notes: list[_Note], may_hide: bool = True) -> None:
+    def __init__(self, notes: list[_Note], may_hide: bool = True, row_text: bool = True) -> None:
         self.notes = notes
         #: False when the page cannot hide anything: no element is then asked.
         self.may_hide = may_hide
+        #: False when no row of the page holds text outside its cells.
+        self.row_text = row_text
         self.blocks: list[_RawBlock] = []
         self.flow = _Flow(self.blocks)
         self.cells = 0
@@ -620,7 +650,11 @@ class _Walker:
 
     # tables
     def _rows(
-        self, table: etree._Element, path: str, foster: list[tuple[etree._Element | str, str]]
+        self,
+        table: etree._Element,
+        path: str,
+        foster: list[tuple[etree._Element | str, str]],
+        strays: bool,
     ) -> list[_Row]:
         """The rows of ``table`` (or of a row group or wrapper in it), as a browser has them.
 
@@ -629,7 +663,8 @@ class _Walker:
         Rows inside such a wrapper (``<table><form><tr>…``) stay the table's, and cells
         outside any row (``<table><td>…``) form the row a browser implies for them. A
         table's first ``<thead>`` comes first and its first ``<tfoot>`` last, wherever
-        they stand.
+        they stand. When ``strays`` is true, text and elements between the cells of a
+        row go to ``foster`` too, in their place.
         """
         rows: list[_Row] = []
         head: list[_Row] | None = None
@@ -645,6 +680,8 @@ class _Walker:
             if tag == "tr" and not stray:  # the usual child, first
                 number = counts[tag] = counts.get(tag, 0) + 1
                 rows.append((child, f"{path}/tr[{number}]", 0, 0))
+                if strays:
+                    _row_strays(child, rows[-1][1], foster)
             elif isinstance(tag, str):
                 number = counts[tag] = counts.get(tag, 0) + 1
                 if tag in _CELLS:
@@ -660,8 +697,10 @@ class _Walker:
                         stray = []
                     if tag == "tr":
                         rows.append((child, f"{path}/tr[{number}]", 0, 0))
+                        if strays:
+                            _row_strays(child, rows[-1][1], foster)
                     elif tag in _ROW_GROUPS:
-                        group = self._rows(child, f"{path}/{tag}[{number}]", foster)
+                        group = self._rows(child, f"{path}/{tag}[{number}]", foster, strays)
                         if tag == "thead" and head is None:
                             head = group
                         elif tag == "tfoot" and foot is None:
@@ -672,7 +711,7 @@ class _Walker:
                         pass
                     elif any(part.tag in _ROW_PARTS for part in child):
                         # A wrapper around rows (<form>): its rows are the table's.
-                        rows += self._rows(child, f"{path}/{tag}[{number}]", foster)
+                        rows += self._rows(child, f"{path}/{tag}[{number}]", foster, strays)
                     else:
                         foster.append((child, f"{path}/{tag}[{number}]"))
             text = child.tail
@@ -702,7 +741,23 @@ class _Walker:
         self, table: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
     ) -> None:
         foster: list[tuple[etree._Element | str, str]] = []
-        rows = self._rows(table, path, foster)
+        nested = next(table.iterdescendants("table"), None) is not None
+        # Text or elements between the cells of a row are looked for row by row only where
+        # they may be: in a small layout table always, in a data table when it has such
+        # text or when its grid meets such an element.
+        precise = nested or self.row_text
+        rows = self._rows(table, path, foster, precise)
+        one_cell = len(rows) == 1 and len(self._cells(rows[0])) == 1
+        layout = nested or one_cell or lines is not self.flow
+        grid = None
+        if not layout:
+            grid, stray_elements = self._grid(rows, path, depth)
+            if stray_elements and not precise:
+                foster = []
+                self._rows(table, path, foster, True)
+        elif not precise:
+            foster = []
+            self._rows(table, path, foster, True)
         for item, item_path in foster:
             # Read before the table, where a browser shows it.
             if isinstance(item, str):
@@ -715,24 +770,25 @@ class _Walker:
         if caption is not None:
             self.walk(caption, f"{path}/caption[1]", lines, depth + 1, in_link)
             lines.end()
-        nested = next(table.iterdescendants("table"), None) is not None
-        one_cell = len(rows) == 1 and len(self._cells(rows[0])) == 1
-        if nested or one_cell or lines is not self.flow:
-            # A layout grid (or a table inside a data cell): its cells are running content.
-            if nested:
-                self.layout_tables += 1
-            for row in rows:
-                if self.may_hide and self._hidden_row(row[0]):
-                    continue
-                for cell, cell_path in self._cells(row):
-                    if not (self.may_hide and self._hidden(cell)):
-                        self.walk(cell, cell_path, lines, depth + 2, in_link)
-                        lines.end()
+        if grid is not None:
+            self.blocks.append(grid)
             return
-        self.blocks.append(self._grid(rows, path, depth))
+        # A layout grid (or a table inside a data cell): its cells are running content.
+        if nested:
+            self.layout_tables += 1
+        for row in rows:
+            if self.may_hide and self._hidden_row(row[0]):
+                continue
+            for cell, cell_path in self._cells(row):
+                if not (self.may_hide and self._hidden(cell)):
+                    self.walk(cell, cell_path, lines, depth + 2, in_link)
+                    lines.end()
 
-    def _grid(self, rows: list[_Row], path: str, depth: int) -> _RawTable:
+    def _grid(self, rows: list[_Row], path: str, depth: int) -> tuple[_RawTable, bool]:
         """Lay the cells out on the grid the row and column spans make.
+
+        The second value says whether an element that is no cell stands between the
+        cells of a row (the caller reads it before the table).
 
         One tight loop, where a page's time goes (a few hundred cells): only the
         attributes a cell has are asked for, and a cell's path is built only when kept.
@@ -760,6 +816,7 @@ class _Walker:
         self.data_tables += 1
         base = Location(carrier="html", table=index)
         cells = self.cells
+        stray_elements = False
         text: str | None  # a cell's text; every branch below leaves it a str
         for r, (row, row_path, tds, ths) in enumerate(rows):
             placed: list[TableCell] = []
@@ -774,6 +831,8 @@ class _Walker:
                     ths += 1
                     step = _TH_STEPS[ths] if ths < _STEPS else f"/th[{ths}]"
                 else:
+                    if isinstance(tag, str) and tag not in _SKIP:
+                        stray_elements = True  # read before the table by the caller
                     continue
                 if busy:
                     while column in busy:
@@ -846,7 +905,7 @@ class _Walker:
         self.cells = cells
         while out and not out[-1]:
             out.pop()  # last rows whose every cell takes no place hold nothing
-        return _RawTable(path=path, rows=out, index=index)
+        return _RawTable(path=path, rows=out, index=index), stray_elements
 
     def _hidden_row(self, row: etree._Element | list[etree._Element]) -> bool:
         # A row a browser implies for cells outside rows has no attributes.
@@ -1189,7 +1248,7 @@ def read_html(data: bytes | str) -> Document:
         raise ReportError(f"the page is over the limit of {MAX_INPUT_BYTES} bytes")
     root = _parse(markup, notes)
     body = root.find("body")
-    walker = _Walker(notes, _may_hide(markup))
+    walker = _Walker(notes, _may_hide(markup), bool(_HAS_ROW_TEXT(root)))
     if body is None:
         walker.walk(root, "/" + str(root.tag), walker.flow, 1, False)
     else:
