@@ -865,6 +865,60 @@ def test_what_is_drawn_outside_the_page_is_not_read() -> None:
     assert notes and notes[0].startswith("5 glyph(s)")
 
 
+def test_a_row_cut_with_no_ruling_along_the_cut_is_rejoined() -> None:
+    """The last row of a table cut by the page break with its text all overleaf: an empty
+    row at the foot of the page, and overleaf one row of cells with no ruling along its
+    top (Chromium's default, and reportlab's, leave the cut edge undrawn). Before, that
+    row was no table (one horizontal ruling) and was read as a paragraph: the row was lost.
+    """
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["信息内容"]), (0, 1, 1, 1, ["本年收费金额"]),
+            (1, 0, 1, 1, []), (1, 1, 1, 1, []),
+        ]  # fmt: skip
+        _table(canvas, 72, 80, [100, 80], [20, 20], cells)
+
+    def second(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.5)
+        top, bottom = 790, 770
+        canvas.line(72, bottom, 252, bottom)
+        for x in (72, 172, 252):
+            canvas.line(x, bottom, x, top)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, bottom + 6, "行政事业性收费")
+        canvas.drawString(172 + PAD, bottom + 6, "0")
+        _lines(canvas, 72, 740, ["三、收到和处理政府信息公开申请情况"])
+
+    document = read_pdf(_pdf(first, second))
+    table, heading = document.blocks
+    assert isinstance(table, Table) and isinstance(heading, Paragraph)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["信息内容", "本年收费金额"],
+        ["行政事业性收费", "0"],
+    ]
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
+def test_an_open_row_of_cells_is_a_table_a_bracket_is_not() -> None:
+    def rulings(sides: Sequence[float], hanging: bool) -> list[Ruling]:
+        line = Ruling(horizontal=True, pos=100, start=min(sides), end=max(sides))
+        start, end = (80.0, 100.0) if hanging else (100.0, 120.0)
+        return [line] + [Ruling(horizontal=False, pos=x, start=start, end=end) for x in sides]
+
+    for hanging in (False, True):
+        (group,) = connected_tables(rulings([50, 100, 150], hanging))
+        grid = build_grid(group)
+        assert grid is not None and len(grid.cells) == 2
+        assert (grid.open_top, grid.open_bottom) == (not hanging, hanging)
+        # Two sides only (a bracket, a box open on one side): no cells to speak of.
+        assert connected_tables(rulings([50, 150], hanging)) == []
+    # Sides of different lengths are no row cut at a page break.
+    uneven = rulings([50, 100, 150], False)
+    uneven[2] = Ruling(horizontal=False, pos=100, start=100, end=110)
+    assert connected_tables(uneven) == []
+
+
 def _rulings_of_a_page_in_the_middle(side: float, rows: int) -> list[Ruling]:
     """A table page whose first column is one merged cell from the page before to the
     next: no ruling crosses it, and its left side (at ``side``) touches nothing."""

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report import Report
 from govinfo_report.readers._cjk import may_hold_radicals
+from govinfo_report.readers.pdf import read_pdf
 from govinfo_report.synth import SyntheticReport
 from govinfo_report.synth.html import HtmlNoise, render_html
 from tests.shared import (
@@ -51,6 +52,13 @@ def _page_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("gb18030")  # the corpus has a GB2312 page
+
+
+def _page_text_of_pdf(pdf: Path, page: int) -> str:
+    """The text pdfminer finds on one page (1-based), as a check on the test's layout."""
+    from pdfminer.high_level import extract_text
+
+    return extract_text(pdf, page_numbers=[page - 1])
 
 
 def _print(page: Path, pdf: Path, profile: Path, header_footer: bool = False) -> None:
@@ -148,3 +156,37 @@ def test_the_browser_s_running_header_and_footer_are_dropped(
     assert report.metadata.title is not None and "_" not in report.metadata.title
     codes = [d.code for d in report.diagnostics]
     assert codes.count("repair.page-header") >= 2 * 2  # header and footer, on every page
+
+
+def test_a_row_split_by_the_page_break_keeps_its_label_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Chromium splits a tall row over two pages and, slicing the cells' boxes, draws no
+    # ruling along the cut: overleaf, the row's rest is cells with no top. Before, they
+    # were no table, and the label's last lines were read as paragraphs.
+    # An A4 page holds about 1050 px: twelve lines from 900 px on run over it whatever
+    # the font's line height.
+    folder = tmp_path_factory.mktemp("chromium-split-row")
+    page = folder / "split.html"
+    lines = ["行政事业性收费", *(f"第{n}行" for n in range(2, 13))]
+    page.write_text(
+        '<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
+        "td{border:1px solid #000;padding:2px;vertical-align:top}</style></head><body>"
+        '<div style="height:900px"></div>'
+        "<table><tr><td>信息内容</td><td>本年收费金额（单位：万元）</td></tr>"
+        f"<tr><td>{'<br>'.join(lines)}</td><td>0</td></tr></table>"
+        "<p>三、收到和处理政府信息公开申请情况</p></body></html>",
+        encoding="utf-8",
+    )
+    pdf = folder / "split.pdf"
+    _print(page, pdf, folder / "profile")
+    assert "第12行" in _page_text_of_pdf(pdf, 2)  # the row did run over the page
+    document = read_pdf(pdf.read_bytes())
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["信息内容", "本年收费金额（单位：万元）"],
+        ["".join(lines), "0"],
+    ]
+    assert {cell.location.page for cell in table.rows[1]} == {1}
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+    assert [p.text for p in document.paragraphs()] == ["三、收到和处理政府信息公开申请情况"]

@@ -6,7 +6,8 @@ when debugging:
 1. :func:`merge_rulings`: segments on one line (same y for horizontal ones,
    within :data:`SNAP`) that touch or overlap are joined into rulings.
 2. :func:`connected_tables`: rulings that cross or touch form one table; a group
-   with at least two horizontal and two vertical rulings is a table candidate.
+   with at least two horizontal and two vertical rulings is a table candidate, and
+   so is one row of cells with no ruling along one side (a row cut at a page break).
 3. :func:`build_grid`: the distinct x of the vertical rulings are the column
    boundaries, the distinct y of the horizontal ones the row boundaries (plus
    the outer edges where a side is open). Every box of that grid is joined to
@@ -189,7 +190,7 @@ def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
     loose: list[Ruling] = []  # vertical rulings of no table
     for group in groups.values():
         count = sum(1 for r in group if r.horizontal)
-        if count >= 2 and len(group) - count >= 2:
+        if (count >= 2 and len(group) - count >= 2) or _open_row(group):
             tables.append(group)
         else:
             loose.extend(r for r in group if not r.horizontal)
@@ -198,6 +199,33 @@ def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
     # Top to bottom: the order the tables are read in.
     tables.sort(key=lambda g: -max(r.pos if r.horizontal else r.end for r in g))
     return tables
+
+
+def _open_row(group: Sequence[Ruling]) -> bool:
+    """Whether ``group`` is one row of cells open at the top or the bottom.
+
+    A producer that cuts a row at a page break may draw no ruling along the cut: the
+    part on either page is then one horizontal ruling with the cells' sides standing
+    on it (or hanging from it), all ending at the cut. At least three sides (two
+    cells) are asked for, so a bracket or a box around text is not taken.
+    """
+    horizontal = [r for r in group if r.horizontal]
+    vertical = [r for r in group if not r.horizontal]
+    if len(horizontal) != 1 or len(vertical) < 3:
+        return False
+    (line,) = horizontal
+    if (
+        abs(line.start - min(v.pos for v in vertical)) > SNAP
+        or abs(line.end - max(v.pos for v in vertical)) > SNAP
+    ):
+        return False  # the sides are not the row's ends
+    if all(abs(v.start - line.pos) <= SNAP for v in vertical):
+        ends = [v.end for v in vertical]  # standing on the line: open at the top
+    elif all(abs(v.end - line.pos) <= SNAP for v in vertical):
+        ends = [v.start for v in vertical]  # hanging from it: open at the bottom
+    else:
+        return False
+    return max(ends) - min(ends) <= SNAP and abs(ends[0] - line.pos) >= MIN_CELL
 
 
 def _side_borders(group: Sequence[Ruling], loose: list[Ruling]) -> list[Ruling]:
