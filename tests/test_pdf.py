@@ -446,6 +446,44 @@ def test_a_group_label_running_overleaf_does_not_stop_the_row_s_rejoining() -> N
     assert table.rows[0][0].rowspan == 2
 
 
+def test_a_remark_in_brackets_overleaf_closes_the_label_above() -> None:
+    """LibreOffice cuts a label typed as two paragraphs between them: "(二)部分公开" with
+    its values above, its remark "(区分处理的…)" alone overleaf. No row is labelled by a
+    remark, so it is the label's rest; a label of its own overleaf stays a row."""
+    widths = [110, 40]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["(二)部分公开"]), (0, 1, 1, 1, ["1"])]
+        _table(canvas, 72, 120, widths, [20], cells)
+
+    def overleaf(remark: str) -> Callable[[Canvas], None]:
+        def second(canvas: Canvas) -> None:
+            cells: list[_Cell] = [
+                (0, 0, 1, 1, [remark]), (0, 1, 1, 1, []),
+                (1, 0, 1, 1, ["(三)不予公开"]), (1, 1, 1, 1, []),
+            ]  # fmt: skip
+            _table(canvas, 72, 780, widths, [20, 20], cells)
+
+        return second
+
+    # Unclosed, the bracket may open a label of its own: the parts stay apart.
+    (table,) = read_pdf(_pdf(first, overleaf("(区分处理的，只计"))).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["(二)部分公开", "1"],
+        ["(区分处理的，只计", ""],
+        ["(三)不予公开", ""],
+    ]
+    document = read_pdf(_pdf(first, overleaf("(区分处理的，只计)")))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["(二)部分公开(区分处理的，只计)", "1"],
+        ["(三)不予公开", ""],
+    ]
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
 def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> None:
     """Tracked changes printed with the document: an old value struck through, the new
     one underlined, in one cell ("5̶1̲1̲"); and a struck word in running text."""

@@ -16,8 +16,10 @@ between them). Continued fragments are handled in this order:
    fills its cell, so the text had to go on), and every other cell is empty
    on one side; or when the row above holds values and no label of its own and
    the row below a label and no values (a label padded with empty lines went
-   over whole; no row of the form lacks a label). A merged cell running over
-   the break ("三、本年度办" / "理结果") is rejoined by the wrapped-line test.
+   over whole; no row of the form lacks a label). A remark in brackets alone
+   overleaf ("(区分处理的…)") closes the label above it, as no row of the form is
+   labelled by a remark. A merged cell running over the break ("三、本年度办" /
+   "理结果") is rejoined by the wrapped-line test.
 
 Anything not proven to continue stays apart: a wrong join would move labels or
 values between rows, while a missed one only leaves a label in two pieces.
@@ -56,6 +58,7 @@ PADDING = 0.7
 _NUMERIC_RE = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 #: A line may wrap after a closing bracket: "(三)" / "不予公开".
 _CLOSING_BRACKETS = frozenset(")）]】〕》」』")
+_OPENING_BRACKETS = frozenset("(（[【〔《「『")
 # The two parts of a number cut by a page break: a sign or digits, then digits.
 _NUMBER_HEAD_RE = re.compile(r"[-−－]?[\d,，]*")
 _NUMBER_TAIL_RE = re.compile(r"\d[\d,，.]*")
@@ -153,6 +156,28 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     if not (is_cjk(before[-1]) or before[-1].isalnum() or before[-1] in _CLOSING_BRACKETS):
         return False  # a sentence's end ("。", "：") ends a paragraph, not a wrapped line
     return _fills_cell(above, below)
+
+
+def _remark_of(above: _Cell, below: _Cell) -> bool:
+    """Whether ``below`` is a remark in brackets closing the label ``above``.
+
+    A label typed as two paragraphs, "(二)部分公开" and "(区分处理的，只计这一情形，不计
+    其他情形)", is cut between them when its row breaks across pages. No row of the form
+    is labelled by a remark alone, so the remark overleaf belongs to the label above.
+    """
+    if not above.text.lines or not below.text.lines:
+        return False
+    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
+        return False
+    before, after = above.text.text.strip(), below.text.text.strip()
+    if not before or _value_like(before) or enumerated(after):
+        return False
+    return (
+        len(after) > 2
+        and after[0] in _OPENING_BRACKETS
+        and after[-1] in _CLOSING_BRACKETS
+        and not any(c in _OPENING_BRACKETS or c in _CLOSING_BRACKETS for c in after[1:-1])
+    )
 
 
 def _fills_cell(above: _Cell, below: _Cell) -> bool:
@@ -265,7 +290,7 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
         return
     numbers = [_number_cut(above, below) for above, below in pairs]
     wrapped = [
-        number or _wrapped_into(above, below)
+        number or _wrapped_into(above, below) or _remark_of(above, below)
         for (above, below), number in zip(pairs, numbers, strict=True)
     ]
     texts = [(above.text.text.strip(), below.text.text.strip()) for above, below in pairs]
