@@ -484,6 +484,45 @@ def test_a_remark_in_brackets_overleaf_closes_the_label_above() -> None:
     assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
 
 
+def test_glyphs_of_a_font_declaring_a_whole_em_of_descent_are_placed_by_their_baseline() -> None:
+    """cairo (pdftocairo, GTK's print to file) converts CJK fonts declaring a descent of
+    a whole em: pdfminer then boxes their glyphs a line too low. Before, the labels fell
+    into the cells below their own and a year left its line ("2024" / "年"): numbers
+    were read against the wrong rows."""
+    rows = [("规章", "5"), ("行政许可", "9"), ("行政处罚", "0")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 12)
+        canvas.drawString(72, 760, "某县人民政府")
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72 + 6 * 12, 760, "2024")
+        canvas.setFont(FONT, 12)
+        canvas.drawString(72 + 6 * 12 + canvas.stringWidth("2024", "Helvetica", 12), 760, "年")
+        top, height = 700.0, 16.0
+        canvas.setLineWidth(0.5)
+        for r in range(len(rows) + 1):
+            canvas.line(72, top - r * height, 252, top - r * height)
+        for x in (72, 172, 252):
+            canvas.line(x, top, x, top - len(rows) * height)
+        for r, (label, value) in enumerate(rows):
+            baseline = top - r * height - 12
+            canvas.setFont(FONT, SIZE)
+            canvas.drawString(72 + PAD, baseline, label)
+            canvas.setFont("Helvetica", SIZE)
+            canvas.drawString(172 + PAD, baseline, value)
+
+    data = _pdf(page)
+    assert data.count(b"/Descent -271") == 1  # the CJK font's own, in its descriptor
+    document = read_pdf(data.replace(b"/Descent -271", b"/Descent -1000"))
+    paragraph, table = document.blocks
+    assert isinstance(paragraph, Paragraph) and paragraph.text == "某县人民政府2024年"
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [list(row) for row in rows]
+    notes = [message for code, message, _ in document.notes if code == "repair.pdf-font-metrics"]
+    assert notes and "STSongStd-Light" in notes[0]  # the name in the PDF
+    assert read_pdf(data).notes == ()  # a plausible descent is left alone
+
+
 def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> None:
     """Tracked changes printed with the document: an old value struck through, the new
     one underlined, in one cell ("5̶1̲1̲"); and a struck word in running text."""

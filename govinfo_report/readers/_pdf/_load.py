@@ -56,6 +56,13 @@ MAX_STREAM_BYTES = 32 * 1024 * 1024
 #: Nesting of form XObjects (``LTFigure``) followed when collecting glyphs; real
 #: documents nest one or two deep.
 MAX_FIGURE_DEPTH = 16
+#: A glyph's box reaches from its font's descent below the baseline to one em above
+#: that. Fonts declare their descent as they please: outside this range (in em) it is
+#: taken for broken, as in the CJK fonts cairo converts (a whole em, which set the
+#: glyphs a line too low, apart from the digits beside them and in the cell below),
+#: and the glyph is placed by its baseline with USUAL_DESCENT.
+DESCENT_RANGE = (-0.5, 0.1)
+USUAL_DESCENT = -0.2
 #: Segments shorter than this (points) are dots, ticks or glyph parts, not rulings.
 MIN_SEGMENT = 2.0
 #: A path this thin (points) in one direction is a line, even when drawn as a
@@ -214,23 +221,38 @@ def _collect(
     segments: list[Segment],
     images: list[tuple[float, float, float, float]],
     depth: int,
+    misplaced: set[str],
 ) -> None:
-    """Walk a page (and its form XObjects) collecting glyphs, segments and images."""
+    """Walk a page (and its form XObjects) collecting glyphs, segments and images.
+
+    The names of fonts whose glyphs were placed by their baselines (see
+    :data:`DESCENT_RANGE`) are added to ``misplaced``.
+    """
     for item in container:
         if isinstance(item, LTChar):
             text = item.get_text()
             if text:
+                direction = _direction(item.matrix[0], item.matrix[1])
+                baseline = item.matrix[5]
+                y0, y1 = item.y0, item.y1
+                height = y1 - y0
+                if direction == 0 and height > 0:
+                    low, high = DESCENT_RANGE
+                    if not low <= (y0 - baseline) / height <= high:
+                        y0 = baseline + USUAL_DESCENT * height
+                        y1 = y0 + height
+                        misplaced.add(item.fontname)
                 glyphs.append(
                     Glyph(
                         text,
                         item.x0,
-                        item.y0,
+                        y0,
                         item.x1,
-                        item.y1,
+                        y1,
                         item.size,
                         item.fontname,
-                        direction=_direction(item.matrix[0], item.matrix[1]),
-                        baseline=item.matrix[5],
+                        direction=direction,
+                        baseline=baseline,
                     )
                 )
         elif isinstance(item, LTCurve):
@@ -239,7 +261,20 @@ def _collect(
             x0, y0, x1, y1 = item.bbox
             images.append((x0, y0, x1, y1))
         elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
-            _collect(item, glyphs, segments, images, depth + 1)
+            _collect(item, glyphs, segments, images, depth + 1, misplaced)
+
+
+def _metrics_notes(fonts: set[str]) -> list[tuple[str, str]]:
+    if not fonts:
+        return []
+    names = ", ".join(sorted(fonts))
+    return [
+        (
+            "repair.pdf-font-metrics",
+            f"font(s) {names} declare an implausible descent; their glyphs were placed "
+            "by their baselines",
+        )
+    ]
 
 
 def _open(data: bytes) -> PDFDocument:
@@ -404,7 +439,8 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
             glyphs: list[Glyph] = []
             segments: list[Segment] = []
             images: list[tuple[float, float, float, float]] = []
-            _collect(layout, glyphs, segments, images, 0)
+            misplaced: set[str] = set()
+            _collect(layout, glyphs, segments, images, 0, misplaced)
             messages = capture.take()
             lost = _data_loss(messages)
             if lost is not None:
@@ -420,7 +456,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     segments=tuple(segments),
                     images=tuple(images),
                 ),
-                opening + _pdfminer_notes(messages),
+                opening + _pdfminer_notes(messages) + _metrics_notes(misplaced),
             )
             opening = []
     finally:
