@@ -739,6 +739,25 @@ def test_lines_only_needs_ocr() -> None:
     assert "OCR" in _message(_pdf(page))
 
 
+def test_a_text_layer_of_wrong_characters_is_said_to_need_ocr() -> None:
+    """mutool's conversion leaves fonts that map every glyph to a control or Latin
+    character: the text cannot be Chinese, and the error says so and what to do, rather
+    than that the file is no report."""
+
+    def garbled(canvas: Canvas) -> None:
+        _lines(canvas, 72, 760, ["!#$%&()*+,-./0123456789:;<=>?@ABCDEFG" for _ in range(8)])
+
+    message = _message(_pdf(garbled))
+    assert "0 Chinese characters in" in message and "OCR" in message
+    assert "'!#$%&()*+" in message  # what the text starts with
+
+    def mixed(canvas: Canvas) -> None:
+        garbled(canvas)
+        _lines(canvas, 72, 500, ["某县人民政府"])  # a few ideographs among many: not garbled
+
+    assert "Chinese characters" not in _message(_pdf(mixed))
+
+
 def test_truncated_pdf_is_an_error() -> None:
     data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))
     for cut in (len(data) // 3, len(data) - 10):

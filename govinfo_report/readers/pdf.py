@@ -102,6 +102,14 @@ MAX_SLANTED = 0.2
 #: Share of a document's unreadable glyphs ("(cid:12)": no Unicode mapping)
 #: above which its text layer is unusable.
 MAX_UNMAPPED = 0.3
+#: A text layer of at least MIN_GLYPHS_FOR_CHINESE glyphs, fewer than MIN_CHINESE of them
+#: ideographs, is not readable as a report: its fonts map glyphs to the wrong characters
+#: (mutool's conversion leaves "!\"#$%&'" for the first glyphs of each font), or it is
+#: in another language. A report's text is mostly ideographs.
+MIN_GLYPHS_FOR_CHINESE = 200
+MIN_CHINESE = 0.01
+#: Glyphs quoted from such a text layer in the error.
+SAMPLE_GLYPHS = 30
 #: A document with images and fewer glyphs than this is a scan (which may carry
 #: a stray glyph or two, such as a stamp's caption), not a text document.
 MIN_GLYPHS = 20
@@ -141,6 +149,10 @@ class _Reader:
         self.pages: list[_Page] = []
         self.glyphs = 0
         self.unmapped = 0
+        #: Ideographs among the glyphs, and the text of the first glyphs (for the error
+        #: when there are next to none).
+        self.chinese = 0
+        self.sample: list[str] = []
         self.image_pages: list[int] = []
         self.margins: dict[tuple[int, int | None], tuple[float, float]] = {}
         self.pitch: dict[int, float | None] = {}
@@ -168,6 +180,9 @@ class _Reader:
         glyphs = [g for g in page_glyphs if not g.text.isspace()]
         self.glyphs += len(glyphs)
         self.unmapped += sum(1 for g in glyphs if _UNMAPPED_RE.match(g.text))
+        self.chinese += sum(1 for g in glyphs if "\u3400" <= g.text[0] <= "\u9fff")
+        if len(self.sample) < SAMPLE_GLYPHS:
+            self.sample += [g.text for g in glyphs[: SAMPLE_GLYPHS - len(self.sample)]]
         if not glyphs and content.images:
             self.image_pages.append(page)
         elif glyphs:
@@ -461,6 +476,14 @@ class _Reader:
             raise ReportError(
                 "this PDF's fonts have no Unicode mapping, so its text cannot be "
                 "extracted; it needs OCR (or an export with embedded Unicode fonts)"
+            )
+        if self.glyphs >= MIN_GLYPHS_FOR_CHINESE and self.chinese < MIN_CHINESE * self.glyphs:
+            sample = "".join(self.sample)
+            raise ReportError(
+                f"this PDF's text holds {self.chinese} Chinese characters in {self.glyphs} "
+                f"glyphs (it starts {sample!r}): it is not a Chinese report, or its fonts "
+                "map their glyphs to the wrong characters, as some converters leave them; "
+                "then it needs OCR, or an export with embedded Unicode fonts"
             )
         for page in self.image_pages:
             self.notes.append(
