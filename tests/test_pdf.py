@@ -367,6 +367,58 @@ def test_a_clipped_repeated_header_is_still_dropped_and_a_cut_row_rejoined() -> 
     assert "repair.pdf-repeated-header" in codes and "repair.pdf-cut-row" in codes
 
 
+def test_text_hidden_by_a_clipping_path_is_not_read() -> None:
+    """LibreOffice repeats a tall header cell in a shorter row: it draws the cell's text
+    whole and clips it to the row, so only the first line shows and the rest, hidden,
+    lies over the row below. Before, the hidden lines were read into the cut row's label
+    below; the repetition, which shows less than the header, was not dropped either, and
+    the cut row was not rejoined: its values went missing."""
+    # The label column as narrow as "1.信": its line is full, so the label goes on.
+    label = 2 * PAD + pdfmetrics.stringWidth("1.信", FONT, SIZE) + 1
+    widths = [label, 40, 40]
+    lines = ["（本", "列数", "据）"]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, lines), (0, 1, 1, 1, ["申请人"]), (0, 2, 1, 1, ["总计"]),
+            (1, 0, 1, 1, ["新收"]), (1, 1, 1, 1, ["3"]), (1, 2, 1, 1, ["3"]),
+            (2, 0, 1, 1, ["1.信"]), (2, 1, 1, 1, ["28"]), (2, 2, 1, 1, []),
+        ]  # fmt: skip
+        _table(canvas, 72, 200, widths, [40, 20, 20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, []), (0, 1, 1, 1, ["申请人"]), (0, 2, 1, 1, ["总计"]),
+            (1, 0, 1, 1, ["访举"]), (1, 1, 1, 1, []), (1, 2, 1, 1, ["115"]),
+            (2, 0, 1, 1, ["2.重"]), (2, 1, 1, 1, ["2"]), (2, 2, 1, 1, ["2"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 30, 20], cells)
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(72, 760, widths[0], 20)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        canvas.setFont(FONT, SIZE)
+        for i, line in enumerate(lines):
+            canvas.drawString(72 + PAD, 780 - PAD - (i + 1) * SIZE * 1.15, line)
+        canvas.restoreState()
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72, 700, "四、结转")  # drawn after the clip: read
+
+    document = read_pdf(_pdf(first, second))
+    table, after = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["".join(lines), "申请人", "总计"],
+        ["新收", "3", "3"],
+        ["1.信访举", "28", "115"],
+        ["2.重", "2", "2"],
+    ]
+    assert isinstance(after, Paragraph) and after.text == "四、结转"
+    codes = [code for code, _, _ in document.notes]
+    assert "repair.pdf-clipped-text" in codes and "repair.pdf-repeated-header" in codes
+    assert "repair.pdf-cut-row" in codes
+
+
 def test_a_row_of_values_and_a_row_of_blanks_overleaf_stay_apart() -> None:
     """Each with a label of its own, a full row above and a blank row below are two rows,
     though no cell has text on both sides of the break."""

@@ -22,10 +22,11 @@ import attrs
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.utils import Matrix, apply_matrix_pt
 
 from govinfo_report._errors import ReportError
 from govinfo_report._location import Location
@@ -63,6 +64,9 @@ MAX_FIGURE_DEPTH = 16
 #: and the glyph is placed by its baseline with USUAL_DESCENT.
 DESCENT_RANGE = (-0.5, 0.1)
 USUAL_DESCENT = -0.2
+#: How far (points) outside the box of the clipping path a glyph's centre may lie and
+#: still be read: rounding, and clips drawn a hair inside a cell's border.
+CLIP_SLACK = 1.0
 #: Segments shorter than this (points) are dots, ticks or glyph parts, not rulings.
 MIN_SEGMENT = 2.0
 #: A path this thin (points) in one direction is a line, even when drawn as a
@@ -215,66 +219,146 @@ def _segments_of(item: LTCurve, out: list[Segment]) -> None:
             out.append(Segment(False, (ax + bx) / 2, min(ay, by), max(ay, by)))
 
 
-def _collect(
-    container: Iterable[LTItem],
-    glyphs: list[Glyph],
-    segments: list[Segment],
-    images: list[tuple[float, float, float, float]],
-    depth: int,
-    misplaced: set[str],
-) -> None:
-    """Walk a page (and its form XObjects) collecting glyphs, segments and images.
+@attrs.define
+class _Collected:
+    """What a page draws, as it is collected (see :func:`_collect`)."""
 
-    The names of fonts whose glyphs were placed by their baselines (see
-    :data:`DESCENT_RANGE`) are added to ``misplaced``.
-    """
+    glyphs: list[Glyph] = attrs.field(factory=list)
+    segments: list[Segment] = attrs.field(factory=list)
+    images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
+    #: Fonts whose glyphs were placed by their baselines (see :data:`DESCENT_RANGE`).
+    misplaced: set[str] = attrs.field(factory=set)
+    #: Glyphs left out as hidden by a clipping path.
+    clipped: int = 0
+
+
+def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
+    """Walk a page (and its form XObjects) collecting glyphs, segments and images."""
     for item in container:
         if isinstance(item, LTChar):
             text = item.get_text()
-            if text:
-                direction = _direction(item.matrix[0], item.matrix[1])
-                baseline = item.matrix[5]
-                y0, y1 = item.y0, item.y1
-                height = y1 - y0
-                if direction == 0 and height > 0:
-                    low, high = DESCENT_RANGE
-                    if not low <= (y0 - baseline) / height <= high:
-                        y0 = baseline + USUAL_DESCENT * height
-                        y1 = y0 + height
-                        misplaced.add(item.fontname)
-                glyphs.append(
-                    Glyph(
-                        text,
-                        item.x0,
-                        y0,
-                        item.x1,
-                        y1,
-                        item.size,
-                        item.fontname,
-                        direction=direction,
-                        baseline=baseline,
-                    )
+            if not text:
+                continue
+            clip = getattr(item.graphicstate, "clip", None)
+            if clip is not None:
+                x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                if not (
+                    clip[0] - CLIP_SLACK <= x <= clip[2] + CLIP_SLACK
+                    and clip[1] - CLIP_SLACK <= y <= clip[3] + CLIP_SLACK
+                ):
+                    out.clipped += 1
+                    continue
+            direction = _direction(item.matrix[0], item.matrix[1])
+            baseline = item.matrix[5]
+            y0, y1 = item.y0, item.y1
+            height = y1 - y0
+            if direction == 0 and height > 0:
+                low, high = DESCENT_RANGE
+                if not low <= (y0 - baseline) / height <= high:
+                    y0 = baseline + USUAL_DESCENT * height
+                    y1 = y0 + height
+                    out.misplaced.add(item.fontname)
+            out.glyphs.append(
+                Glyph(
+                    text,
+                    item.x0,
+                    y0,
+                    item.x1,
+                    y1,
+                    item.size,
+                    item.fontname,
+                    direction=direction,
+                    baseline=baseline,
                 )
+            )
         elif isinstance(item, LTCurve):
-            _segments_of(item, segments)
+            _segments_of(item, out.segments)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
-            images.append((x0, y0, x1, y1))
+            out.images.append((x0, y0, x1, y1))
         elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
-            _collect(item, glyphs, segments, images, depth + 1, misplaced)
+            _collect(item, out, depth + 1)
 
 
-def _metrics_notes(fonts: set[str]) -> list[tuple[str, str]]:
-    if not fonts:
-        return []
-    names = ", ".join(sorted(fonts))
-    return [
-        (
-            "repair.pdf-font-metrics",
-            f"font(s) {names} declare an implausible descent; their glyphs were placed "
-            "by their baselines",
+def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
+    notes = []
+    if collected.misplaced:
+        names = ", ".join(sorted(collected.misplaced))
+        notes.append(
+            (
+                "repair.pdf-font-metrics",
+                f"font(s) {names} declare an implausible descent; their glyphs were placed "
+                "by their baselines",
+            )
         )
-    ]
+    if collected.clipped:
+        notes.append(
+            (
+                "repair.pdf-clipped-text",
+                f"{collected.clipped} glyph(s) hidden by a clipping path (text running out "
+                "of its cell or frame) were left out",
+            )
+        )
+    return notes
+
+
+class _ClipState(PDFGraphicState):
+    """The graphic state, with the box (device space) of the clipping path, if any."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clip: tuple[float, float, float, float] | None = None
+
+    def copy(self) -> _ClipState:
+        state = _ClipState()
+        state.__dict__.update(self.__dict__)
+        return state
+
+
+class _ClippingInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter, keeping the clipping path's box in the graphic state.
+
+    pdfminer ignores clipping, so text a producer draws whole and clips to its cell
+    (LibreOffice's repeated header cell, cut short on a continued page) would be read
+    where it is hidden, inside the cells below. The box of the path is taken for the
+    clip (a rectangle, as producers clip cells and frames), intersected with the clip
+    in force; each glyph keeps the state it was drawn in. Inside a form XObject, which
+    pdfminer interprets afresh, no clip is known, and nothing is left out.
+    """
+
+    def init_state(self, ctm: Matrix) -> None:
+        super().init_state(ctm)
+        self.graphicstate = _ClipState()
+
+    def do_W(self) -> None:
+        self._clip()
+
+    def do_W_a(self) -> None:
+        self._clip()
+
+    def _clip(self) -> None:
+        points = [
+            apply_matrix_pt(self.ctm, (float(segment[i]), float(segment[i + 1])))
+            for segment in self.curpath
+            for i in range(1, len(segment) - 1, 2)
+        ]
+        state = self.graphicstate
+        if not points or not isinstance(state, _ClipState):
+            return
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        if state.clip is not None:
+            old = state.clip
+            box = (
+                max(box[0], old[0]),
+                max(box[1], old[1]),
+                min(box[2], old[2]),
+                min(box[3], old[3]),
+            )
+        # A new state: glyphs drawn before keep the clip they were drawn in.
+        clipped = state.copy()
+        clipped.clip = box
+        self.graphicstate = clipped
 
 
 def _open(data: bytes) -> PDFDocument:
@@ -409,7 +493,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
         pages = _page_list(document)
         manager = PDFResourceManager(caching=True)
         device = PDFPageAggregator(manager, laparams=None)
-        interpreter = PDFPageInterpreter(manager, device)
+        interpreter = _ClippingInterpreter(manager, device)
         opening += _pdfminer_notes(capture.take())
         for number, page in enumerate(pages, 1):
             where = Location(carrier="pdf", page=number)
@@ -436,11 +520,8 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     "this is a drawing or a hostile file, not a report page",
                     where,
                 )
-            glyphs: list[Glyph] = []
-            segments: list[Segment] = []
-            images: list[tuple[float, float, float, float]] = []
-            misplaced: set[str] = set()
-            _collect(layout, glyphs, segments, images, 0, misplaced)
+            collected = _Collected()
+            _collect(layout, collected, 0)
             messages = capture.take()
             lost = _data_loss(messages)
             if lost is not None:
@@ -452,11 +533,11 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                 PageContent(
                     number=number,
                     bbox=(x0, y0, x1, y1),
-                    glyphs=tuple(glyphs),
-                    segments=tuple(segments),
-                    images=tuple(images),
+                    glyphs=tuple(collected.glyphs),
+                    segments=tuple(collected.segments),
+                    images=tuple(collected.images),
                 ),
-                opening + _pdfminer_notes(messages) + _metrics_notes(misplaced),
+                opening + _pdfminer_notes(messages) + _collected_notes(collected),
             )
             opening = []
     finally:

@@ -123,17 +123,18 @@ def _repeats(row: Sequence[_Cell], head: Sequence[_Cell]) -> bool:
 
     A repeated header may show less: a producer clips a tall header cell to the
     height the repetition gives it (LibreOffice leaves 自然人 out of a repeated header
-    whose cell it pads with empty lines). So a cell empty in the repetition agrees
-    with any text, as long as some cell's text is repeated and none differs.
+    whose cell it pads with empty lines, and shows only the first line of a long
+    one). So a cell of the repetition agrees with the first one when its text is
+    empty or a part of the first one's, as long as some cell's text is repeated whole.
     """
     key, original = _row_key(row), _row_key(head)
     if not key or len(key) != len(original):
         return False
     shared = False
     for (x0, x1, text), (head_x0, head_x1, head_text) in zip(key, original, strict=True):
-        if x0 != head_x0 or x1 != head_x1 or (text and text != head_text):
+        if x0 != head_x0 or x1 != head_x1 or text not in head_text:
             return False
-        shared = shared or bool(text)
+        shared = shared or (bool(text) and text == head_text)
     return shared
 
 
