@@ -439,6 +439,57 @@ def test_a_row_of_values_and_a_row_of_blanks_overleaf_stay_apart() -> None:
     ]
 
 
+def test_values_that_went_overleaf_whole_complete_the_row_above() -> None:
+    """LibreOffice lets a row break across pages, and a cell whose text does not fit
+    above goes over whole: a number under its struck-through old value, table 四's one
+    row; the total and "(七)总计" of table 三 with the other values above. Before, the
+    parts were two rows, and the values overleaf were read blank (silently wrong)."""
+    widths = [60, 40, 40, 40]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["结果维持"]), (0, 1, 1, 1, ["总计"]),
+            (0, 2, 1, 1, ["甲"]), (0, 3, 1, 1, ["乙"]),
+            (1, 0, 1, 1, ["18"]), (1, 1, 1, 1, []), (1, 2, 1, 1, ["2"]), (1, 3, 1, 1, []),
+        ]  # fmt: skip
+        _table(canvas, 72, 120, widths, [20, 20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, []), (0, 1, 1, 1, ["23"]), (0, 2, 1, 1, []), (0, 3, 1, 1, ["7"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["结果维持", "总计", "甲", "乙"],
+        ["18", "23", "2", "7"],
+    ]
+
+    def first_labelled(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["3.其他"]), (0, 1, 1, 1, ["1"]), (0, 2, 1, 1, ["2"]), (0, 3, 1, 1, ["3"]),
+            (1, 0, 1, 1, []), (1, 1, 1, 1, ["306"]), (1, 2, 1, 1, []), (1, 3, 1, 1, ["1912"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 120, widths, [20, 20], cells)
+
+    def second_labelled(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["（七）总计"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["301"]), (0, 3, 1, 1, []),
+            (1, 0, 1, 1, ["四、结转"]), (1, 1, 1, 1, ["1"]), (1, 2, 1, 1, ["1"]), (1, 3, 1, 1, ["2"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20], cells)
+
+    (table,) = read_pdf(_pdf(first_labelled, second_labelled)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["3.其他", "1", "2", "3"],
+        ["（七）总计", "306", "301", "1912"],
+        ["四、结转", "1", "1", "2"],
+    ]
+
+
 def test_a_number_and_a_bracket_cut_by_the_page_break_are_rejoined() -> None:
     """A label wrapped after a closing bracket ("(三)" / "不予公开") and a number cut in
     its narrow cell ("12" / "34") go on overleaf: one row, the number noted."""
@@ -1065,6 +1116,35 @@ def test_an_open_row_of_cells_is_a_table_a_bracket_is_not() -> None:
     uneven = rulings([50, 100, 150], False)
     uneven[2] = Ruling(horizontal=False, pos=100, start=100, end=110)
     assert connected_tables(uneven) == []
+
+
+def test_joined_boxes_that_are_no_rectangle_are_cut_into_rectangles() -> None:
+    """A ruling missing in part joins a cell and a sliver of the row below into an L
+    (Chromium's print of a row cut at the page's foot). Taken as its bounding box, the
+    cell overlapped the label and values before it and pushed them a column along."""
+    xs, ys = [0.0, 60, 100, 140], [0.0, 8, 28, 48]  # ys upward: a sliver row at the foot
+    rulings = [Ruling(horizontal=True, pos=y, start=0, end=140) for y in ys[1:]]
+    rulings.append(Ruling(horizontal=True, pos=0, start=0, end=140))
+    for x in xs:
+        rulings.append(Ruling(horizontal=False, pos=x, start=8 if x in (60, 100) else 0, end=48))
+    # The box in the middle of the row above the sliver has no floor: it joins the sliver.
+    rulings = [r for r in rulings if not (r.horizontal and r.pos == 8)]
+    rulings += [
+        Ruling(horizontal=True, pos=8, start=0, end=60),
+        Ruling(horizontal=True, pos=8, start=100, end=140),
+    ]
+    (group,) = connected_tables(rulings)
+    grid = build_grid(group)
+    assert grid is not None and grid.irregular == 1
+    cells = sorted((c.row, c.column, c.rowspan, c.colspan) for c in grid.cells)
+    # Row 1: label, the floorless cell, value; the sliver below is a cell of its own.
+    assert (1, 0, 1, 1) in cells and (1, 2, 1, 1) in cells
+    assert (1, 1, 2, 1) in cells  # the floorless cell with the sliver's box under it
+    assert (2, 0, 1, 1) in cells and (2, 2, 1, 1) in cells
+    covered = [
+        (r, c) for r0, c0, h, w in cells for r in range(r0, r0 + h) for c in range(c0, c0 + w)
+    ]
+    assert len(covered) == len(set(covered)) == 3 * 3  # no box twice, none left out
 
 
 def _rulings_of_a_page_in_the_middle(side: float, rows: int) -> list[Ruling]:

@@ -393,7 +393,8 @@ class _Reader:
                     (
                         "doubt.pdf-irregular-cell",
                         f"{grid.irregular} merged cell(s) are not rectangular "
-                        "(a ruling is missing in part); their text may be misplaced",
+                        "(a ruling is missing in part) and were cut into rectangles; "
+                        "their text may be misplaced",
                         pdf_location(page, grid.bbox),
                     )
                 )

@@ -298,6 +298,38 @@ def _coverage(rulings: Sequence[Ruling], low: float, high: float) -> float:
     return covered / (high - low) if high > low else 0.0
 
 
+def _rectangles(boxes: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Cut joined grid boxes that are no rectangle into rectangles (row, column, rowspan,
+    colspan): from the first box left, the largest rectangle of the boxes starting there.
+
+    A ruling missing in part joins boxes into an L or a step (a cell and a sliver of
+    the row below it, a merged label and the box beside it). Taken whole, its bounding
+    box would overlap the cells around it and push the values after it out of their
+    columns; cut, each piece stays in the rows and columns it covers, a tall merged
+    label whole.
+    """
+    out = []
+    left = set(boxes)
+    while left:
+        r0, c0 = min(left)
+        best = (0, 1, 1)
+        width = None
+        r = r0
+        while (r, c0) in left:
+            run = 0
+            while (r, c0 + run) in left:
+                run += 1
+            width = run if width is None else min(width, run)
+            height = r - r0 + 1
+            if height * width > best[0]:
+                best = (height * width, height, width)
+            r += 1
+        _, height, width = best
+        out.append((r0, c0, height, width))
+        left -= {(r, c) for r in range(r0, r0 + height) for c in range(c0, c0 + width)}
+    return out
+
+
 def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
     """The grid and cells of one group of rulings, or None if it is not a table."""
     horizontal = [r for r in rulings if r.horizontal]
@@ -349,27 +381,31 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
     members: dict[int, list[int]] = {}
     for box in range(rows * columns):
         members.setdefault(find(box), []).append(box)
-    order = sorted(
-        members.values(), key=lambda boxes: (min(boxes) // columns, min(boxes) % columns)
-    )
-    cells: list[GridCell] = []
-    owner = [[0] * columns for _ in range(rows)]
+    rectangles: list[tuple[int, int, int, int]] = []  # (row, column, rowspan, colspan)
     irregular = 0
-    for index, boxes in enumerate(order):
+    for boxes in members.values():
         rs = [b // columns for b in boxes]
         cs = [b % columns for b in boxes]
         r0, r1, c0, c1 = min(rs), max(rs), min(cs), max(cs)
-        if (r1 - r0 + 1) * (c1 - c0 + 1) != len(boxes):
+        if (r1 - r0 + 1) * (c1 - c0 + 1) == len(boxes):
+            rectangles.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+        else:
             irregular += 1
-        for b in boxes:
-            owner[b // columns][b % columns] = index
+            rectangles.extend(_rectangles({(b // columns, b % columns) for b in boxes}))
+    rectangles.sort()
+    cells: list[GridCell] = []
+    owner = [[0] * columns for _ in range(rows)]
+    for index, (r0, c0, rowspan, colspan) in enumerate(rectangles):
+        for r in range(r0, r0 + rowspan):
+            for c in range(c0, c0 + colspan):
+                owner[r][c] = index
         cells.append(
             GridCell(
                 row=r0,
                 column=c0,
-                rowspan=r1 - r0 + 1,
-                colspan=c1 - c0 + 1,
-                bbox=(xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]),
+                rowspan=rowspan,
+                colspan=colspan,
+                bbox=(xs[c0], ys[r0 + rowspan], xs[c0 + colspan], ys[r0]),
             )
         )
     return Grid(

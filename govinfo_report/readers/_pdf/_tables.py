@@ -14,9 +14,10 @@ between them). Continued fragments are handled in this order:
    the rest of the row above when its cells line up with the cells of that
    row, at least one cell continues a *wrapped* line (the last line above
    fills its cell, so the text had to go on), and every other cell is empty
-   on one side; or when the row above holds values and no label of its own and
-   the row below a label and no values (a label padded with empty lines went
-   over whole; no row of the form lacks a label). A remark in brackets alone
+   on one side; or when no cell has text on both sides, the row above holds
+   values, and the row below a label where the row above has none of its own (a
+   label padded with empty lines went over whole; no row of the form lacks a
+   label) or only values (values that did not fit went over whole). A remark in brackets alone
    overleaf ("(区分处理的…)") closes the label above it, as no row of the form is
    labelled by a remark. A merged cell running over the break ("三、本年度办" /
    "理结果") is rejoined by the wrapped-line test.
@@ -252,28 +253,37 @@ def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, 
 
 
 def _complementary(table: _Table, pairs: Sequence[tuple[_Cell, _Cell]]) -> bool:
-    """Whether the page break cut a row into its values above and its label below.
+    """Whether the page break cut a row into parts that complete each other.
 
     A producer that lets a row break across pages prints each cell's lines on either
-    side: a label padded with empty lines goes over to the next page whole while the
-    values stay. Then the last row above has values and no label of its own, and the
-    first row below a label and no values: neither is a row of the form by itself
-    (every row of it has a label), so together they are the one row.
+    side, and a cell's text that does not fit above goes over whole: a label padded
+    with empty lines, a number wrapped in its narrow cell, an inserted value printed
+    under the deleted one. Then no cell has text on both sides, the row above holds
+    values, and the row below holds either a label, when the row above has none of its
+    own, or only values: neither part is a row of the form by itself (every row of it
+    has a label, but table 四's one row, which has no second), so together they are the
+    one row.
     """
     last = table.rows[-1] if table.rows else []
-    values = label_below = False
+    values_above = label_above = values_below = label_below = False
     for above, below in pairs:
         a, b = above.text.text.strip(), below.text.text.strip()
         if a and b:
             return False
-        if b and _value_like(b):
-            return False  # values below: not the rest of a row above
-        if a and not _value_like(a) and below.rowspan <= 1 and any(c is above for c in last):
-            # The row above has a label of its own (not a group's, running on overleaf).
-            return False
-        values = values or (bool(a) and _value_like(a))
-        label_below = label_below or bool(b)
-    return values and label_below
+        if a:
+            if _value_like(a):
+                values_above = True
+            elif below.rowspan <= 1 and any(c is above for c in last):
+                # A label of the row's own (not a group's, running on overleaf).
+                label_above = True
+        if b:
+            if _value_like(b):
+                values_below = True
+            else:
+                label_below = True
+    if not values_above:
+        return False
+    return not label_above if label_below else values_below
 
 
 def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list[Note]) -> None:
