@@ -490,6 +490,57 @@ def test_values_that_went_overleaf_whole_complete_the_row_above() -> None:
     ]
 
 
+def test_a_number_in_a_cell_spanning_rows_overleaf_is_not_glued_to_the_row_above() -> None:
+    """The next row's first value, in a cell spanning two rows overleaf, under a number
+    that fills its narrow cell above: before, it was taken for a merged cell running over
+    the break and glued on ("-27" + "2799" read -272799)."""
+    number = 2 * PAD + pdfmetrics.stringWidth("-27", FONT, SIZE) + 1
+    widths = [60, number]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["7.执法"]), (0, 1, 1, 1, ["-27"])]
+        _table(canvas, 72, 120, widths, [20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["8.查询"]), (0, 1, 2, 1, ["2799"]), (1, 0, 1, 1, ["9.其他"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["7.执法", "-27"],
+        ["8.查询", "2799"],
+        ["9.其他"],
+    ]
+
+
+def test_a_label_typed_a_character_a_line_goes_on_overleaf_when_its_values_stay() -> None:
+    """A label typed one character a paragraph, cut by the page break ("行" / "政许可"),
+    fills no line, so no line width proves the cut; its value stayed above, and nothing
+    is overleaf but the label's rest. Before, the value's row was "行" and the blank row
+    "政许可" was read as 行政许可 (blank for 20). Two whole rows of blanks stay apart."""
+    widths = [80, 40]
+
+    def page(label: Sequence[str], value: Sequence[str], top: float) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            cells: list[_Cell] = [(0, 0, 1, 1, label), (0, 1, 1, 1, value)]
+            _table(canvas, 72, top, widths, [12 * len(label) + 8], cells)
+
+        return draw
+
+    document = read_pdf(_pdf(page(["行"], ["20"], 120), page(["政", "许", "可"], [], 780)))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "20"]]
+
+    blanks = _pdf(page(["行", "政", "处", "罚"], [], 120), page(["行", "政", "强", "制"], [], 780))
+    (table,) = read_pdf(blanks).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [["行政处罚", ""], ["行政强制", ""]]
+
+
 def test_a_number_and_a_bracket_cut_by_the_page_break_are_rejoined() -> None:
     """A label wrapped after a closing bracket ("(三)" / "不予公开") and a number cut in
     its narrow cell ("12" / "34") go on overleaf: one row, the number noted."""

@@ -182,6 +182,15 @@ def _remark_of(above: _Cell, below: _Cell) -> bool:
     )
 
 
+def _stacked(above: _Cell, below: _Cell) -> bool:
+    """Whether both parts are lines of one Chinese character each: a label typed a
+    character a paragraph ("行" / "政" "许" "可"), which no line width proves cut."""
+    lines = (*above.text.lines, *below.text.lines)
+    if not above.text.lines or not below.text.lines or any(line.direction for line in lines):
+        return False
+    return all(len(t := line.text.strip()) == 1 and is_cjk(t) for line in lines)
+
+
 def _fills_cell(above: _Cell, below: _Cell) -> bool:
     """Whether ``above``'s last line left no room for ``below``'s first word."""
     last = above.text.lines[-1]
@@ -300,11 +309,18 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
     if pairs is None:
         return
     numbers = [_number_cut(above, below) for above, below in pairs]
-    wrapped = [
-        number or _wrapped_into(above, below) or _remark_of(above, below)
-        for (above, below), number in zip(pairs, numbers, strict=True)
-    ]
+    labels = [_wrapped_into(above, below) for above, below in pairs]
     texts = [(above.text.text.strip(), below.text.text.strip()) for above, below in pairs]
+    # A label typed a character a line goes on overleaf without filling its line; it is
+    # taken to go on only when the row's values all stayed above (so two whole rows of
+    # blanks, each so labelled, stay apart).
+    values_stayed = any(a and _value_like(a) for a, _ in texts) and not any(
+        b and _value_like(b) for _, b in texts
+    )
+    wrapped = [
+        number or label or _remark_of(above, below) or (values_stayed and _stacked(above, below))
+        for (above, below), number, label in zip(pairs, numbers, labels, strict=True)
+    ]
     if open_edge:
         # Cut for sure: the two parts conflict only where both hold a value.
         conflict = any(
@@ -338,9 +354,11 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
                     )
                 )
         return
-    for (above, below), joined in zip(pairs, wrapped, strict=True):
+    for (above, below), joined in zip(pairs, labels, strict=True):
         if joined and (above.rowspan > 1 or below.rowspan > 1):
-            # A merged cell running over the break.
+            # A merged cell running over the break: a label, its wrapped line proving the
+            # cut. A number in a cell spanning rows, beside labels that do not go on, is
+            # the first value of the next row (the join would glue "-27" to "2799").
             above.extra.append(below.text.text)
             above.rowspan += below.rowspan
             first.remove(below)
