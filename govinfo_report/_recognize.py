@@ -415,16 +415,30 @@ class _RowHit:
 class _TableReader:
     """Reads the rows of one table spec out of its blocks."""
 
-    def __init__(self, spec: TableSpec, blocks: Sequence[Table], diags: _Diags) -> None:
+    def __init__(
+        self,
+        spec: TableSpec,
+        blocks: Sequence[Table],
+        diags: _Diags,
+        doubted: frozenset[tuple[int | None, tuple[float, float, float, float]]] = frozenset(),
+    ) -> None:
         self.spec = spec
         self.blocks = blocks
         self.diags = diags
+        #: (page, box) of the cells a reader doubted (see :func:`_doubted_boxes`).
+        self.doubted = doubted
         self.column_cores = {core(label) for c in spec.columns for label in c.labels}
 
     def _match(
         self, text: str, context: str | None
     ) -> tuple[Literal["row", "group"], Row | Group] | None:
         return _match_label(self.spec, text, context)
+
+    def _reader_doubted(self, cell: TableCell) -> bool:
+        if not self.doubted:
+            return False
+        location = cell.location
+        return location.bbox is not None and (location.page, location.bbox) in self.doubted
 
     def _fit(
         self, values: list[TableCell], n: int, preferred: int | None
@@ -615,7 +629,7 @@ class _TableReader:
                         value=value,
                         raw=source.text,
                         location=source.location,
-                        doubtful=hit.doubt is not None,
+                        doubtful=hit.doubt is not None or self._reader_doubted(source),
                     )
                 )
             rows.append((row.key, tuple(cells)))
@@ -665,6 +679,22 @@ def _assign_tables(
 
 
 # -- the whole document -------------------------------------------------------------
+
+
+def _doubted_boxes(
+    document: Document,
+) -> frozenset[tuple[int | None, tuple[float, float, float, float]]]:
+    """(page, box) of every cell a reader's ``doubt.`` note points at.
+
+    A PDF reader's doubt about one cell (a number wrapped or cut by a page break and
+    joined, digits standing apart, a value in a cell merged across rows) is located by
+    the cell's box, as the cell itself is: its value is then marked doubtful.
+    """
+    return frozenset(
+        (location.page, location.bbox)
+        for code, _, location in document.notes
+        if code.startswith("doubt.") and location is not None and location.bbox is not None
+    )
 
 
 def recognize(document: Document) -> Report:
@@ -752,7 +782,8 @@ def recognize(document: Document) -> Report:
         )
 
     assigned = _assign_tables(tables, section_at, spec)
-    table_data = [_TableReader(t, assigned[t.key], diags).read() for t in spec.tables]
+    doubted = _doubted_boxes(document)
+    table_data = [_TableReader(t, assigned[t.key], diags, doubted).read() for t in spec.tables]
 
     if not headings and not any(t.found for t in table_data):
         # A page that only links to the report (or shows it in a frame): say where it is.

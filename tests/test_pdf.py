@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -16,9 +17,13 @@ from reportlab.pdfgen.canvas import Canvas
 import govinfo_report
 from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Paragraph, Table
+from govinfo_report._recognize import recognize
 from govinfo_report.readers._pdf import _load
+from govinfo_report.readers._pdf._decor import find_decorations
 from govinfo_report.readers._pdf._grid import Ruling, build_grid, connected_tables
 from govinfo_report.readers.pdf import _Reader, read_pdf
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.pdf import render_pdf
 from tests.shared import SHARED, parse_corpus_file, shared_dir
 
 CORPUS = sorted((SHARED / "corpus").glob("seed*.pdf")) if (SHARED / "corpus").is_dir() else []
@@ -1096,6 +1101,40 @@ def test_an_underline_is_told_from_a_strike_through_by_the_baseline() -> None:
     assert texts == ["www.example.gov.cn", "new"]
 
 
+def test_an_underline_up_to_a_cell_s_side_is_no_ruling_a_ruling_with_one_side_is() -> None:
+    """LibreOffice underlines an inserted number that fills its cell up to the cell's
+    side: met by a vertical line at one end, the underline was taken for a ruling and cut
+    the cell in two ("722" / "105" read 722). A ruling whose other side is missing, a
+    third of an em under the text above it, stays a ruling."""
+    width = 2 * PAD + pdfmetrics.stringWidth("722", "Helvetica", SIZE)
+
+    def page(canvas: Canvas) -> None:
+        _table(canvas, 72, 700, [60, width], [30], [(0, 0, 1, 1, ["总计"]), (0, 1, 1, 1, [])])
+        canvas.setFont("Helvetica", SIZE)
+        x = 72 + 60 + PAD
+        for i, text in enumerate(["722", "105"]):
+            baseline = 700 - PAD - (i + 1) * SIZE * 1.15
+            canvas.drawString(x, baseline, text)
+            canvas.line(x, baseline - 0.1 * SIZE, 72 + 60 + width, baseline - 0.1 * SIZE)
+        # Below: a row whose bottom ruling has a side at its left end only, under text
+        # that spans it exactly.
+        canvas.setFont(FONT, SIZE)
+        label = pdfmetrics.stringWidth("本年处理决定", FONT, SIZE)
+        canvas.drawString(72, 600, "本年处理决定")
+        canvas.line(72, 600 - 0.35 * SIZE, 72 + label, 600 - 0.35 * SIZE)
+        canvas.line(72, 600 - 0.35 * SIZE, 72, 560)
+        canvas.line(72 + label + 40, 600 - 0.35 * SIZE, 72 + label + 40, 560)
+        canvas.line(72, 560, 72 + label + 40, 560)
+        canvas.drawString(74, 570, "30")
+
+    data = _pdf(page)
+    first = read_pdf(data).tables()[0]
+    assert [[c.text for c in row] for row in first.rows] == [["总计", "722105"]]
+    content, _ = next(iter(_load.load_pages(data)))
+    kept = find_decorations(content.glyphs, content.segments).segments
+    assert any(s.horizontal and abs(s.pos - (600 - 0.35 * SIZE)) < 0.5 for s in kept)
+
+
 def test_what_is_drawn_outside_the_page_is_not_read() -> None:
     """wkhtmltopdf draws a table that runs over the page whole, clipped at the page's
     edge, and draws the rest again on the next page: the part outside is not read."""
@@ -1196,6 +1235,46 @@ def test_joined_boxes_that_are_no_rectangle_are_cut_into_rectangles() -> None:
         (r, c) for r0, c0, h, w in cells for r in range(r0, r0 + h) for c in range(c0, c0 + w)
     ]
     assert len(covered) == len(set(covered)) == 3 * 3  # no box twice, none left out
+
+
+def test_a_reader_s_doubt_about_a_cell_marks_its_value_doubtful() -> None:
+    """A doubt the PDF reader notes at a cell's box (a number joined over lines, a value
+    in a cell merged across rows) marks that cell's value doubtful, and no other. Before,
+    it was only a note: the value looked as sure as any."""
+    report = consistent_example("青禾镇人民政府", 2024)
+    document = read_pdf(render_pdf(report))
+    (row,) = [r for t in document.tables() for r in t.rows if r and r[0].text == "规章"]
+    location = row[1].location
+    assert location.page is not None and location.bbox is not None
+    note = ("doubt.pdf-number-wrapped", "a number wrapped over lines was joined", location)
+    doubted = recognize(attrs.evolve(document, notes=(*document.notes, note)))
+    first, *others = doubted.active.row("regulations")
+    assert first.doubtful and not any(cell.doubtful for cell in others)
+    assert not any(c.doubtful for _, cells in doubted.applications.rows for c in cells)
+    assert not recognize(document).active.row("regulations")[0].doubtful
+
+
+def test_a_value_in_a_cell_merged_across_labelled_rows_is_doubtful() -> None:
+    """A ruling missing between two rows' value cells makes one cell of both: its value
+    is read for the first row and noted as a doubt, so that cell is doubtful."""
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["信息内容"]), (0, 1, 1, 1, ["本年处理决定数量"]),
+            (1, 0, 1, 1, ["行政处罚"]), (1, 1, 2, 1, ["", "", "30"]),
+            (2, 0, 1, 1, ["行政强制"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 700, [80, 100], [20, 20, 20], cells)
+
+    document = read_pdf(_pdf(page))
+    (table,) = document.tables()
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["信息内容", "本年处理决定数量"],
+        ["行政处罚", "30"],
+        ["行政强制"],
+    ]
+    (note,) = [n for n in document.notes if n[0] == "doubt.pdf-merged-value"]
+    assert note[2] is not None and note[2].bbox == table.rows[1][1].location.bbox
 
 
 def _rulings_of_a_page_in_the_middle(side: float, rows: int) -> list[Ruling]:

@@ -5,7 +5,8 @@ when asked to print the markup) draws a deleted old value struck through next to
 new one, underlined: a cell shows "5̶1̲1̲" and its glyphs read "511". A strike-through
 is a thin horizontal line across the middle of a run of glyphs (a quarter em above their
 baseline), beginning and ending with the run; an underline is one just under the
-baseline. Neither is a table ruling: neither touches a vertical line at its ends. Struck
+baseline. Neither is a table ruling: vertical lines do not meet it at both ends (at
+one end only, an underline must lie close under the baseline). Struck
 glyphs are deleted text and are left out (the reader notes each run); both kinds of line
 are taken out of the rulings.
 """
@@ -28,6 +29,10 @@ STRIKE_BAND = (0.1, 0.65)
 #: fonts give as anything from 0 to a third of an em, so an underline can lie as high
 #: in one font's box as a strike-through in another's.)
 UNDERLINE_BELOW = 0.45
+#: How far below the baseline (em) an underline that a vertical line meets at one end
+#: may lie: text filling its cell is underlined up to the cell's side, just under the
+#: baseline, while a ruling lies below the glyphs' descent.
+UNDERLINE_CLOSE = 0.2
 #: How far (in em) a decoration's ends may be from the ends of the run it marks.
 END_SLACK = 0.5
 #: How close (points) a vertical line must come to a decoration's end to make it a
@@ -47,13 +52,16 @@ class Decorations:
     segments: tuple[Segment, ...]
 
 
-def _touches_vertical(segment: Segment, verticals: Sequence[Segment]) -> bool:
+def _ends_met(segment: Segment, verticals: Sequence[Segment]) -> int:
+    """How many of ``segment``'s two ends a vertical line meets (0, 1 or 2)."""
+    start = end = False
     for vertical in verticals:
-        if vertical.start - TOUCH <= segment.pos <= vertical.end + TOUCH and (
-            abs(vertical.pos - segment.start) <= TOUCH or abs(vertical.pos - segment.end) <= TOUCH
-        ):
-            return True
-    return False
+        if vertical.start - TOUCH <= segment.pos <= vertical.end + TOUCH:
+            start = start or abs(vertical.pos - segment.start) <= TOUCH
+            end = end or abs(vertical.pos - segment.end) <= TOUCH
+            if start and end:
+                break
+    return start + end
 
 
 def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> Decorations:
@@ -73,6 +81,13 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
         near = bands.get(int(segment.pos // _BAND))
         if not near:
             continue
+        met = _ends_met(segment, verticals)
+        if met == 2:
+            continue  # a ruling between two vertical ones
+        # Met at one end, it may be a ruling whose other side is missing, or the line
+        # under text that fills its cell up to the cell's side: only a line close under
+        # the baseline is taken for an underline then (a ruling lies below the descent).
+        below = UNDERLINE_BELOW if met == 0 else UNDERLINE_CLOSE
         crossed: list[Glyph] = []
         under: list[Glyph] = []
         for glyph in near:
@@ -82,18 +97,14 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
             offset = (segment.pos - baseline) / max(glyph.size, 1.0)
             if STRIKE_BAND[0] <= offset <= STRIKE_BAND[1]:
                 crossed.append(glyph)
-            elif -UNDERLINE_BELOW <= offset < STRIKE_BAND[0]:
+            elif -below <= offset < STRIKE_BAND[0]:
                 under.append(glyph)
         for run, is_strike in ((crossed, True), (under, False)):
             if not run:
                 continue
             run.sort(key=lambda g: g.x0)
             slack = END_SLACK * max(g.size for g in run)
-            if (
-                abs(run[0].x0 - segment.start) <= slack
-                and abs(run[-1].x1 - segment.end) <= slack
-                and not _touches_vertical(segment, verticals)
-            ):
+            if abs(run[0].x0 - segment.start) <= slack and abs(run[-1].x1 - segment.end) <= slack:
                 decorations.add(number)
                 if is_strike:
                     struck.append(tuple(run))

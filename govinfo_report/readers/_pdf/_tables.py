@@ -350,7 +350,8 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
                     (
                         "doubt.pdf-number-wrapped",
                         f"a number cut by the page break was joined ({number_text!r})",
-                        pdf_location(below.page, below.grid.bbox),
+                        # Where the joined number is read: the cell above.
+                        pdf_location(above.page, above.grid.bbox),
                     )
                 )
         return
@@ -470,18 +471,44 @@ def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[Not
     out: list[Table] = []
     for table, members in groups:
         _columns([table])
-        out.append(_emit(table, members[0], first_index + len(out)))
+        out.append(_emit(table, members[0], first_index + len(out), notes))
     return out
 
 
-def _emit(table: _Table, head: Fragment, index: int) -> Table:
+def _joined_text(cell: _Cell) -> str:
+    """A cell's text with what was rejoined to it from across page breaks."""
+    return join_lines([cell.text.text, *cell.extra]) if cell.extra else cell.text.text
+
+
+def _emit(table: _Table, head: Fragment, index: int, notes: list[Note]) -> Table:
     rows: list[tuple[TableCell, ...]] = []
+    # Rows where a label starts: a value spanning into one is no longer that row's alone.
+    texts = {id(cell): _joined_text(cell) for row in table.rows for cell in row}
+    labelled = {
+        r
+        for r, row in enumerate(table.rows)
+        if any((text := texts[id(cell)].strip()) and not _value_like(text) for cell in row)
+    }
     for r, row in enumerate(table.rows):
         cells = []
         for cell in sorted(row, key=lambda c: c.x0):
-            text = cell.text.text
-            if cell.extra:
-                text = join_lines([text, *cell.extra])
+            text = texts[id(cell)]
+            if (
+                cell.rowspan > 1
+                and text.strip()
+                and _value_like(text.strip())
+                and any(below in labelled for below in range(r + 1, r + cell.rowspan))
+            ):
+                # The form's values are one a row: a value spanning labelled rows is a
+                # ruling missing between them, or a marker meant for all of them.
+                notes.append(
+                    (
+                        "doubt.pdf-merged-value",
+                        f"a value ({text.strip()!r}) in a cell merged across {cell.rowspan} "
+                        "rows (a ruling missing between them?) may belong to another of them",
+                        pdf_location(cell.page, cell.grid.bbox),
+                    )
+                )
             cells.append(
                 TableCell(
                     text=text,
