@@ -81,15 +81,9 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
         near = bands.get(int(segment.pos // _BAND))
         if not near:
             continue
-        met = _ends_met(segment, verticals)
-        if met == 2:
-            continue  # a ruling between two vertical ones
-        # Met at one end, it may be a ruling whose other side is missing, or the line
-        # under text that fills its cell up to the cell's side: only a line close under
-        # the baseline is taken for an underline then (a ruling lies below the descent).
-        below = UNDERLINE_BELOW if met == 0 else UNDERLINE_CLOSE
         crossed: list[Glyph] = []
         under: list[Glyph] = []
+        close = True  # whether every underlined glyph's baseline is just above the line
         for glyph in near:
             if not segment.start - TOUCH <= glyph.cx <= segment.end + TOUCH:
                 continue
@@ -97,14 +91,23 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
             offset = (segment.pos - baseline) / max(glyph.size, 1.0)
             if STRIKE_BAND[0] <= offset <= STRIKE_BAND[1]:
                 crossed.append(glyph)
-            elif -below <= offset < STRIKE_BAND[0]:
+            elif -UNDERLINE_BELOW <= offset < STRIKE_BAND[0]:
                 under.append(glyph)
+                close = close and offset >= -UNDERLINE_CLOSE
         for run, is_strike in ((crossed, True), (under, False)):
             if not run:
                 continue
             run.sort(key=lambda g: g.x0)
             slack = END_SLACK * max(g.size for g in run)
-            if abs(run[0].x0 - segment.start) <= slack and abs(run[-1].x1 - segment.end) <= slack:
+            if abs(run[0].x0 - segment.start) > slack or abs(run[-1].x1 - segment.end) > slack:
+                continue
+            # Asked last, as it looks at every vertical line of the page.
+            met = _ends_met(segment, verticals)
+            # Met at both ends, it is a ruling between two vertical ones. Met at one, it
+            # may be a ruling whose other side is missing, or the line under text that
+            # fills its cell up to the cell's side: an underline only close under the
+            # baseline (a ruling lies below the descent).
+            if met == 0 or (met == 1 and (is_strike or close)):
                 decorations.add(number)
                 if is_strike:
                     struck.append(tuple(run))
