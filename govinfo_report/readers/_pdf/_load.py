@@ -239,25 +239,29 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             text = item.get_text()
             if not text:
                 continue
+            direction = _direction(item.matrix[0], item.matrix[1])
+            baseline = item.matrix[5]
+            y0, y1 = item.y0, item.y1
+            height = y1 - y0
+            misplaced = False
+            if direction == 0 and height > 0:
+                low, high = DESCENT_RANGE
+                if not low <= (y0 - baseline) / height <= high:
+                    y0 = baseline + USUAL_DESCENT * height
+                    y1 = y0 + height
+                    misplaced = True
             clip = getattr(item.graphicstate, "clip", None)
             if clip is not None:
-                x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                # The glyph's centre, where it is drawn (its box placed as above).
+                x, y = (item.x0 + item.x1) / 2, (y0 + y1) / 2
                 if not (
                     clip[0] - CLIP_SLACK <= x <= clip[2] + CLIP_SLACK
                     and clip[1] - CLIP_SLACK <= y <= clip[3] + CLIP_SLACK
                 ):
                     out.clipped += 1
                     continue
-            direction = _direction(item.matrix[0], item.matrix[1])
-            baseline = item.matrix[5]
-            y0, y1 = item.y0, item.y1
-            height = y1 - y0
-            if direction == 0 and height > 0:
-                low, high = DESCENT_RANGE
-                if not low <= (y0 - baseline) / height <= high:
-                    y0 = baseline + USUAL_DESCENT * height
-                    y1 = y0 + height
-                    out.misplaced.add(item.fontname)
+            if misplaced:
+                out.misplaced.add(item.fontname)
             out.glyphs.append(
                 Glyph(
                     text,

@@ -17,10 +17,12 @@ between them). Continued fragments are handled in this order:
    on one side; or when no cell has text on both sides, the row above holds
    values, and the row below a label where the row above has none of its own (a
    label padded with empty lines went over whole; no row of the form lacks a
-   label) or only values (values that did not fit went over whole). A remark in brackets alone
-   overleaf ("(区分处理的…)") closes the label above it, as no row of the form is
-   labelled by a remark. A merged cell running over the break ("三、本年度办" /
-   "理结果") is rejoined by the wrapped-line test.
+   label) or only values (values that did not fit went over whole). A remark in
+   brackets alone overleaf ("(区分处理的…)") closes the label above it, as no
+   row of the form is labelled by a remark; a label typed a character a line
+   goes on overleaf when all its row's values stayed above. A merged cell
+   running over the break ("三、本年度办" / "理结果") is rejoined by the
+   wrapped-line test, never a number.
 
 Anything not proven to continue stays apart: a wrong join would move labels or
 values between rows, while a missed one only leaves a label in two pieces.
