@@ -576,6 +576,62 @@ def test_a_number_and_a_bracket_cut_by_the_page_break_are_rejoined() -> None:
     assert doubts == ["a number cut by the page break was joined ('1234')"]
 
 
+def test_an_enumeration_alone_goes_on_overleaf_however_much_of_its_line_it_fills() -> None:
+    """cairo's reprint gives a bracket another width, so "(三)" no longer fills its cell;
+    an enumeration alone labels nothing, so it goes on ("(三)" / "不予公开") all the
+    same. Before, the cut row stayed two rows, and one cell's value overleaf was lost."""
+    # "(三)" leaves room in its cell; "1.属" fills the narrow one beside it.
+    narrow = 2 * PAD + pdfmetrics.stringWidth("1.属", FONT, SIZE) + 1
+    widths = [60, narrow, 40]
+
+    def first(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["(三)"]), (0, 1, 1, 1, ["1.属"]), (0, 2, 1, 1, ["9"])]
+        _table(canvas, 72, 120, widths, [20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["不予公开"]), (0, 1, 1, 1, ["于"]), (0, 2, 1, 1, []),
+            (1, 0, 1, 1, ["2.其他"]), (1, 1, 1, 1, ["x"]), (1, 2, 1, 1, ["3"]),
+        ]  # fmt: skip
+        _table(canvas, 72, 780, widths, [20, 20], cells)
+
+    (table,) = read_pdf(_pdf(first, second)).blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["(三)不予公开", "1.属于", "9"],
+        ["2.其他", "x", "3"],
+    ]
+
+
+def test_a_repeated_header_whose_edges_lie_a_hair_off_is_dropped() -> None:
+    """Chromium draws a repeated header's borders a fraction of a point off: 502.4 on
+    one page, 502.6 on the next. Rounded, the edges differed, the repetition stayed, and
+    the cut row after it was not rejoined (its total overleaf read blank)."""
+
+    header: list[_Cell] = [
+        (0, 0, 1, 1, ["商业企业"]),
+        (0, 1, 1, 1, ["其他"]),
+        (0, 2, 1, 1, ["总计"]),
+    ]
+
+    def first(canvas: Canvas) -> None:
+        cells = [*header, (1, 0, 1, 1, ["甲"]), (1, 1, 1, 1, ["5"]), (1, 2, 1, 1, [])]
+        _table(canvas, 72.4, 120, [60, 40, 40], [20, 20], cells)
+
+    def second(canvas: Canvas) -> None:
+        cells = [*header, (1, 0, 1, 1, []), (1, 1, 1, 1, []), (1, 2, 1, 1, ["71"])]
+        _table(canvas, 72.6, 780, [60, 40, 40], [20, 20], cells)
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["商业企业", "其他", "总计"],
+        ["甲", "5", "71"],
+    ]
+    assert "repair.pdf-repeated-header" in [code for code, _, _ in document.notes]
+
+
 def test_a_group_label_running_overleaf_does_not_stop_the_row_s_rejoining() -> None:
     """The merged cell of a group ("（三）不予公开") starts in the cut row and runs on
     overleaf, where the row's own label went whole; the values stayed above."""

@@ -43,6 +43,7 @@ from govinfo_report.readers._pdf._grid import Grid, GridCell
 from govinfo_report.readers._pdf._text import (
     TextLine,
     enumerated,
+    enumeration_only,
     first_token_width,
     is_cjk,
     join_lines,
@@ -117,8 +118,8 @@ class Fragment:
         return self.grid.ys[0]
 
 
-def _row_key(cells: Sequence[_Cell]) -> tuple[tuple[int, int, str], ...]:
-    return tuple((round(c.x0), round(c.x1), "".join(c.text.text.split())) for c in cells)
+def _row_key(cells: Sequence[_Cell]) -> tuple[tuple[float, float, str], ...]:
+    return tuple((c.x0, c.x1, "".join(c.text.text.split())) for c in cells)
 
 
 def _repeats(row: Sequence[_Cell], head: Sequence[_Cell]) -> bool:
@@ -135,7 +136,9 @@ def _repeats(row: Sequence[_Cell], head: Sequence[_Cell]) -> bool:
         return False
     shared = False
     for (x0, x1, text), (head_x0, head_x1, head_text) in zip(key, original, strict=True):
-        if x0 != head_x0 or x1 != head_x1 or text not in head_text:
+        # Within ALIGN, not to the point: a border a hair off moves a cell's edge
+        # across a rounding boundary (502.4 against 502.6).
+        if abs(x0 - head_x0) > ALIGN or abs(x1 - head_x1) > ALIGN or text not in head_text:
             return False
         shared = shared or (bool(text) and text == head_text)
     return shared
@@ -159,7 +162,9 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
         return False
     if not (is_cjk(before[-1]) or before[-1].isalnum() or before[-1] in _CLOSING_BRACKETS):
         return False  # a sentence's end ("。", "：") ends a paragraph, not a wrapped line
-    return _fills_cell(above, below)
+    # An enumeration alone ("(三)") labels nothing: it goes on, however much of its line
+    # it fills (fonts a printer converted may give its bracket another width).
+    return enumeration_only(before) or _fills_cell(above, below)
 
 
 def _remark_of(above: _Cell, below: _Cell) -> bool:

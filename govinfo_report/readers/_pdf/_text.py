@@ -75,6 +75,12 @@ def enumerated(text: str) -> bool:
     return bool(_ENUMERATION_RE.match(text))
 
 
+def enumeration_only(text: str) -> bool:
+    """Whether ``text`` is an enumeration and nothing else ("（三）", "2."): no label."""
+    match = _ENUMERATION_RE.match(text)
+    return match is not None and not text[match.end() :].strip()
+
+
 def _family(font: str) -> str:
     return _SUBSET_RE.sub("", font)
 
