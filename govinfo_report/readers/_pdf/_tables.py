@@ -149,12 +149,17 @@ def _value_like(text: str) -> bool:
     return bool(_NUMERIC_RE.match(text)) or "".join(text.split()) in MARKERS
 
 
+def _horizontal_pair(above: _Cell, below: _Cell) -> bool:
+    """Whether both parts of a cut cell hold lines, none of them vertical text (whose
+    lines are not measured against the cell's width): what every cut test needs."""
+    lines = (*above.text.lines, *below.text.lines)
+    return bool(above.text.lines and below.text.lines) and not any(line.direction for line in lines)
+
+
 def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     """Whether ``below``'s text is the rest of ``above``'s, cut at a wrapped line."""
-    if not above.text.lines or not below.text.lines:
+    if not _horizontal_pair(above, below):
         return False
-    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
-        return False  # vertical text: its lines are not measured against the cell's width
     before, after = above.text.text.strip(), below.text.text.strip()
     if not before or not after or _value_like(before) or _value_like(after):
         return False
@@ -174,9 +179,7 @@ def _remark_of(above: _Cell, below: _Cell) -> bool:
     其他情形)", is cut between them when its row breaks across pages. No row of the form
     is labelled by a remark alone, so the remark overleaf belongs to the label above.
     """
-    if not above.text.lines or not below.text.lines:
-        return False
-    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
+    if not _horizontal_pair(above, below):
         return False
     before, after = above.text.text.strip(), below.text.text.strip()
     if not before or _value_like(before) or enumerated(after):
@@ -192,9 +195,9 @@ def _remark_of(above: _Cell, below: _Cell) -> bool:
 def _stacked(above: _Cell, below: _Cell) -> bool:
     """Whether both parts are lines of one Chinese character each: a label typed a
     character a paragraph ("行" / "政" "许" "可"), which no line width proves cut."""
-    lines = (*above.text.lines, *below.text.lines)
-    if not above.text.lines or not below.text.lines or any(line.direction for line in lines):
+    if not _horizontal_pair(above, below):
         return False
+    lines = (*above.text.lines, *below.text.lines)
     return all(len(t := line.text.strip()) == 1 and is_cjk(t) for line in lines)
 
 
@@ -212,9 +215,7 @@ def _fills_cell(above: _Cell, below: _Cell) -> bool:
 def _number_cut(above: _Cell, below: _Cell) -> bool:
     """Whether the break cut a number: digits (or its sign) filling the cell above, digits
     below, as in a narrow cell padded with U+3000 ("　　-" / "37")."""
-    if not above.text.lines or not below.text.lines:
-        return False
-    if any(line.direction for line in (*above.text.lines, *below.text.lines)):
+    if not _horizontal_pair(above, below):
         return False
     before, after = above.text.text.strip(), below.text.text.strip()
     return (
