@@ -11,8 +11,6 @@ skips without them.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import attrs
@@ -23,6 +21,7 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report.synth import SyntheticReport, consistent_example
 from govinfo_report.synth.docx import DocxNoise, render_docx
+from tests.office import OFFICE, convert
 from tests.shared import (
     assert_no_silent_wrong_value,
     assert_round_trip_values,
@@ -33,13 +32,10 @@ from tests.shared import (
 )
 from tests.strategies import drawn_reports, one_draw
 
-_OFFICE = next(
-    (found for name in ("soffice", "libreoffice") if (found := shutil.which(name))), None
-)
 pytestmark = [
-    pytest.mark.skipif(_OFFICE is None, reason="no LibreOffice on this machine"),
+    pytest.mark.skipif(OFFICE is None, reason="no LibreOffice on this machine"),
     pytest.mark.skipif(
-        _OFFICE is not None and not has_chinese_font(),
+        OFFICE is not None and not has_chinese_font(),
         reason="no Chinese font on this machine: LibreOffice would print the text as empty boxes",
     ),
 ]
@@ -47,25 +43,7 @@ pytestmark = [
 
 def _export(sources: list[Path], folder: Path) -> list[Path]:
     """``sources`` exported to PDF by LibreOffice into ``folder``, in the same order."""
-    assert _OFFICE is not None
-    subprocess.run(
-        [
-            _OFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
-    pdfs = [folder / f"{source.stem}.pdf" for source in sources]
-    assert all(pdf.is_file() for pdf in pdfs)
-    return pdfs
+    return convert(sources, folder, "pdf")
 
 
 @pytest.fixture(scope="module")
