@@ -87,7 +87,7 @@ def read_str(text: str, *, carrier: Carrier | None = None) -> Document:
     if carrier == "html":
         from govinfo_report.readers.html import read_html
 
-        return _folded(read_html(text), text)
+        return read_html(text)  # which reads CJK radicals as ideographs itself
     if carrier != "text":
         raise ReportError(f"a {carrier} document must be given as bytes, not as text")
     _check_text(text)
@@ -131,7 +131,7 @@ def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
     if kind == "html":
         from govinfo_report.readers.html import read_html
 
-        return _folded(read_html(data), data)
+        return read_html(data)  # which reads CJK radicals as ideographs itself
     text, encoding = decode_text(data)
     _check_text(text)
     from govinfo_report.readers.text import read_text

@@ -74,6 +74,7 @@ from govinfo_report._labels import core, nfkc, section_heading
 from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
+from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
 
 __all__ = ["read_html"]
 
@@ -1230,8 +1231,9 @@ def read_html(data: bytes | str) -> Document:
     """Read an HTML page into the intermediate representation.
 
     ``data`` is the page's bytes (the encoding is found as the module docstring
-    says) or its already decoded text. Raises :class:`ReportError` for input that
-    is not a readable page.
+    says) or its already decoded text. CJK radicals standing for ideographs are read
+    as the ideographs (see :mod:`govinfo_report.readers._cjk`). Raises
+    :class:`ReportError` for input that is not a readable page.
     """
     notes: list[_Note] = []
     if isinstance(data, str):
@@ -1272,6 +1274,10 @@ def read_html(data: bytes | str) -> Document:
         # No section heading and no report table: the report may be a document the page
         # only links to or shows in a frame, as many sites publish it.
         _note_attached_documents(root, notes)
-    return Document(
+    document = Document(
         blocks=tuple(_build(chosen)), carrier="html", encoding=encoding, notes=tuple(notes)
     )
+    # Radicals standing for ideographs (see _cjk) are looked for once, in the page as UTF-8,
+    # whatever it came in: for a GB page, or a page given as text, that is one search over
+    # bytes instead of one over every block (or a slower one over the text).
+    return fold_radicals(document) if may_hold_radicals(markup) else document
