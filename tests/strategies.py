@@ -13,11 +13,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from govinfo_report.formats import FORMAT_2021, Column
 from govinfo_report.synth import SyntheticReport, Value
+from govinfo_report.synth.docx import DocxNoise
 
 # Characters for invented place names (none of them 年, 关于, 信息 or a digit).
 _PLACE = "青禾松岭河湾石桥柳溪云峰东西南北安兴隆丰华明远泉杏梅竹林山川田坪庄"
@@ -166,6 +168,16 @@ one_draw = settings(
 N = TypeVar("N")
 
 
+def docx_noises(*, keep_off: str | None = None) -> st.SearchStrategy[DocxNoise]:
+    """Every kind of Word markup noise on, but for one drawn off in some files (and
+    ``keep_off`` off in all of them)."""
+    names = [f.name for f in attrs.fields(DocxNoise) if f.name != keep_off]
+    fixed = {} if keep_off is None else {keep_off: False}
+    return st.sampled_from([None, *names]).map(
+        lambda off: attrs.evolve(DocxNoise.all(), **fixed, **({off: False} if off else {}))
+    )
+
+
 def drawn_reports(
     noise: st.SearchStrategy[N], count: int, consistent: bool | None = None
 ) -> st.SearchStrategy[list[tuple[SyntheticReport, N, int]]]:
@@ -184,6 +196,7 @@ def drawn_reports(
 __all__ = [
     "MARKERS",
     "Decimal",
+    "docx_noises",
     "drawn_reports",
     "one_draw",
     "organizations",

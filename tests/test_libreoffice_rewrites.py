@@ -38,7 +38,7 @@ from tests.shared import (
     seed_label,
     shared_dir,
 )
-from tests.strategies import drawn_reports, one_draw
+from tests.strategies import docx_noises, drawn_reports, one_draw
 
 pytestmark = pytest.mark.skipif(OFFICE is None, reason="no LibreOffice on this machine")
 
@@ -89,16 +89,6 @@ def test_corpus_web_pages_opened_and_saved_as_word_files_read_to_their_labels(
         assert _doubts(report) == [], path.name
 
 
-def _docx_noises(*, keep_off: str | None = None) -> st.SearchStrategy[DocxNoise]:
-    """Every kind of Word markup noise on, but for one drawn off in some files (and
-    ``keep_off`` off in all)."""
-    names = [f.name for f in attrs.fields(DocxNoise) if f.name != keep_off]
-    fixed = {} if keep_off is None else {keep_off: False}
-    return st.sampled_from([None, *names]).map(
-        lambda off: attrs.evolve(DocxNoise.all(), **fixed, **({off: False} if off else {}))
-    )
-
-
 def _write(folder: Path, suffix: str, files: list[tuple[SyntheticReport, bytes]]) -> list[Path]:
     """The rendered files written under ``folder``/in, for LibreOffice to open."""
     (folder / "in").mkdir()
@@ -121,7 +111,7 @@ def _assert_word_files_read_back(
 
 
 @one_draw
-@given(drawn_reports(_docx_noises(), 8))
+@given(drawn_reports(docx_noises(), 8))
 def test_noisy_synthetic_word_files_saved_again_read_back_exactly(
     tmp_path_factory: pytest.TempPathFactory,
     drawn: list[tuple[SyntheticReport, DocxNoise, int]],
@@ -132,7 +122,7 @@ def test_noisy_synthetic_word_files_saved_again_read_back_exactly(
 
 
 @one_draw
-@given(drawn_reports(_docx_noises(keep_off="revisions"), 8))
+@given(drawn_reports(docx_noises(keep_off="revisions"), 8))
 def test_noisy_synthetic_word_files_saved_as_web_pages_read_back_exactly(
     tmp_path_factory: pytest.TempPathFactory,
     drawn: list[tuple[SyntheticReport, DocxNoise, int]],

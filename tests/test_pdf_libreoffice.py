@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.synth import SyntheticReport, consistent_example
@@ -30,7 +28,7 @@ from tests.shared import (
     seed_label,
     shared_dir,
 )
-from tests.strategies import drawn_reports, one_draw
+from tests.strategies import docx_noises, drawn_reports, one_draw
 
 pytestmark = [
     pytest.mark.skipif(OFFICE is None, reason="no LibreOffice on this machine"),
@@ -94,10 +92,7 @@ def test_libreoffice_exports_read_to_their_labels(exported: list[Path]) -> None:
 @one_draw
 @given(
     drawn_reports(
-        # Every kind of noise on, but for one drawn off in some of the files.
-        st.sampled_from([None, *(f.name for f in attrs.fields(DocxNoise))]).map(
-            lambda off: attrs.evolve(DocxNoise.all(), **({off: False} if off else {}))
-        ),
+        docx_noises(),
         8,
         consistent=False,
     )
