@@ -1361,6 +1361,63 @@ def test_a_change_bar_or_a_short_table_gets_no_side_column() -> None:
         assert grid is not None and grid.xs[0] == 50, (side, rows)
 
 
+def _open_table(
+    canvas: Canvas, ys: Sequence[float], rows: Sequence[Sequence[str]], merged: str
+) -> None:
+    """Rows of a label and a value beside a merged first column, from ``ys[0]`` down to
+    ``ys[-1]``, with no ruling along either end (cut there by page breaks) and none across
+    the merged column: Chromium's print of a tall table's page in the middle."""
+    xs = (72, 132, 262, 312)
+    canvas.setLineWidth(0.5)
+    for x in xs:
+        canvas.line(x, ys[-1], x, ys[0])
+    for y in ys[1:-1]:
+        canvas.line(xs[1], y, xs[-1], y)
+    canvas.setFont(FONT, SIZE)
+    if merged:
+        canvas.drawString(xs[0] + PAD, ys[0] - PAD - SIZE, merged)
+    for (label, value), y in zip(rows, ys, strict=False):
+        for x, text in ((xs[1], label), (xs[2], value)):
+            if text:
+                canvas.drawString(x + PAD, y - PAD - SIZE, text)
+
+
+def test_a_page_with_no_ruling_at_either_end_keeps_its_merged_column() -> None:
+    """A tall table printed over pages (Chromium's print of a web page): a page in the
+    middle is cut at both ends with no ruling along the cuts, and the merged column beside
+    its rows ("三、本年度办理结果") has no ruling across it. Its side counts as the table's
+    only when the table has three rows or more, and the two open rows were not counted: the
+    page lost its first column, no longer lined up with the page before, and the row cut
+    by the break was not rejoined. The label overleaf got blank values and the values
+    above went with no label: a blank read where the value was 8."""
+    cut = [("1. 属于国家秘密", "23"), ("2. 其他法规禁止", "26"), ("", "8")]
+    overleaf = [
+        ("3.危及稳定", ""), ("4. 保护第三方权益", "25"),
+        ("5. 属于内部事务", "23"), ("6. 属于过程信息", "4"),
+    ]  # fmt: skip
+
+    def first(canvas: Canvas) -> None:
+        _open_table(canvas, [160, 140, 120, 80], cut, "三、本年度")
+        # The page's foot is the cut: the table is closed at its top only.
+        canvas.line(72, 160, 312, 160)
+
+    def second(canvas: Canvas) -> None:
+        _open_table(canvas, [790, 750, 730, 710, 670], overleaf, "")
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    pairs = [[c.text for c in row if c.column > 0] for row in table.rows]
+    assert pairs == [
+        ["1. 属于国家秘密", "23"],
+        ["2. 其他法规禁止", "26"],
+        ["3.危及稳定", "8"],
+        ["4. 保护第三方权益", "25"],
+        ["5. 属于内部事务", "23"],
+        ["6. 属于过程信息", "4"],
+    ]
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
 def test_a_full_line_cut_mid_sentence_goes_on_across_a_wide_line_gap() -> None:
     """A paragraph pasted from Word at 28 pt line spacing among paragraphs at 1.5 lines:
     its full first line, cut mid-sentence, goes on; a full line that ends a sentence

@@ -239,12 +239,18 @@ def _side_borders(group: Sequence[Ruling], loose: list[Ruling]) -> list[Ruling]:
     from ``loose``.
     """
     horizontal = [r for r in group if r.horizontal]
-    if len(horizontal) < SIDE_MIN_ROWS + 1:
+    bottom = min(r.start for r in group if not r.horizontal)
+    top = max(r.end for r in group if not r.horizontal)
+    # A row cut by a page break may have no ruling along the cut: the sides then run past
+    # the last ruling across, and that open row counts too (a fragment in the middle of a
+    # long table, cut at both ends, has two rulings fewer than rows plus one).
+    rows = len(horizontal) - 1
+    rows += int(top - max(r.pos for r in horizontal) > MIN_CELL)
+    rows += int(min(r.pos for r in horizontal) - bottom > MIN_CELL)
+    if rows < SIDE_MIN_ROWS:
         return []  # a row or two: a change bar beside it is as long as a side
     left = min(r.start for r in horizontal)
     right = max(r.end for r in horizontal)
-    bottom = min(r.start for r in group if not r.horizontal)
-    top = max(r.end for r in group if not r.horizontal)
     height = top - bottom
     taken = [
         r
