@@ -53,7 +53,8 @@ SIDE_COVERED = 0.9
 #: A column is at least this wide (points: one character and its padding); closer, a
 #: vertical line beside a table is a change bar (tracked changes printed in the margin).
 SIDE_MIN_WIDTH = 12.0
-#: Rows a table must have for a line beside it to be taken for a column's side.
+#: Rows a table must have for a line beside it to be taken for a column's side (a row open
+#: at a page break, with no ruling along the cut, counts).
 SIDE_MIN_ROWS = 3
 #: More rulings than this on one page are not a table (a chart, hatching); the
 #: pairwise crossing test would also grow quadratically.
