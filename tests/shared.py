@@ -24,6 +24,27 @@ CHROMIUM = next(
 )
 
 
+def print_with_chromium(page: Path, pdf: Path, profile: Path, header_footer: bool = False) -> None:
+    """Print the web page ``page`` to ``pdf`` with the system's Chromium, as "Save as PDF"
+    does (without the browser's running header and footer unless ``header_footer``)."""
+    assert CHROMIUM is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            *([] if header_footer else ["--no-pdf-header-footer"]),
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+
+
 def has_chinese_font() -> bool:
     """Whether fontconfig knows a Chinese font: without one, Chromium and LibreOffice print
     Chinese text as empty boxes."""

@@ -11,7 +11,6 @@ Chromium and a Chinese font; skips without them.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import attrs
@@ -30,6 +29,7 @@ from tests.shared import (
     assert_no_silent_wrong_value,
     compare_with_label,
     has_chinese_font,
+    print_with_chromium,
     seed_label,
     shared_dir,
 )
@@ -61,25 +61,6 @@ def _page_text_of_pdf(pdf: Path, page: int) -> str:
     return extract_text(pdf, page_numbers=[page - 1])
 
 
-def _print(page: Path, pdf: Path, profile: Path, header_footer: bool = False) -> None:
-    assert CHROMIUM is not None
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            *([] if header_footer else ["--no-pdf-header-footer"]),
-            f"--user-data-dir={profile}",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path, Report]]:
     assert CHROMIUM is not None
@@ -87,7 +68,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path, 
     pairs = []
     for page in sorted(shared_dir("corpus").glob("seed*.html")):
         pdf = folder / f"{page.stem}.pdf"
-        _print(page, pdf, folder / "profile")
+        print_with_chromium(page, pdf, folder / "profile")
         pairs.append((page, pdf, govinfo_report.parse(pdf)))
     return pairs
 
@@ -131,7 +112,7 @@ def test_arbitrary_synthetic_pages_printed_give_no_silent_wrong_value(
         page = folder / f"arbitrary{n}.html"
         page.write_bytes(render_html(report, noise=noise, seed=seed))
         pdf = folder / f"arbitrary{n}.pdf"
-        _print(page, pdf, folder / "profile")
+        print_with_chromium(page, pdf, folder / "profile")
         assert_no_silent_wrong_value(govinfo_report.parse(pdf), report, pdf.name)
 
 
@@ -145,7 +126,7 @@ def test_the_browser_s_running_header_and_footer_are_dropped(
     folder = tmp_path_factory.mktemp("chromium-header")
     page = shared_dir("corpus") / "seed001.html"
     pdf = folder / "seed001.pdf"
-    _print(page, pdf, folder / "profile", header_footer=True)
+    print_with_chromium(page, pdf, folder / "profile", header_footer=True)
     report = govinfo_report.parse(pdf)
     label = dict(seed_label("001"))
     published = _PUBLISHED_RE.search(_page_text(page.read_bytes()))
@@ -179,7 +160,7 @@ def test_a_row_split_by_the_page_break_keeps_its_label_whole(
         encoding="utf-8",
     )
     pdf = folder / "split.pdf"
-    _print(page, pdf, folder / "profile")
+    print_with_chromium(page, pdf, folder / "profile")
     assert "第12行" in _page_text_of_pdf(pdf, 2)  # the row did run over the page
     document = read_pdf(pdf.read_bytes())
     (table,) = document.tables()
