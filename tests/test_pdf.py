@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import govinfo_report
 from govinfo_report import CellKind, ReportError
-from govinfo_report._ir import Paragraph, Table
+from govinfo_report._ir import Document, Paragraph, Table
 from govinfo_report._recognize import recognize
 from govinfo_report.readers._pdf import _load
 from govinfo_report.readers._pdf._decor import find_decorations
@@ -1208,6 +1208,74 @@ def test_what_is_drawn_outside_the_page_is_not_read() -> None:
     assert not any("9" in b.text or "行政许可" in b.text for b in document.paragraphs())
     notes = [message for code, message, _ in document.notes if code == "repair.pdf-outside-page"]
     assert notes and notes[0].startswith("5 glyph(s)")
+
+
+def _side_doubts(document: Document) -> set[tuple[float, float, float, float] | None]:
+    """The boxes the reader doubted as cut by the page's (or a clip's) side."""
+    return {
+        location.bbox
+        for code, _, location in document.notes
+        if code == "doubt.pdf-cut-at-page-side" and location is not None
+    }
+
+
+def test_a_table_cut_by_the_page_s_side_has_its_cells_there_doubted() -> None:
+    """A table wider than the paper (a web page of fixed width, printed) is cut by the
+    page's side: a number there loses the digits beyond it (426249.94 shows as 426249.9),
+    silently, unless the cell is doubted. A table inside the page gets no such doubt."""
+
+    def page(left: float) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            cells: list[_Cell] = [
+                (0, 0, 1, 1, ["行政事业性收费"]), (0, 1, 1, 1, ["426249.94"]),
+                (1, 0, 1, 1, ["行政许可"]), (1, 1, 1, 1, ["7"]),
+            ]  # fmt: skip
+            _table(canvas, left, 700, [100, 90], [20, 20], cells)
+
+        return draw
+
+    cut = read_pdf(_pdf(page(WIDTH - 140)))
+    (table,) = [b for b in cut.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["行政事业性收费", "426249.9"],
+        ["行政许可", "7"],
+    ]
+    assert _side_doubts(cut) == {row[1].location.bbox for row in table.rows}
+    assert _side_doubts(read_pdf(_pdf(page(72)))) == set()
+
+
+def test_a_table_cut_by_a_clip_at_its_open_side_has_its_cells_there_doubted() -> None:
+    """Chromium clips a table wider than the printed area at the area's edge, inside the
+    page: the side there has no ruling, and the glyph across the edge is hidden by the
+    clip. That glyph is the evidence of the cut; hidden text far beyond the side (a
+    sidebar clipped away) is none."""
+
+    def page(reach: float) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            canvas.setLineWidth(0.5)
+            for y in (700, 680, 660):
+                canvas.line(72, y, 262, y)
+            for x in (72, 172):
+                canvas.line(x, 660, x, 700)  # no ruling along the right side, at 262
+            canvas.setFont(FONT, SIZE)
+            canvas.drawString(72 + PAD, 687, "行政事业性收费")
+            canvas.drawString(72 + PAD, 667, "行政许可")
+            canvas.drawString(172 + PAD, 667, "7")
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(0, 0, 262, HEIGHT)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            canvas.drawString(reach, 687, "426249.94")
+            canvas.restoreState()
+
+        return draw
+
+    cut = read_pdf(_pdf(page(229)))
+    (table,) = [b for b in cut.blocks if isinstance(b, Table)]
+    assert table.rows[0][1].text == "426249.9"
+    assert _side_doubts(cut) == {row[1].location.bbox for row in table.rows}
+    # Text clipped away well beyond the side is no evidence of a cut.
+    assert _side_doubts(read_pdf(_pdf(page(300)))) == set()
 
 
 def test_a_row_cut_with_no_ruling_along_the_cut_is_rejoined() -> None:

@@ -188,6 +188,7 @@ class _Reader:
         elif glyphs:
             self._note_large_images(content)
         grids = self._grids(page, decorations.segments)
+        self._note_cut_at_the_side(page, grids, content)
         per_cell, loose = _place(grids, page_glyphs)
         fragments = [
             fragment
@@ -335,6 +336,49 @@ class _Reader:
                     else attrs.evolve(segment, start=start, end=end)
                 )
         return shown, segments
+
+    def _note_cut_at_the_side(self, page: int, grids: Sequence[Grid], content: PageContent) -> None:
+        """Doubt the cells of a table that the page's side, or a clip, cuts on the left or right.
+
+        A table wider than the paper (a web page of fixed width, printed) runs to the
+        page's side, or to the edge of the printed area where the producer clips it, with
+        no ruling there; what lies beyond is not shown. A number in a cell at that side
+        may have lost its last digits (0.79 shows as 0.7), or be gone whole (the cell
+        reads blank). The table is taken as cut when its open side is the page's, or when
+        text hidden by a clip, or drawn off the page, lies across or beyond it.
+        """
+        left, low, right, high = content.bbox
+        hidden = list(content.clipped)
+        hidden += [
+            (g.x0, g.y0, g.x1, g.y1)
+            for g in content.glyphs
+            if not left - EDGE <= g.cx <= right + EDGE
+            and low - EDGE <= g.cy <= high + EDGE
+            and not g.text.isspace()
+        ]
+        for grid in grids:
+            x0, y0, x1, y1 = grid.bbox
+            beyond = [(a, b) for a, g_y0, b, g_y1 in hidden if y0 <= (g_y0 + g_y1) / 2 <= y1]
+            # Hidden text across the side, or just beyond it (not a sidebar further on).
+            cut_right = grid.open_right and (
+                x1 >= right - 2 * EDGE or any(b > x1 and a < x1 + SIDE_REACH for a, b in beyond)
+            )
+            cut_left = grid.open_left and (
+                x0 <= left + 2 * EDGE or any(a < x0 and b > x0 - SIDE_REACH for a, b in beyond)
+            )
+            if not (cut_right or cut_left):
+                continue
+            for cell in grid.cells:
+                if (cut_right and cell.bbox[2] == x1) or (cut_left and cell.bbox[0] == x0):
+                    self.notes.append(
+                        (
+                            "doubt.pdf-cut-at-page-side",
+                            "the table runs past the side of the page or of its printed "
+                            "area, which cuts this cell: its value may have lost digits, or "
+                            "be missing whole",
+                            pdf_location(page, cell.bbox),
+                        )
+                    )
 
     def _without_struck_text(
         self, page: int, glyphs: tuple[Glyph, ...], struck: Sequence[Sequence[Glyph]]
@@ -592,6 +636,9 @@ class _Reader:
 #: How far (points) beyond the page's box a glyph's centre or a ruling may lie and still
 #: count as on the page: rounding in producers' coordinates.
 EDGE = 1.0
+#: How far (points, about a character) beyond a table's open side hidden text may begin
+#: and still be taken for the text of a cell that side cuts.
+SIDE_REACH = 12.0
 #: A column of text narrower than this (em) is a menu or a list, not running prose.
 NARROW_COLUMN = 12.0
 

@@ -103,6 +103,10 @@ class Grid:
     #: where some producers cut a row at a page break.
     open_top: bool = False
     open_bottom: bool = False
+    #: No ruling along the left (right) edge, as where a table wider than the paper
+    #: is cut by the page's side.
+    open_left: bool = False
+    open_right: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -424,4 +428,6 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
         irregular=irregular,
         open_top=_coverage(on_y.get(0, ()), xs[0], xs[-1]) < COVERED,
         open_bottom=_coverage(on_y.get(rows, ()), xs[0], xs[-1]) < COVERED,
+        open_left=_coverage(on_x.get(0, ()), ys[-1], ys[0]) < COVERED,
+        open_right=_coverage(on_x.get(columns, ()), ys[-1], ys[0]) < COVERED,
     )

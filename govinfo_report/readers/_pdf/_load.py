@@ -135,6 +135,8 @@ class PageContent:
     segments: tuple[Segment, ...]
     #: Boxes of the images drawn on the page.
     images: tuple[tuple[float, float, float, float], ...]
+    #: Boxes of the glyphs left out as hidden by a clipping path.
+    clipped: tuple[tuple[float, float, float, float], ...] = ()
 
 
 class _Capture(logging.Handler):
@@ -228,8 +230,8 @@ class _Collected:
     images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     #: Fonts whose glyphs were placed by their baselines (see :data:`DESCENT_RANGE`).
     misplaced: set[str] = attrs.field(factory=set)
-    #: Glyphs left out as hidden by a clipping path.
-    clipped: int = 0
+    #: Boxes of the glyphs left out as hidden by a clipping path.
+    clipped: list[tuple[float, float, float, float]] = attrs.field(factory=list)
 
 
 def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
@@ -258,7 +260,7 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
                     clip[0] - CLIP_SLACK <= x <= clip[2] + CLIP_SLACK
                     and clip[1] - CLIP_SLACK <= y <= clip[3] + CLIP_SLACK
                 ):
-                    out.clipped += 1
+                    out.clipped.append((item.x0, y0, item.x1, y1))
                     continue
             if misplaced:
                 out.misplaced.add(item.fontname)
@@ -299,7 +301,7 @@ def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
         notes.append(
             (
                 "repair.pdf-clipped-text",
-                f"{collected.clipped} glyph(s) hidden by a clipping path (text running out "
+                f"{len(collected.clipped)} glyph(s) hidden by a clipping path (text running out "
                 "of its cell or frame) were left out",
             )
         )
@@ -540,6 +542,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     glyphs=tuple(collected.glyphs),
                     segments=tuple(collected.segments),
                     images=tuple(collected.images),
+                    clipped=tuple(collected.clipped),
                 ),
                 opening + _pdfminer_notes(messages) + _collected_notes(collected),
             )
