@@ -1278,6 +1278,57 @@ def test_a_table_cut_by_a_clip_at_its_open_side_has_its_cells_there_doubted() ->
     assert _side_doubts(read_pdf(_pdf(page(300)))) == set()
 
 
+def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> None:
+    """wkhtmltopdf prints the lines of a cut cell that fit above the break and the whole
+    cell again on the next page: "8." above with the row's values, "8.属于行政查询事项"
+    overleaf with none. "8." reads as a number, so the two parts seemed to conflict and
+    stayed two rows: the label overleaf got blank values, silently."""
+
+    def part(
+        across: Sequence[float], low: float, high: float, texts: Sequence[tuple[float, float, str]]
+    ) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            canvas.setLineWidth(0.5)
+            for y in across:
+                canvas.line(72, y, 222, y)
+            for x in (72, 172, 222):
+                canvas.line(x, low, x, high)
+            canvas.setFont(FONT, SIZE)
+            for x, y, text in texts:
+                canvas.drawString(x + PAD, y, text)
+
+        return draw
+
+    # The last row runs to the page's foot with no ruling there; overleaf it goes on with
+    # no ruling along its top.
+    first = part(
+        (120, 100),
+        60,
+        120,
+        [(72, 107, "7.属于执法案卷"), (172, 107, "3"), (72, 87, "8."), (172, 87, "0")],
+    )
+    second = part(
+        (740, 720),
+        720,
+        790,
+        [
+            (72, 770, "8.属于行政"),
+            (72, 757, "查询事项"),
+            (72, 727, "(四)无法提供"),
+            (172, 727, "5"),
+        ],
+    )
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["7.属于执法案卷", "3"],
+        ["8.属于行政查询事项", "0"],
+        ["(四)无法提供", "5"],
+    ]
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
 def test_a_row_cut_with_no_ruling_along_the_cut_is_rejoined() -> None:
     """The last row of a table cut by the page break with its text all overleaf: an empty
     row at the foot of the page, and overleaf one row of cells with no ruling along its

@@ -20,9 +20,10 @@ between them). Continued fragments are handled in this order:
    label) or only values (values that did not fit went over whole). A remark in
    brackets alone overleaf ("(区分处理的…)") closes the label above it, as no
    row of the form is labelled by a remark; a label typed a character a line
-   goes on overleaf when all its row's values stayed above. A merged cell
-   running over the break ("三、本年度办" / "理结果") is rejoined by the
-   wrapped-line test, never a number.
+   goes on overleaf when all its row's values stayed above; a label drawn again
+   whole overleaf, starting with what was drawn of it above (wkhtmltopdf), is read
+   once, whole. A merged cell running over the break ("三、本年度办" / "理结果")
+   is rejoined by the wrapped-line test, never a number.
 
 Anything not proven to continue stays apart: a wrong join would move labels or
 values between rows, while a missed one only leaves a label in two pieces.
@@ -192,6 +193,24 @@ def _remark_of(above: _Cell, below: _Cell) -> bool:
     )
 
 
+def _drawn_again(above: _Cell, below: _Cell) -> bool:
+    """Whether ``below`` is ``above``'s label drawn again whole overleaf.
+
+    wkhtmltopdf prints the lines of a cut cell that fit above the break, clipped, and the
+    whole cell again on the next page: "8." above, "8.属于行政查询事项" below. The text
+    below then starts with the text above; the label is the one below.
+    """
+    if not _horizontal_pair(above, below):
+        return False
+    before, after = "".join(above.text.text.split()), "".join(below.text.text.split())
+    return (
+        bool(before)
+        and len(after) > len(before)
+        and after.startswith(before)
+        and not _value_like(after)
+    )
+
+
 def _stacked(above: _Cell, below: _Cell) -> bool:
     """Whether both parts are lines of one Chinese character each: a label typed a
     character a paragraph ("行" / "政" "许" "可"), which no line width proves cut."""
@@ -325,9 +344,16 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
     values_stayed = any(a and _value_like(a) for a, _ in texts) and not any(
         b and _value_like(b) for _, b in texts
     )
+    again = [_drawn_again(above, below) for above, below in pairs]
     wrapped = [
-        number or label or _remark_of(above, below) or (values_stayed and _stacked(above, below))
-        for (above, below), number, label in zip(pairs, numbers, labels, strict=True)
+        number
+        or label
+        or repeated
+        or _remark_of(above, below)
+        or (values_stayed and _stacked(above, below))
+        for (above, below), number, label, repeated in zip(
+            pairs, numbers, labels, again, strict=True
+        )
     ]
     if open_edge:
         # Cut for sure: the two parts conflict only where both hold a value.
@@ -339,8 +365,10 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
         conflict = any(a and b and not w for (a, b), w in zip(texts, wrapped, strict=True))
     if (open_edge or any(wrapped) or _complementary(table, pairs)) and not conflict:
         # A cut row: its rest is merged up and the row disappears.
-        for above, below in pairs:
-            if below.text.text.strip():
+        for (above, below), repeated in zip(pairs, again, strict=True):
+            if repeated:
+                above.text = below.text  # the whole label, of which above is the start
+            elif below.text.text.strip():
                 above.extra.append(below.text.text)
             above.rowspan += below.rowspan - 1
         rows.pop(0)
