@@ -1301,12 +1301,10 @@ def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> No
 
     # The last row runs to the page's foot with no ruling there; overleaf it goes on with
     # no ruling along its top.
-    first = part(
-        (120, 100),
-        60,
-        120,
-        [(72, 107, "7.属于执法案卷"), (172, 107, "3"), (72, 87, "8."), (172, 87, "0")],
-    )
+    def first(above: str) -> Callable[[Canvas], None]:
+        texts = [(72, 107, "7.属于执法案卷"), (172, 107, "3"), (72, 87, above), (172, 87, "0")]
+        return part((120, 100), 60, 120, texts)
+
     second = part(
         (740, 720),
         720,
@@ -1319,7 +1317,7 @@ def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> No
         ],
     )
 
-    document = read_pdf(_pdf(first, second))
+    document = read_pdf(_pdf(first("8."), second))
     (table,) = [b for b in document.blocks if isinstance(b, Table)]
     assert [[c.text for c in row] for row in table.rows] == [
         ["7.属于执法案卷", "3"],
@@ -1327,6 +1325,14 @@ def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> No
         ["(四)无法提供", "5"],
     ]
     assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+    # A number above that is no enumeration ("8") is a value, not a label's start: the
+    # rows stay apart (the conflicting parts are never joined).
+    apart = read_pdf(_pdf(first("8"), second))
+    (table,) = [b for b in apart.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows[1:3]] == [
+        ["8", "0"],
+        ["8.属于行政查询事项", ""],
+    ]
 
 
 def test_a_row_cut_with_no_ruling_along_the_cut_is_rejoined() -> None:

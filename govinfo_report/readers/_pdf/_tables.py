@@ -208,6 +208,9 @@ def _drawn_again(above: _Cell, below: _Cell) -> bool:
         and len(after) > len(before)
         and after.startswith(before)
         and not _value_like(after)
+        # A number above is a value, unless it is an enumeration alone ("8."): a value
+        # "1" over a label "1. 属于国家秘密" is no label drawn twice.
+        and (not _value_like(before) or enumeration_only(before))
     )
 
 
