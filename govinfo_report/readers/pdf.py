@@ -344,8 +344,9 @@ class _Reader:
         page's side, or to the edge of the printed area where the producer clips it, with
         no ruling there; what lies beyond is not shown. A number in a cell at that side
         may have lost its last digits (0.79 shows as 0.7), or be gone whole (the cell
-        reads blank). The table is taken as cut when its open side is the page's, or when
-        text hidden by a clip, or drawn off the page, lies across or beyond it.
+        reads blank). The table is taken as cut when it reaches the page's side, or when
+        its side has no ruling and text hidden by a clip, or drawn off the page, lies
+        across it or just beyond it.
         """
         left, low, right, high = content.bbox
         hidden = list(content.clipped)
@@ -360,11 +361,14 @@ class _Reader:
             x0, y0, x1, y1 = grid.bbox
             beyond = [(a, b) for a, g_y0, b, g_y1 in hidden if y0 <= (g_y0 + g_y1) / 2 <= y1]
             # Hidden text across the side, or just beyond it (not a sidebar further on).
-            cut_right = grid.open_right and (
-                x1 >= right - 2 * EDGE or any(b > x1 and a < x1 + SIDE_REACH for a, b in beyond)
+            # A table reaching the page's side is cut there, whatever is drawn along it
+            # (LibreOffice rules that side at the page's edge); within the page, an open
+            # side with hidden text across it or just beyond it (not a sidebar further on).
+            cut_right = x1 >= right - 2 * EDGE or (
+                grid.open_right and any(b > x1 and a < x1 + SIDE_REACH for a, b in beyond)
             )
-            cut_left = grid.open_left and (
-                x0 <= left + 2 * EDGE or any(a < x0 and b > x0 - SIDE_REACH for a, b in beyond)
+            cut_left = x0 <= left + 2 * EDGE or (
+                grid.open_left and any(a < x0 and b > x0 - SIDE_REACH for a, b in beyond)
             )
             if not (cut_right or cut_left):
                 continue
