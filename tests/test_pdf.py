@@ -1341,6 +1341,42 @@ def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> No
     ]
 
 
+def test_a_row_cut_where_the_page_above_drew_no_merged_column_is_rejoined() -> None:
+    """A row taller than what is left of the page (Chromium's print of a LibreOffice web
+    page, labels wrapped a character a line): the page above holds only its values, and
+    no ruling crosses the merged column at the left there, so that page's table starts a
+    column further right. The fragments' left edges differed, so they were two tables: the
+    label overleaf got blank values and the values above went unlabelled."""
+
+    def first(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.5)
+        canvas.line(132, 160, 312, 160)
+        for x in (132, 262, 312):
+            canvas.line(x, 80, x, 160)  # open at the page's foot
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(262 + PAD, 147, "8")
+
+    def second(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.5)
+        for y in (750, 710):
+            canvas.line(132, y, 312, y)
+        canvas.line(72, 670, 312, 670)
+        for x in (72, 132, 262, 312):
+            canvas.line(x, 670, x, 790)  # open at the top: the row goes on from the page before
+        canvas.setFont(FONT, SIZE)
+        rows = (("3.危及稳定", ""), ("4. 保护权益", "25"), ("5. 内部事务", "23"))
+        for (label, value), top in zip(rows, (790, 750, 710), strict=True):
+            canvas.drawString(132 + PAD, top - PAD - SIZE, label)
+            if value:
+                canvas.drawString(262 + PAD, top - PAD - SIZE, value)
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    pairs = [[c.text for c in row if c.text] for row in table.rows]
+    assert pairs == [["3.危及稳定", "8"], ["4. 保护权益", "25"], ["5. 内部事务", "23"]]
+    assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
 def test_a_row_cut_with_no_ruling_along_the_cut_is_rejoined() -> None:
     """The last row of a table cut by the page break with its text all overleaf: an empty
     row at the foot of the page, and overleaf one row of cells with no ruling along its

@@ -6,7 +6,9 @@ between them). Continued fragments are handled in this order:
 
 1. Header rows the continuation repeats (the first rows of the table, same
    cells, same text) are dropped.
-2. If the fragments share their outer edges, they are one table: the column
+2. If the fragments share their outer edges, or their right edges and the
+   narrower one starts on a column boundary of the wider (merged columns at the
+   left with no ruling across them on one page), they are one table: the column
    boundaries of all of them are merged, so fragments that rule different
    inner columns (a label column split on one page only) still line up, and
    their rows are appended.
@@ -281,11 +283,18 @@ def _bottom_cells(rows: Sequence[Sequence[_Cell]]) -> list[_Cell]:
 
 
 def _pairs(upper: Sequence[_Cell], lower: Sequence[_Cell]) -> list[tuple[_Cell, _Cell]] | None:
-    """Pair each lower cell with the upper cell of the same horizontal extent."""
+    """Pair each lower cell with the upper cell of the same horizontal extent.
+
+    An empty lower cell left of all the upper cells is a merged column the page above
+    did not draw (see :func:`_nested_edges`): it has no pair, and is left as it is.
+    """
     pairs = []
+    left = min((u.x0 for u in upper), default=0.0)
     for cell in lower:
         match = [u for u in upper if abs(u.x0 - cell.x0) <= ALIGN and abs(u.x1 - cell.x1) <= ALIGN]
         if not match:
+            if cell.x1 <= left + ALIGN and not cell.text.text.strip():
+                continue
             return None
         pairs.append((match[0], cell))
     return pairs
@@ -424,6 +433,17 @@ def _same_edges(a: Grid, b: Grid) -> bool:
     return abs(a.xs[0] - b.xs[0]) <= ALIGN and abs(a.xs[-1] - b.xs[-1]) <= ALIGN
 
 
+def _nested_edges(a: Grid, b: Grid) -> bool:
+    """Whether one grid is the other's columns from one of its boundaries on: the same
+    right edge, and the narrower one's left edge on a column boundary of the wider. A page
+    on which merged columns at the left ("三、本年度办理结果") have no ruling across them
+    draws the table without them."""
+    if abs(a.xs[-1] - b.xs[-1]) > ALIGN:
+        return False
+    wide, narrow = (a, b) if a.xs[0] < b.xs[0] else (b, a)
+    return any(abs(x - narrow.xs[0]) <= ALIGN for x in wide.xs[1:-1])
+
+
 def chain_fragments(flow: Sequence[tuple[int, object]]) -> dict[int, list[Fragment]]:
     """Group fragments continued over page breaks; keyed by ``id`` of the first.
 
@@ -496,7 +516,9 @@ def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[Not
             )
             del rows[:repeated]
         table, members = groups[-1]
-        if _same_edges(members[-1].grid, fragment.grid):
+        if _same_edges(members[-1].grid, fragment.grid) or _nested_edges(
+            members[-1].grid, fragment.grid
+        ):
             # 2./3. the same table: rejoin a cut row, append the rest.
             open_edge = members[-1].grid.open_bottom or fragment.grid.open_top
             _rejoin(table, rows, open_edge, notes)
