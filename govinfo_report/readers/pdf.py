@@ -349,27 +349,32 @@ class _Reader:
         across it or just beyond it.
         """
         left, low, right, high = content.bbox
-        hidden = list(content.clipped)
-        hidden += [
-            (g.x0, g.y0, g.x1, g.y1)
-            for g in content.glyphs
-            if not left - EDGE <= g.cx <= right + EDGE
-            and low - EDGE <= g.cy <= high + EDGE
-            and not g.text.isspace()
-        ]
+        hidden: list[tuple[float, float, float, float]] | None = None  # found when needed
         for grid in grids:
             x0, y0, x1, y1 = grid.bbox
-            beyond = [(a, b) for a, g_y0, b, g_y1 in hidden if y0 <= (g_y0 + g_y1) / 2 <= y1]
-            # Hidden text across the side, or just beyond it (not a sidebar further on).
             # A table reaching the page's side is cut there, whatever is drawn along it
-            # (LibreOffice rules that side at the page's edge); within the page, an open
-            # side with hidden text across it or just beyond it (not a sidebar further on).
-            cut_right = x1 >= right - 2 * EDGE or (
-                grid.open_right and any(b > x1 and a < x1 + SIDE_REACH for a, b in beyond)
-            )
-            cut_left = x0 <= left + 2 * EDGE or (
-                grid.open_left and any(a < x0 and b > x0 - SIDE_REACH for a, b in beyond)
-            )
+            # (LibreOffice rules that side at the page's edge).
+            cut_right = x1 >= right - 2 * EDGE
+            cut_left = x0 <= left + 2 * EDGE
+            if (grid.open_right and not cut_right) or (grid.open_left and not cut_left):
+                # Within the page, an open side with hidden text across it or just beyond
+                # it (not a sidebar further on).
+                if hidden is None:
+                    hidden = list(content.clipped)
+                    hidden += [
+                        (g.x0, g.y0, g.x1, g.y1)
+                        for g in content.glyphs
+                        if not left - EDGE <= g.cx <= right + EDGE
+                        and low - EDGE <= g.cy <= high + EDGE
+                        and not g.text.isspace()
+                    ]
+                beyond = [(a, b) for a, g_y0, b, g_y1 in hidden if y0 <= (g_y0 + g_y1) / 2 <= y1]
+                cut_right = cut_right or (
+                    grid.open_right and any(b > x1 and a < x1 + SIDE_REACH for a, b in beyond)
+                )
+                cut_left = cut_left or (
+                    grid.open_left and any(a < x0 and b > x0 - SIDE_REACH for a, b in beyond)
+                )
             if not (cut_right or cut_left):
                 continue
             for cell in grid.cells:
