@@ -412,6 +412,20 @@ class _RowHit:
     doubt: str | None = None
 
 
+def _values_below(table: Table, r: int, label: TableCell) -> str | None:
+    """A doubt when ``label`` (in row ``r``) spans rows below that hold values of their own.
+
+    The values read for a row are those beside its label; a label spanning rows whose
+    other rows hold values (a ruling drawn across the row's value cells, as wkhtmltopdf
+    may leave at a page break) leaves values unread, and those read may be the wrong
+    ones.
+    """
+    for cells in table.rows[r + 1 : r + label.rowspan]:
+        if any(c.column > label.column and _is_value_text(c.text) for c in cells):
+            return f"its label spans {label.rowspan} table rows, and values stand in one below it"
+    return None
+
+
 class _TableReader:
     """Reads the rows of one table spec out of its blocks."""
 
@@ -483,10 +497,10 @@ class _TableReader:
         return values[offsets[0] : offsets[0] + n], doubt, None
 
     def _labelled_hits(self) -> list[_RowHit]:
-        pending: list[tuple[Row, list[TableCell], TableCell]] = []
+        pending: list[tuple[Row, list[TableCell], TableCell, str | None]] = []
         context: str | None = None
         for table in self.blocks:
-            for cells in table.rows:
+            for r, cells in enumerate(table.rows):
                 last: tuple[int, Literal["row", "group"], Row | Group] | None = None
                 column_labels = 0
                 for i, cell in enumerate(cells):
@@ -517,21 +531,22 @@ class _TableReader:
                 else:
                     assert isinstance(item, Row)
                     row = item
-                pending.append((row, values, cells[index]))
+                label = cells[index]
+                pending.append((row, values, label, _values_below(table, r, label)))
         # Placement the table's unambiguous rows use, by number of trailing cells.
         usual: dict[int, Counter[int]] = {}
-        for row, values, _ in pending:
+        for row, values, _, _ in pending:
             n = len(self.spec.row_columns(row))
             _, _, offset = self._fit(values, n, None)
             if offset is not None:
                 usual.setdefault(len(values), Counter())[offset] += 1
         hits: list[_RowHit] = []
-        for row, values, label in pending:
+        for row, values, label, below in pending:
             n = len(self.spec.row_columns(row))
             counter = usual.get(len(values))
             preferred = counter.most_common(1)[0][0] if counter else None
             chosen, doubt, _ = self._fit(values, n, preferred)
-            hits.append(_RowHit(row=row, values=chosen or [], label=label, doubt=doubt))
+            hits.append(_RowHit(row=row, values=chosen or [], label=label, doubt=doubt or below))
         return hits
 
     def _flat_hits(self) -> list[_RowHit]:

@@ -120,3 +120,32 @@ def test_a_title_cut_over_lines_after_a_menu_and_a_signature_before_a_footer() -
     assert parsed.metadata.title == title
     assert parsed.metadata.organization == "青禾镇人民政府"
     assert parsed.metadata.published == report.published
+
+
+def test_values_in_a_row_that_a_row_s_label_spans_make_its_values_doubtful() -> None:
+    """The values read for a row are those beside its label. When the label spans a table
+    row below that holds values (a ruling drawn across the row's value cells, as
+    wkhtmltopdf may leave at a page break), the row was read as its blanks beside the
+    label, silently; it is now doubted, and a table row without a label spanning it stays
+    as it was."""
+
+    def page(rowspan: int) -> str:
+        label = f'<td rowspan="{rowspan}">规章</td>' if rowspan > 1 else "<td>规章</td>"
+        return (
+            "<html><body><h1>松岭县交通运输局2024年政府信息公开工作年度报告</h1>"
+            "<p>一、总体情况</p><p>本年度依法公开政府信息。</p>"
+            "<p>二、主动公开政府信息情况</p><table>"
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            f"<tr>{label}<td></td><td></td><td></td></tr>"
+            "<tr><td>3</td><td>1</td><td>5</td></tr>"
+            "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>7</td></tr>"
+            "</table></body></html>"
+        )
+
+    spanned = govinfo_report.parse(page(2))
+    assert all(cell.doubtful for cell in spanned.active.row("regulations"))
+    messages = [d.message for d in spanned.diagnostics if d.code == "doubt.row-values"]
+    assert any("regulations" in m and "spans 2 table rows" in m for m in messages)
+    assert not any(cell.doubtful for cell in spanned.active.row("normative_documents"))
+    plain = govinfo_report.parse(page(1))
+    assert not any(cell.doubtful for cell in plain.active.row("regulations"))
