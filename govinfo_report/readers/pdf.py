@@ -305,11 +305,7 @@ class _Reader:
         again on the next page: what lies outside must not be read twice.
         """
         x0, y0, x1, y1 = content.bbox
-        shown = tuple(
-            g
-            for g in content.glyphs
-            if x0 - EDGE <= g.cx <= x1 + EDGE and y0 - EDGE <= g.cy <= y1 + EDGE
-        )
+        shown = tuple(g for g in content.glyphs if _within(g.cx, x0, x1) and _within(g.cy, y0, y1))
         outside = sum(1 for g in content.glyphs if not g.text.isspace()) - sum(
             1 for g in shown if not g.text.isspace()
         )
@@ -326,7 +322,7 @@ class _Reader:
         for segment in content.segments:
             low, high = (x0, x1) if segment.horizontal else (y0, y1)
             across_low, across_high = (y0, y1) if segment.horizontal else (x0, x1)
-            if not across_low - EDGE <= segment.pos <= across_high + EDGE:
+            if not _within(segment.pos, across_low, across_high):
                 continue
             start, end = max(segment.start, low), min(segment.end, high)
             if end - start >= MIN_SEGMENT:
@@ -364,8 +360,8 @@ class _Reader:
                     hidden += [
                         (g.x0, g.y0, g.x1, g.y1)
                         for g in content.glyphs
-                        if not left - EDGE <= g.cx <= right + EDGE
-                        and low - EDGE <= g.cy <= high + EDGE
+                        if not _within(g.cx, left, right)
+                        and _within(g.cy, low, high)
                         and not g.text.isspace()
                     ]
                 beyond = [(a, b) for a, g_y0, b, g_y1 in hidden if y0 <= (g_y0 + g_y1) / 2 <= y1]
@@ -645,6 +641,13 @@ class _Reader:
 #: How far (points) beyond the page's box a glyph's centre or a ruling may lie and still
 #: count as on the page: rounding in producers' coordinates.
 EDGE = 1.0
+
+
+def _within(value: float, low: float, high: float) -> bool:
+    """Whether a coordinate lies on the page between ``low`` and ``high`` (within EDGE)."""
+    return low - EDGE <= value <= high + EDGE
+
+
 #: How far (points, about a character) beyond a table's open side hidden text may begin
 #: and still be taken for the text of a cell that side cuts.
 SIDE_REACH = 12.0
