@@ -1431,6 +1431,28 @@ def test_an_open_row_of_cells_is_a_table_a_bracket_is_not() -> None:
     assert connected_tables(uneven) == []
 
 
+def test_a_ruling_crossed_by_sides_running_from_cut_to_cut_is_two_open_rows() -> None:
+    """The page in the middle of rows taller than a page: one ruling, crossed by the
+    cells' sides, which all run from the page's top cut to its foot cut."""
+
+    def rulings(sides: Sequence[float], ends: Sequence[tuple[float, float]]) -> list[Ruling]:
+        line = Ruling(horizontal=True, pos=100, start=min(sides), end=max(sides))
+        return [line] + [
+            Ruling(horizontal=False, pos=x, start=s, end=e)
+            for x, (s, e) in zip(sides, ends, strict=True)
+        ]
+
+    (group,) = connected_tables(rulings([50, 100, 150], [(40, 300)] * 3))
+    grid = build_grid(group)
+    assert grid is not None and len(grid.cells) == 4
+    assert grid.open_top and grid.open_bottom
+    # A cross, or two sides: no cells to speak of.
+    assert connected_tables(rulings([50, 150], [(40, 300)] * 2)) == []
+    # Sides that do not all end at the same cuts are no page's middle.
+    assert connected_tables(rulings([50, 100, 150], [(40, 300), (40, 300), (60, 300)])) == []
+    assert connected_tables(rulings([50, 100, 150], [(40, 300), (40, 280), (40, 300)])) == []
+
+
 def test_joined_boxes_that_are_no_rectangle_are_cut_into_rectangles() -> None:
     """A ruling missing in part joins a cell and a sliver of the row below into an L
     (Chromium's print of a row cut at the page's foot). Taken as its bounding box, the
@@ -1583,6 +1605,40 @@ def test_a_page_with_no_ruling_at_either_end_keeps_its_merged_column() -> None:
         ["6. 属于过程信息", "4"],
     ]
     assert "repair.pdf-cut-row" in [code for code, _, _ in document.notes]
+
+
+def test_a_page_holding_only_the_end_of_a_row_and_the_start_of_the_next_is_joined() -> None:
+    """Rows taller than a page (labels wrapped a character a line, Chromium's print of
+    LibreOffice's web page on letter landscape): a page in the middle holds the end of
+    one row and the start of the next, with one ruling between them, none across the
+    merged columns, and the sides running from cut to cut. That page was no table (one
+    ruling across, crossed by the sides) and was read as paragraphs: the label of 表三's
+    (六) lost its sub-rows, and (六) was read as one row holding its first sub-row's
+    values, with no doubt."""
+
+    def first(canvas: Canvas) -> None:
+        _open_table(canvas, [160, 120, 80], [("（五）不予", "7"), ("1. 属于", "23")], "三、本年度")
+        canvas.line(72, 160, 312, 160)
+
+    def second(canvas: Canvas) -> None:
+        _open_table(canvas, [790, 500, 72], [("国家秘密", ""), ("2. 其他法律", "26")], "")
+
+    def third(canvas: Canvas) -> None:
+        rows = [("法规禁止", ""), ("3.危及稳定", "8"), ("4. 保护", "25")]
+        _open_table(canvas, [790, 760, 740, 700], rows, "")
+        canvas.line(72, 700, 312, 700)
+
+    document = read_pdf(_pdf(first, second, third))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row if c.column > 0] for row in table.rows] == [
+        ["（五）不予", "7"],
+        ["1. 属于国家秘密", "23"],
+        ["2. 其他法律法规禁止", "26"],
+        ["3.危及稳定", "8"],
+        ["4. 保护", "25"],
+    ]
+    assert [n[2].page for n in document.notes if n[0] == "repair.pdf-cut-row"] == [2, 3]
 
 
 def test_a_full_line_cut_mid_sentence_goes_on_across_a_wide_line_gap() -> None:

@@ -207,12 +207,16 @@ def connected_tables(rulings: Sequence[Ruling]) -> list[list[Ruling]]:
 
 
 def _open_row(group: Sequence[Ruling]) -> bool:
-    """Whether ``group`` is one row of cells open at the top or the bottom.
+    """Whether ``group`` is one row of cells open at the top or the bottom, or two rows
+    open at both.
 
     A producer that cuts a row at a page break may draw no ruling along the cut: the
     part on either page is then one horizontal ruling with the cells' sides standing
-    on it (or hanging from it), all ending at the cut. At least three sides (two
-    cells) are asked for, so a bracket or a box around text is not taken.
+    on it (or hanging from it), all ending at the cut. A page in the middle of a table
+    whose rows are taller than what is left of a page may hold only the end of one row
+    and the start of the next: one ruling, the sides crossing it and ending at both
+    cuts. At least three sides (two cells) are asked for, so a bracket, a box around
+    text or a cross is not taken.
     """
     horizontal = [r for r in group if r.horizontal]
     vertical = [r for r in group if not r.horizontal]
@@ -229,7 +233,15 @@ def _open_row(group: Sequence[Ruling]) -> bool:
     elif all(abs(v.end - line.pos) <= SNAP for v in vertical):
         ends = [v.start for v in vertical]  # hanging from it: open at the bottom
     else:
-        return False
+        # Crossing it: open at both ends, and every side runs from cut to cut.
+        starts = [v.start for v in vertical]
+        ends = [v.end for v in vertical]
+        return (
+            max(starts) - min(starts) <= SNAP
+            and line.pos - starts[0] >= MIN_CELL
+            and max(ends) - min(ends) <= SNAP
+            and ends[0] - line.pos >= MIN_CELL
+        )
     return max(ends) - min(ends) <= SNAP and abs(ends[0] - line.pos) >= MIN_CELL
 
 
