@@ -424,6 +424,34 @@ def test_text_hidden_by_a_clipping_path_is_not_read() -> None:
     assert "repair.pdf-cut-row" in codes
 
 
+def test_a_form_xobject_is_drawn_in_the_clip_in_force_where_it_is_drawn() -> None:
+    """Text and rulings drawn by a form XObject (a page's content stamped as a form, as
+    some printing tools do) are clipped by the clip in force where the form is drawn.
+    pdfminer interprets a form afresh, so that clip was forgotten and text hidden by it
+    was read."""
+
+    def page(canvas: Canvas) -> None:
+        canvas.beginForm("content")
+        _table(canvas, 72, 700, [100, 90], [20], [(0, 0, 1, 1, ["收费"]), (0, 1, 1, 1, ["7"])])
+        _lines(canvas, 72, 600, ["看得见的一行"])
+        _lines(canvas, 72, 500, ["被裁掉的一行"])
+        canvas.endForm()
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(0, 550, WIDTH, HEIGHT - 550)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        canvas.doForm("content")
+        canvas.restoreState()
+
+    document = read_pdf(_pdf(page))
+    table, shown = document.blocks
+    assert isinstance(table, Table) and [[c.text for c in row] for row in table.rows] == [
+        ["收费", "7"]
+    ]
+    assert isinstance(shown, Paragraph) and shown.text == "看得见的一行"
+    assert "repair.pdf-clipped-text" in [code for code, _, _ in document.notes]
+
+
 def test_a_row_of_values_and_a_row_of_blanks_overleaf_stay_apart() -> None:
     """Each with a label of its own, a full row above and a blank row below are two rows,
     though no cell has text on both sides of the break."""
@@ -1282,6 +1310,40 @@ def test_a_table_cut_by_a_clip_at_its_open_side_has_its_cells_there_doubted() ->
     assert _side_doubts(cut) == {row[1].location.bbox for row in table.rows}
     # Text clipped away well beyond the side is no evidence of a cut.
     assert _side_doubts(read_pdf(_pdf(page(300)))) == set()
+
+
+def test_rulings_hidden_by_a_clip_do_not_close_a_table_s_side() -> None:
+    """Chromium on paper narrower than a fixed-width table draws the whole table and
+    clips it at the edge of the printed area. The cell's right side lies beyond the
+    clip, drawn but not seen; read as a ruling, it closed the table's side, so the cut
+    at the clip went unnoticed and 9463195 was read as 9463, silently."""
+
+    def page(clip_at: float) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(0, 0, clip_at, HEIGHT)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            cells: list[_Cell] = [
+                (0, 0, 1, 1, ["行政事业性收费"]), (0, 1, 1, 1, ["426249.94"]),
+                (1, 0, 1, 1, ["行政许可"]), (1, 1, 1, 1, ["7"]),
+            ]  # fmt: skip
+            _table(canvas, 72, 700, [100, 90], [20, 20], cells)
+            canvas.restoreState()
+
+        return draw
+
+    cut = read_pdf(_pdf(page(200)))
+    (table,) = [b for b in cut.blocks if isinstance(b, Table)]
+    assert table.rows[0][1].text == "426249"
+    assert round(table.rows[0][1].location.bbox[2]) == 201  # cut at the clip, not at 262
+    assert _side_doubts(cut) == {row[1].location.bbox for row in table.rows}
+    # A clip around the whole table hides nothing, and cuts no ruling.
+    whole = read_pdf(_pdf(page(263)))
+    (table,) = [b for b in whole.blocks if isinstance(b, Table)]
+    assert table.rows[0][1].text == "426249.94"
+    assert round(table.rows[0][1].location.bbox[2]) == 262
+    assert _side_doubts(whole) == set()
 
 
 def test_a_label_drawn_again_whole_overleaf_is_read_once_with_its_values() -> None:

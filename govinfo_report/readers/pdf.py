@@ -341,8 +341,8 @@ class _Reader:
         no ruling there; what lies beyond is not shown. A number in a cell at that side
         may have lost its last digits (0.79 shows as 0.7), or be gone whole (the cell
         reads blank). The table is taken as cut when it reaches the page's side, or when
-        its side has no ruling and text hidden by a clip, or drawn off the page, lies
-        across it or just beyond it.
+        its side has no ruling and text or rulings hidden by a clip, or text drawn off the
+        page, lie across it or just beyond it.
         """
         left, low, right, high = content.bbox
         hidden: list[tuple[float, float, float, float]] | None = None  # found when needed
@@ -356,7 +356,7 @@ class _Reader:
                 # Within the page, an open side with hidden text across it or just beyond
                 # it (not a sidebar further on).
                 if hidden is None:
-                    hidden = list(content.clipped)
+                    hidden = list(content.clipped) + list(content.hidden_rulings)
                     hidden += [
                         (g.x0, g.y0, g.x1, g.y1)
                         for g in content.glyphs

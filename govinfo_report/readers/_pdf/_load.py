@@ -21,12 +21,13 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
+from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
-from pdfminer.utils import Matrix, apply_matrix_pt
+from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
 
 from govinfo_report._errors import ReportError
 from govinfo_report._location import Location
@@ -137,6 +138,8 @@ class PageContent:
     images: tuple[tuple[float, float, float, float], ...]
     #: Boxes of the glyphs left out as hidden by a clipping path.
     clipped: tuple[tuple[float, float, float, float], ...] = ()
+    #: The parts of ruling lines hidden by a clipping path, as (x0, y0, x1, y1).
+    hidden_rulings: tuple[tuple[float, float, float, float], ...] = ()
 
 
 class _Capture(logging.Handler):
@@ -190,7 +193,44 @@ def _thin(bbox: tuple[float, float, float, float]) -> Segment | None:
     return None
 
 
-def _segments_of(item: LTCurve, out: list[Segment]) -> None:
+def _segments_of(
+    item: LTCurve, out: list[Segment], hidden: list[tuple[float, float, float, float]]
+) -> None:
+    """The rulings a painted path draws, cut at the sides of the clip it was drawn in.
+
+    A ruling drawn beyond the clip's left or right side is not seen: a table wider than
+    the printed area (Chromium on narrow paper) is cut there, and its side drawn beyond
+    would close a side the clip left open. The parts hidden go to ``hidden``: rulings
+    running on past the edge are the mark of a table cut there. Above and below the
+    clip, rulings are kept as drawn: a producer cutting a row at a page break draws the
+    row's border a hair beyond the break, and where rows end is read from it.
+    """
+    clip = getattr(item, "clip", None)
+    if clip is None:
+        _drawn_segments(item, out)
+        return
+    drawn: list[Segment] = []
+    _drawn_segments(item, drawn)
+    low, high = clip[0] - CLIP_SLACK, clip[2] + CLIP_SLACK
+    for segment in drawn:
+        if not segment.horizontal:
+            if low <= segment.pos <= high:
+                out.append(segment)
+            else:
+                hidden.append((segment.pos, segment.start, segment.pos, segment.end))
+            continue
+        start, end = max(segment.start, low), min(segment.end, high)
+        if end - start >= MIN_SEGMENT:
+            out.append(Segment(True, segment.pos, start, end))
+        for a, b in (
+            (segment.start, min(start, segment.end)),
+            (max(end, segment.start), segment.end),
+        ):
+            if b - a >= MIN_SEGMENT:
+                hidden.append((a, segment.pos, b, segment.pos))
+
+
+def _drawn_segments(item: LTCurve, out: list[Segment]) -> None:
     """The rulings a painted path draws (none for shading or white paint)."""
     if not (item.stroke or item.fill):
         return
@@ -232,6 +272,8 @@ class _Collected:
     misplaced: set[str] = attrs.field(factory=set)
     #: Boxes of the glyphs left out as hidden by a clipping path.
     clipped: list[tuple[float, float, float, float]] = attrs.field(factory=list)
+    #: The parts of ruling lines hidden by a clipping path.
+    hidden_rulings: list[tuple[float, float, float, float]] = attrs.field(factory=list)
 
 
 def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
@@ -278,7 +320,7 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
                 )
             )
         elif isinstance(item, LTCurve):
-            _segments_of(item, out.segments)
+            _segments_of(item, out.segments, out.hidden_rulings)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
             out.images.append((x0, y0, x1, y1))
@@ -321,6 +363,26 @@ class _ClipState(PDFGraphicState):
         return state
 
 
+class _ClippingAggregator(PDFPageAggregator):
+    """pdfminer's layout device, giving each painted path the clip it was drawn in."""
+
+    def paint_path(
+        self,
+        gstate: PDFGraphicState,
+        stroke: bool,
+        fill: bool,
+        evenodd: bool,
+        path: Sequence[PathSegment],
+    ) -> None:
+        items = self.cur_item._objs
+        before = len(items)
+        super().paint_path(gstate, stroke, fill, evenodd, path)
+        clip = getattr(gstate, "clip", None)
+        if clip is not None:
+            for item in items[before:]:
+                item.clip = clip  # type: ignore[attr-defined]
+
+
 class _ClippingInterpreter(PDFPageInterpreter):
     """pdfminer's interpreter, keeping the clipping path's box in the graphic state.
 
@@ -328,13 +390,27 @@ class _ClippingInterpreter(PDFPageInterpreter):
     (LibreOffice's repeated header cell, cut short on a continued page) would be read
     where it is hidden, inside the cells below. The box of the path is taken for the
     clip (a rectangle, as producers clip cells and frames), intersected with the clip
-    in force; each glyph keeps the state it was drawn in. Inside a form XObject, which
-    pdfminer interprets afresh, no clip is known, and nothing is left out.
+    in force; each glyph and painted path keeps the state it was drawn in. A form
+    XObject, which pdfminer interprets afresh, starts in the clip in force where it is
+    drawn.
     """
+
+    def __init__(self, rsrcmgr: PDFResourceManager, device: PDFDevice) -> None:
+        super().__init__(rsrcmgr, device)
+        #: The clip in force where the form XObject this interpreter draws is drawn.
+        self.inherited: tuple[float, float, float, float] | None = None
+
+    def dup(self) -> PDFPageInterpreter:
+        # pdfminer makes a new interpreter for each form XObject it draws.
+        interpreter = super().dup()
+        if isinstance(interpreter, _ClippingInterpreter):
+            interpreter.inherited = getattr(self.graphicstate, "clip", None)
+        return interpreter
 
     def init_state(self, ctm: Matrix) -> None:
         super().init_state(ctm)
         self.graphicstate = _ClipState()
+        self.graphicstate.clip = self.inherited
 
     def do_W(self) -> None:
         self._clip()
@@ -498,7 +574,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
         document = _open(data)
         pages = _page_list(document)
         manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=None)
+        device = _ClippingAggregator(manager, laparams=None)
         interpreter = _ClippingInterpreter(manager, device)
         opening += _pdfminer_notes(capture.take())
         for number, page in enumerate(pages, 1):
@@ -543,6 +619,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     segments=tuple(collected.segments),
                     images=tuple(collected.images),
                     clipped=tuple(collected.clipped),
+                    hidden_rulings=tuple(collected.hidden_rulings),
                 ),
                 opening + _pdfminer_notes(messages) + _collected_notes(collected),
             )
