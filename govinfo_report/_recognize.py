@@ -412,6 +412,15 @@ class _RowHit:
     doubt: str | None = None
 
 
+def _numbers_in(cells: Sequence[TableCell]) -> int:
+    """How many of ``cells`` hold a number."""
+    return sum(
+        1
+        for c in cells
+        if c.text.strip() and read_value(c.text, "count", "件")[0] is CellKind.NUMBER
+    )
+
+
 def _values_below(table: Table, r: int, label: TableCell) -> str | None:
     """A doubt when ``label`` (in row ``r``) spans rows below that hold values of their own.
 
@@ -499,7 +508,10 @@ class _TableReader:
     def _labelled_hits(self) -> list[_RowHit]:
         pending: list[tuple[Row, list[TableCell], TableCell, str | None]] = []
         context: str | None = None
+        #: Rows holding values beside no label of the format, with the row read above them.
+        orphans: list[tuple[int | None, Sequence[TableCell]]] = []
         for table in self.blocks:
+            above: int | None = None  # index in ``pending`` of the row read last here
             for r, cells in enumerate(table.rows):
                 last: tuple[int, Literal["row", "group"], Row | Group] | None = None
                 column_labels = 0
@@ -520,6 +532,10 @@ class _TableReader:
                         context = item.parent
                     last = (i, kind, item)
                 if last is None or column_labels >= 2:
+                    if last is None and not column_labels and _numbers_in(cells) >= 2:
+                        orphans.append((above, cells))
+                    elif any(cell.text.strip() for cell in cells):
+                        above = None  # a header or remark between: not the row above
                     continue
                 index, kind, item = last
                 values = list(cells[index + 1 :])
@@ -533,6 +549,16 @@ class _TableReader:
                     row = item
                 label = cells[index]
                 pending.append((row, values, label, _values_below(table, r, label)))
+                above = len(pending) - 1
+        for owner, orphan in orphans:
+            self._note_orphan(orphan)
+            if owner is not None:
+                row, values, label, doubt = pending[owner]
+                if doubt is None and not any(cell.text.strip() for cell in values):
+                    # Its values may be those below, cut from it (a row a page break
+                    # split, its label's last characters going with the values).
+                    doubt = "the row below it holds values beside no label; they may be its own"
+                    pending[owner] = (row, values, label, doubt)
         # Placement the table's unambiguous rows use, by number of trailing cells.
         usual: dict[int, Counter[int]] = {}
         for row, values, _, _ in pending:
@@ -548,6 +574,17 @@ class _TableReader:
             chosen, doubt, _ = self._fit(values, n, preferred)
             hits.append(_RowHit(row=row, values=chosen or [], label=label, doubt=doubt or below))
         return hits
+
+    def _note_orphan(self, cells: Sequence[TableCell]) -> None:
+        """Say that a row holds values beside no label of the format: they are not read."""
+        raw = " | ".join(cell.text.strip() for cell in cells)
+        self.diags.add(
+            Severity.WARNING,
+            "doubt.unlabelled-values",
+            f"table {self.spec.number}: a row holds values beside no label of the format "
+            f"({raw[:80]!r}); they are not read",
+            cells[0].location,
+        )
 
     def _flat_hits(self) -> list[_RowHit]:
         n = len(self.spec.rows) * len(self.spec.columns)

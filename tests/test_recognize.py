@@ -126,8 +126,8 @@ def test_values_in_a_row_that_a_row_s_label_spans_make_its_values_doubtful() -> 
     """The values read for a row are those beside its label. When the label spans a table
     row below that holds values (a ruling drawn across the row's value cells, as
     wkhtmltopdf may leave at a page break), the row was read as its blanks beside the
-    label, silently; it is now doubted, and a table row without a label spanning it stays
-    as it was."""
+    label, silently; it is now doubted. Without a label spanning it, the row below is one
+    of values beside no label, which doubts the blank row above for another reason."""
 
     def page(rowspan: int) -> str:
         label = f'<td rowspan="{rowspan}">规章</td>' if rowspan > 1 else "<td>规章</td>"
@@ -148,4 +148,51 @@ def test_values_in_a_row_that_a_row_s_label_spans_make_its_values_doubtful() -> 
     assert any("regulations" in m and "spans 2 table rows" in m for m in messages)
     assert not any(cell.doubtful for cell in spanned.active.row("normative_documents"))
     plain = govinfo_report.parse(page(1))
-    assert not any(cell.doubtful for cell in plain.active.row("regulations"))
+    messages = [d.message for d in plain.diagnostics if d.code == "doubt.row-values"]
+    assert not any("spans" in m for m in messages)
+    assert any("regulations" in m and "beside no label" in m for m in messages)
+
+
+def _active_page(rows: str) -> str:
+    return (
+        "<html><body><h1>松岭县交通运输局2024年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>本年度依法公开政府信息。</p>"
+        "<p>二、主动公开政府信息情况</p><table>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        f"{rows}"
+        "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>7</td></tr>"
+        "</table></body></html>"
+    )
+
+
+def test_values_beside_no_label_are_said_and_doubt_the_blank_row_above() -> None:
+    """A row cut by a page break and not rejoined (wkhtmltopdf on A6 paper draws the
+    label's first line with the row's values hidden on one page, and its last character
+    "量" with the values on the next) leaves values beside no label of the format. They
+    were dropped with no word, and the row above read as blanks, silently."""
+    cut = govinfo_report.parse(
+        _active_page(
+            "<tr><td>规章</td><td></td><td></td><td></td></tr>"
+            "<tr><td>章</td><td>3</td><td>1</td><td>5</td></tr>"
+        )
+    )
+    (orphan,) = [d for d in cut.diagnostics if d.code == "doubt.unlabelled-values"]
+    assert "'章 | 3 | 1 | 5'" in orphan.message and orphan.location is not None
+    assert orphan.location.path is not None and orphan.location.path.endswith("tr[3]/td[1]")
+    assert all(cell.doubtful for cell in cut.active.row("regulations"))
+    assert not any(cell.doubtful for cell in cut.active.row("normative_documents"))
+    blank = "<tr><td>规章</td><td></td><td></td><td></td></tr>"
+    values = "<tr><td></td><td>3</td><td>1</td><td>5</td></tr>"
+    cases = {
+        # Beside a row with values of its own: the values below are said, the row is sure.
+        "full row above": ("<tr><td>规章</td><td>4</td><td>0</td><td>9</td></tr>" + values, 1),
+        # A heading row between them: the values are not the blank row's.
+        "heading between": (blank + "<tr><td>（以下为往年数据）</td></tr>" + values, 1),
+        # One number beside no label (a footnote mark) is no row of values.
+        "one number": (blank + "<tr><td></td><td>3</td></tr>", 0),
+    }
+    for name, (rows, said) in cases.items():
+        report = govinfo_report.parse(_active_page(rows))
+        codes = [d.code for d in report.diagnostics]
+        assert codes.count("doubt.unlabelled-values") == said, name
+        assert not any(cell.doubtful for cell in report.active.row("regulations")), name
