@@ -287,10 +287,14 @@ def _metadata(
 # -- tables ------------------------------------------------------------------------
 
 
+def _value_kind(text: str) -> CellKind:
+    """What a cell's text reads as, taken as a count."""
+    return read_value(text, "count", "件")[0]
+
+
 @lru_cache(maxsize=8192)
 def _is_value_text(text: str) -> bool:
-    kind, _, _ = read_value(text, "count", "件")
-    return kind in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
+    return _value_kind(text) in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
 
 
 @lru_cache(maxsize=64)
@@ -414,11 +418,7 @@ class _RowHit:
 
 def _numbers_in(cells: Sequence[TableCell]) -> int:
     """How many of ``cells`` hold a number."""
-    return sum(
-        1
-        for c in cells
-        if c.text.strip() and read_value(c.text, "count", "件")[0] is CellKind.NUMBER
-    )
+    return sum(1 for c in cells if c.text.strip() and _value_kind(c.text) is CellKind.NUMBER)
 
 
 def _values_below(table: Table, r: int, label: TableCell) -> str | None:
