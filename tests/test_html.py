@@ -507,9 +507,11 @@ def test_a_cell_that_takes_no_place_moves_the_next_cells_left(hide: str) -> None
     ]
     # The kept cells keep the paths of their own elements.
     assert table.rows[1][1].location.path == "/html/body/table[1]/tr[2]/td[3]"
-    assert ("html.hidden", "3 hidden element(s) (display:none) were skipped", None) in (
-        document.notes
-    )
+    assert (
+        "html.hidden",
+        "3 hidden element(s) (display:none or visibility:hidden) were skipped",
+        None,
+    ) in document.notes
 
 
 def test_an_invisible_cell_keeps_its_place_and_reads_blank() -> None:
@@ -568,6 +570,102 @@ def test_a_hidden_row_takes_no_place_and_no_rowspan_crosses_it() -> None:
     # In a layout table too, a hidden row is not read.
     assert "隐藏行" not in _paragraphs(document)
     assert len(document.tables()) == 2
+
+
+def test_an_invisible_row_keeps_its_place_under_a_rowspan() -> None:
+    # visibility:hidden (and collapse) keep a row in the table: a rowspan across it
+    # counts it, so the next label stays in the first column; its cells read blank.
+    for hide in ("visibility:hidden", "visibility:collapse", "VISIBILITY: Collapse"):
+        markup = _page(
+            "<table>"
+            "<tr><td rowspan=3>行政许可</td><td>1</td></tr>"
+            f"<tr style='{hide}'><td>旧</td></tr>"
+            "<tr><td>2</td></tr>"
+            "<tr><td>其他</td><td>3</td></tr>"
+            "</table>"
+        )
+        document = read_html(markup)
+        (table,) = document.tables()
+        assert [[(cell.text, cell.column) for cell in row] for row in table.rows] == [
+            [("行政许可", 0), ("1", 1)],
+            [("", 1)],
+            [("2", 1)],
+            [("其他", 0), ("3", 1)],
+        ], hide
+        notes = [message for code, message, _ in document.notes if code == "html.invisible-cell"]
+        assert len(notes) == 1 and notes[0].endswith("it hides the text '旧'")
+
+
+def test_a_hidden_row_group_is_not_read() -> None:
+    # display:none on <thead>, <tbody> or <tfoot> (or the hidden attribute) hides every
+    # row in it: last year's rows kept that way must not be read as this year's.
+    for hide in ("style='display:none'", "hidden", "style='DISPLAY:NONE'"):
+        markup = _page(
+            f"<table><thead {hide}><tr><td>项目</td><td>上年</td></tr></thead>"
+            "<tbody><tr><td>行政许可</td><td>1</td></tr></tbody>"
+            f"<tbody {hide}><tr><td>行政许可</td><td>9</td></tr></tbody>"
+            "<tbody><tr><td>其他</td><td>2</td></tr></tbody></table>"
+        )
+        document = read_html(markup)
+        (table,) = document.tables()
+        assert [[cell.text for cell in row] for row in table.rows] == [
+            ["行政许可", "1"],
+            ["其他", "2"],
+        ], hide
+        assert table.rows[1][1].location.path == "/html/body/table[1]/tbody[3]/tr[1]/td[2]"
+        assert (
+            "html.hidden",
+            "2 hidden element(s) (display:none or visibility:hidden) were skipped",
+            None,
+        ) in document.notes
+
+
+def test_a_rowspan_ends_with_its_row_group() -> None:
+    # A browser cuts a rowspan at the end of its <thead>, <tbody> or <tfoot> (or of a
+    # run of rows outside them), rowspan=0 included, and says nothing; we note it.
+    markup = _page(
+        "<table><thead><tr><td rowspan=2>项目</td><td>数量</td></tr></thead>"
+        "<tbody><tr><td>行政许可</td><td>1</td></tr>"
+        "<tr><td rowspan=0>其他</td><td>2</td></tr><tr><td>3</td></tr></tbody>"
+        "<tr><td>合计</td><td>6</td></tr></table>"
+    )
+    document = read_html(markup)
+    (table,) = document.tables()
+    assert table.layout() == [
+        [("项目", 0, 0, 1, 1), ("数量", 0, 1, 1, 1)],
+        [("行政许可", 1, 0, 1, 1), ("1", 1, 1, 1, 1)],
+        [("其他", 2, 0, 2, 1), ("2", 2, 1, 1, 1)],
+        [("3", 3, 1, 1, 1)],
+        [("合计", 4, 0, 1, 1), ("6", 4, 1, 1, 1)],
+    ]
+    (note,) = [message for code, message, _ in document.notes if code == "html.rowspan"]
+    assert note.startswith("rowspan 2 runs past the end of its row group")
+
+
+def test_visibility_is_inherited_and_can_be_overridden() -> None:
+    # visibility:visible shows an element inside an invisible one, in a cell and in
+    # running text; display:none cannot be undone below, but a later declaration in the
+    # same style wins, and !important wins over a later declaration that is not.
+    markup = _page(
+        "<div style='visibility:hidden'>旧<span style='visibility:visible'>新</span>旧</div>"
+        "<p style='display:none;display:block'>显示</p>"
+        "<p hidden style='display:block'>也显示</p>"
+        "<p style='visibility:hidden !important;visibility:visible'>不显示</p>"
+        "<table><tr><td>甲</td><td style='visibility:hidden'>9<span style='visibility:visible'>"
+        "7<b style='visibility:hidden'>8</b></span></td>"
+        "<td style='mso-display:none'>5</td></tr>"
+        "<tr style='visibility:hidden'><td>乙</td><td style='visibility:visible'>4</td>"
+        "<td>6</td></tr></table>"
+    )
+    document = read_html(markup)
+    assert _paragraphs(document) == ["新", "显示", "也显示"]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["甲", "7", "5"],
+        ["", "4", ""],
+    ]
+    notes = [message for code, message, _ in document.notes if code == "html.invisible-cell"]
+    assert "read as the text '7' an element in it shows" in notes[0]
 
 
 def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:

@@ -232,13 +232,55 @@ def test_text_misplaced_in_tables_reads_in_a_browsers_order(
     assert ours == _browser_flow(page, tmp_path, profile)
 
 
-@pytest.mark.xfail(strict=True, reason="documented: inline styles are not cascaded")
-def test_a_visible_child_of_an_invisible_cell(tmp_path: Path, profile: Path) -> None:
-    body = (
-        "<table><tr><td style='visibility:hidden'><span style='visibility:visible'>7</span></td>"
-        "<td>1</td></tr></table>"
-    )
+_HIDDEN_TABLE_PARTS = {
+    "an invisible row crossed by a rowspan": "<table><tr><td rowspan=3>A</td><td>1</td></tr>"
+    "<tr style='visibility:hidden'><td>x</td></tr><tr><td>2</td></tr>"
+    "<tr><td>B</td><td>3</td></tr></table>",
+    "a collapsed row crossed by a rowspan": "<table><tr><td rowspan=3>A</td><td>1</td></tr>"
+    "<tr style='visibility:collapse'><td>x</td></tr><tr><td>2</td></tr>"
+    "<tr><td>B</td><td>3</td></tr></table>",
+    "hidden row groups": "<table><thead style='display:none'><tr><td>h</td><td>x</td></tr>"
+    "</thead><tbody><tr><td rowspan=3>A</td><td>1</td></tr></tbody><tbody hidden><tr><td>9"
+    "</td></tr></tbody><tbody><tr><td>2</td></tr><tr><td>B</td><td>3</td></tr></tbody></table>",
+    "rowspans end with their row group": "<table><thead><tr><td rowspan=2>H</td><td>h</td>"
+    "</tr></thead><tbody><tr><td>a</td><td>1</td></tr><tr><td rowspan=0>b</td><td>2</td></tr>"
+    "<tr><td>3</td></tr></tbody><tr><td>c</td><td>4</td></tr></table>",
+    "an invisible row group with a visible row": "<table><tbody style='visibility:hidden'>"
+    "<tr><td>x</td><td>9</td></tr><tr style='visibility:visible'><td>y</td><td>5</td></tr>"
+    "</tbody><tbody><tr><td>a</td><td>1</td></tr></tbody></table>",
+    "visible parts of invisible cells": "<table><tr><td style='visibility:hidden'>x<span "
+    "style='visibility:visible'>1<b style='visibility:hidden'>9</b>2</span></td><td>3</td></tr>"
+    "<tr style='visibility:hidden'><td>y</td><td style='visibility:visible'>5</td></tr></table>",
+    "declarations that override": "<table><tr><td style='display:none;display:table-cell'>7"
+    "</td><td hidden style='display:table-cell'>8</td><td style='visibility:hidden !important;"
+    "visibility:visible'>9</td><td style='mso-display:none'>1</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("body", list(_HIDDEN_TABLE_PARTS.values()), ids=list(_HIDDEN_TABLE_PARTS))
+def test_hidden_table_parts_as_a_browser_lays_them_out(
+    body: str, tmp_path: Path, profile: Path
+) -> None:
     _assert_as_browser(_snippet(body), tmp_path, profile)
+
+
+_HIDDEN_TEXT = {
+    "visible inside invisible": "<div style='visibility:hidden'>甲<span style='visibility:"
+    "visible'>七</span>乙<div style='visibility:visible'>八</div></div><p>后</p>",
+    "invisible blocks and breaks": "<div>甲<div style='visibility:hidden'>x</div>乙</div>"
+    "<p>丙<span style='visibility:hidden'>x<br>y</span>丁</p>",
+    "hidden inside visible inside invisible": "<div style='visibility:hidden'><p>a<span "
+    "style='visibility:visible'>七<span style='display:none'>x</span>八</span></p></div>",
+    "overridden hiding": "<p hidden style='display:block'>七</p><p hidden>八</p>"
+    "<p style='visibility:collapse'>九</p>",
+}
+
+
+@pytest.mark.parametrize("body", list(_HIDDEN_TEXT.values()), ids=list(_HIDDEN_TEXT))
+def test_hidden_text_reads_as_a_browser_shows_it(body: str, tmp_path: Path, profile: Path) -> None:
+    page = _snippet(body)
+    ours = [_squash(block.text) for block in read_html(page).paragraphs()]
+    assert ours == _browser_flow(page, tmp_path, profile)
 
 
 def test_corpus_pages_as_a_browser_lays_them_out(tmp_path: Path, profile: Path) -> None:

@@ -28,8 +28,10 @@ Theory of operation.
    into paragraphs: each block element (``p``, ``div``, ``h1``…, ``li``…) and
    each ``<br>`` ends a line; whitespace collapses as a browser collapses it,
    while U+3000 and U+00A0 are kept (the value reader strips them). Scripts,
-   styles, form controls and hidden elements (``display:none``, ``visibility:hidden``,
-   ``hidden``) are skipped.
+   styles, form controls and hidden elements (``display:none``, ``visibility:hidden``
+   or ``collapse``, ``hidden``) are skipped; inline styles are read as CSS reads them
+   (visibility is inherited and ``visibility:visible`` shows a descendant again; the
+   last declaration wins, ``!important`` first).
 4. **Tables.** A table whose cells hold tables is a layout grid: its cells are
    read as running content, so the inner tables come out as tables. So is a
    table of one cell (a box around the article). Any other table becomes a
@@ -40,7 +42,9 @@ Theory of operation.
    A hidden cell is laid out as a browser lays it out: one with ``display:none``
    (or ``hidden``) takes no place, so the cells after it move left; one with
    ``visibility:hidden`` keeps its place and shows nothing, so it is read as
-   blank, with a note giving the text it hides. Broken table markup is read as a
+   blank, with a note giving the text it hides. So are rows, and the rows of a
+   hidden ``<thead>``, ``<tbody>`` or ``<tfoot>``; a rowspan ends with its row
+   group, as in a browser. Broken table markup is read as a
    browser's tree builder repairs it (libxml2 leaves it where it stands): rows in
    a wrapper (``<table><form><tr>``) are the table's, cells outside rows make a
    row, the first ``<tfoot>`` goes last, and anything else between the rows, or
@@ -210,8 +214,11 @@ _HAS_ROW_TEXT = etree.XPath("boolean(//tr/text()[normalize-space()])")
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
-_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")  # on lower case
-_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none")  # on lower case
+# The two properties that hide, in a lower-cased inline style; not the end of another
+# property's name (``mso-display``): the value, and whether it is ``!important``.
+_HIDING_DECLARATION_RE = re.compile(
+    r"(?<![\w-])(display|visibility)\s*:\s*([a-z-]+)\s*(!\s*important)?"
+)
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
 _FIELD_RE = re.compile("[:：]")
 
@@ -230,7 +237,7 @@ _META_CHARSET_RE = re.compile(
 # could spell any of it inside an attribute, so one makes every element be asked.
 # The words are compiled: for a literal, the regex engine's search took a third less time
 # than ``in`` on the largest corpus page (69 KB) and as much on the small ones.
-_MAY_HIDE_WORDS = (re.compile(b"display"), re.compile(b"hidden"))  # "visibility: hidden" too
+_MAY_HIDE_WORDS = (re.compile(b"display"), re.compile(b"hidden"), re.compile(b"visibility"))
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
@@ -480,6 +487,30 @@ class _Flow(_Lines):
                 raise ReportError(f"the page has more than {MAX_BLOCKS} paragraphs and tables")
 
 
+class _Unseen(_Lines):
+    """The lines of an element laid out but not shown (``visibility:hidden``).
+
+    Its text and breaks go nowhere, as a browser's rendered text has none of them
+    (not even the line breaks of its blocks and ``<br>``); a descendant made visible
+    again (``visibility:visible``) writes to ``shown``, the lines the element is in.
+    """
+
+    __slots__ = ("shown",)
+
+    def __init__(self, shown: _Lines) -> None:
+        super().__init__()
+        self.shown = shown
+
+    def add(self, text: str, path: str, in_link: bool) -> None:
+        pass
+
+    def end(self, hard: bool = False) -> None:
+        pass
+
+    def push(self, text: str, path: str, plain: bool) -> None:
+        pass
+
+
 @attrs.define
 class _RawTable:
     path: str
@@ -498,33 +529,58 @@ class _RawParagraph:
 
 _RawBlock = _RawTable | _RawParagraph
 #: A table row: its ``<tr>``, or the cells a browser puts in a row it implies; the row's
-#: path (the cells' parent); the ``<td>`` and ``<th>`` before it in that parent.
-_Row = tuple[etree._Element | list[etree._Element], str, int, int]
+#: path (the cells' parent); the ``<td>`` and ``<th>`` before it in that parent; its row
+#: group (``<thead>``, ``<tbody>``, ``<tfoot>``), or ``None`` for the body a browser
+#: implies around rows outside groups; how that group is shown (see :func:`_hiding`).
+_Row = tuple[etree._Element | list[etree._Element], str, int, int, etree._Element | None, int]
 
 
-def _style_hides(style: str) -> bool:
-    """Whether an inline style hides its element; CSS keywords are case-insensitive."""
-    lowered = style.lower()
-    # Word puts a style on every element: test cheaply before the regex.
-    return ("none" in lowered or "hidden" in lowered) and _HIDDEN_RE.search(lowered) is not None
-
-
-#: How a hidden table cell is laid out (see :func:`_cell_hiding`).
+#: How an element is shown (see :func:`_hiding`): as its parent is (0), not at all and
+#: taking no place (display:none), laid out but not shown (visibility:hidden), or shown
+#: even inside an element that is not (visibility:visible).
 _REMOVED = 1
 _INVISIBLE = 2
+_SHOWN = 3
 
 
-def _cell_hiding(cell: etree._Element) -> int:
-    """0 for a shown cell; :data:`_REMOVED` when it takes no place in the table
-    (``display:none``, or the ``hidden`` attribute, which browsers style so);
-    :data:`_INVISIBLE` when it keeps its place but shows nothing (``visibility:hidden``).
+def _hiding(element: etree._Element) -> int:
+    """How ``element`` is shown, by its inline style and ``hidden`` attribute.
+
+    :data:`_REMOVED` for ``display:none`` and for the ``hidden`` attribute (which browsers
+    style ``display:none``, unless the element's own style sets another display);
+    :data:`_INVISIBLE` for ``visibility:hidden`` and ``collapse``, which keep the element's
+    place (a collapsed table row still counts for the row spans across it); :data:`_SHOWN`
+    for ``visibility:visible``, which shows an element inside an invisible one; else 0.
+    Visibility is inherited, display is not: the walk carries an invisible element's state
+    down to its descendants. As in CSS, the last declaration of a property wins, and an
+    ``!important`` one wins over those that are not.
     """
-    if cell.get("hidden") is not None:
+    style = element.get("style")
+    hidden = element.get("hidden") is not None
+    if style is None:
+        return _REMOVED if hidden else 0
+    lowered = style.lower()  # CSS keywords are case-insensitive
+    # Word puts a style on every element: test cheaply before the regex.
+    if not ("none" in lowered or "visib" in lowered or (hidden and "display" in lowered)):
+        return _REMOVED if hidden else 0
+    display = visibility = None
+    strong: set[str] = set()
+    for name, value, important in _HIDING_DECLARATION_RE.findall(lowered):
+        if important:
+            strong.add(name)
+        elif name in strong:
+            continue
+        if name == "display":
+            display = value
+        else:
+            visibility = value
+    if display == "none" or (display is None and hidden):
         return _REMOVED
-    style = cell.get("style")
-    if style is None or not _style_hides(style):
-        return 0
-    return _REMOVED if _DISPLAY_NONE_RE.search(style.lower()) else _INVISIBLE
+    if visibility in ("hidden", "collapse"):
+        return _INVISIBLE
+    if visibility in ("visible", "initial"):
+        return _SHOWN
+    return 0
 
 
 def _may_hide(markup: bytes) -> bool:
@@ -575,12 +631,25 @@ class _Walker:
         self.layout_tables = 0
         self.data_tables = 0
 
-    def _hidden(self, element: etree._Element) -> bool:
-        style = element.get("style")
-        if (style is not None and _style_hides(style)) or element.get("hidden") is not None:
+    def _lines_for(self, element: etree._Element, lines: _Lines) -> _Lines | None:
+        """The lines ``element``'s content goes to, when it is in ``lines``' element.
+
+        ``None`` when it is not laid out (``display:none``); its own :class:`_Unseen`
+        lines when it is laid out but not shown; the shown lines again when it is made
+        visible inside an invisible element. Skipped and invisible elements are counted.
+        """
+        hiding = _hiding(element)
+        if not hiding:
+            return lines
+        if hiding == _REMOVED:
             self.hidden += 1
-            return True
-        return False
+            return None
+        if hiding == _INVISIBLE:
+            if isinstance(lines, _Unseen):
+                return lines
+            self.hidden += 1
+            return _Unseen(lines)
+        return lines.shown if isinstance(lines, _Unseen) else lines
 
     def walk(
         self, element: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
@@ -600,8 +669,16 @@ class _Walker:
             tag = child.tag
             if isinstance(tag, str):  # libxml2's HTML parser gives tag names in lower case
                 number = counts[tag] = counts.get(tag, 0) + 1
-                if tag in _SKIP or (may_hide and self._hidden(child)):
+                if tag in _SKIP:
                     pass
+                elif may_hide and (into := self._lines_for(child, lines)) is not lines:
+                    # Not shown, or shown again inside an element that is not.
+                    if into is None:
+                        pass
+                    elif tag == "br":
+                        into.end(True)
+                    else:
+                        self._element(child, f"{path}/{tag}[{number}]", tag, into, depth, in_link)
                 elif tag == "br":
                     lines.end(True)
                 elif tag not in _NOT_INLINE and len(child) == 0:
@@ -656,6 +733,8 @@ class _Walker:
         path: str,
         foster: list[tuple[etree._Element | str, str]],
         strays: bool,
+        group: etree._Element | None = None,
+        hiding: int = 0,
     ) -> list[_Row]:
         """The rows of ``table`` (or of a row group or wrapper in it), as a browser has them.
 
@@ -665,7 +744,9 @@ class _Walker:
         outside any row (``<table><td>…``) form the row a browser implies for them. A
         table's first ``<thead>`` comes first and its first ``<tfoot>`` last, wherever
         they stand. When ``strays`` is true, text and elements between the cells of a
-        row go to ``foster`` too, in their place.
+        row go to ``foster`` too, in their place. Each row says its row ``group`` and how
+        the group is shown (``hiding``): a browser's tree builder moves strays out of the
+        table whatever the group's style, so those of a hidden group are read too.
         """
         rows: list[_Row] = []
         head: list[_Row] | None = None
@@ -680,7 +761,7 @@ class _Walker:
             tag = child.tag  # libxml2's HTML parser gives tag names in lower case
             if tag == "tr" and not stray:  # the usual child, first
                 number = counts[tag] = counts.get(tag, 0) + 1
-                rows.append((child, f"{path}/tr[{number}]", 0, 0))
+                rows.append((child, f"{path}/tr[{number}]", 0, 0, group, hiding))
                 if strays:
                     _row_strays(child, rows[-1][1], foster)
             elif isinstance(tag, str):
@@ -694,32 +775,42 @@ class _Walker:
                     stray.append(child)
                 else:
                     if stray:
-                        rows.append((stray, path, *stray_at))
+                        rows.append((stray, path, *stray_at, group, hiding))
                         stray = []
                     if tag == "tr":
-                        rows.append((child, f"{path}/tr[{number}]", 0, 0))
+                        rows.append((child, f"{path}/tr[{number}]", 0, 0, group, hiding))
                         if strays:
                             _row_strays(child, rows[-1][1], foster)
                     elif tag in _ROW_GROUPS:
-                        group = self._rows(child, f"{path}/{tag}[{number}]", foster, strays)
+                        part = self._rows(
+                            child,
+                            f"{path}/{tag}[{number}]",
+                            foster,
+                            strays,
+                            child,
+                            _hiding(child) if self.may_hide else 0,
+                        )
                         if tag == "thead" and head is None:
-                            head = group
+                            head = part
                         elif tag == "tfoot" and foot is None:
-                            foot = group
+                            foot = part
                         else:
-                            rows += group
+                            rows += part
                     elif tag in _TABLE_PARTS or tag in _SKIP:
                         pass
                     elif any(part.tag in _ROW_PARTS for part in child):
-                        # A wrapper around rows (<form>): its rows are the table's.
-                        rows += self._rows(child, f"{path}/{tag}[{number}]", foster, strays)
+                        # A wrapper around rows (<form>): its rows are the table's (a
+                        # browser moves the wrapper out, so its style does not count).
+                        rows += self._rows(
+                            child, f"{path}/{tag}[{number}]", foster, strays, group, hiding
+                        )
                     else:
                         foster.append((child, f"{path}/{tag}[{number}]"))
             text = child.tail
             if text and text.strip(_ASCII_SPACE):
                 foster.append((text, path))
         if stray:
-            rows.append((stray, path, *stray_at))
+            rows.append((stray, path, *stray_at, group, hiding))
         if head is not None or foot is not None:
             rows = (head or []) + rows + (foot or [])
         return rows
@@ -727,7 +818,7 @@ class _Walker:
     @staticmethod
     def _cells(row: _Row) -> list[tuple[etree._Element, str]]:
         cells = []
-        element, path, tds, ths = row
+        element, path, tds, ths, _, _ = row
         for child in element:
             tag = child.tag
             if tag == "td":  # libxml2's HTML parser gives tag names in lower case
@@ -748,6 +839,9 @@ class _Walker:
         # text or when its grid meets such an element.
         precise = nested or self.row_text
         rows = self._rows(table, path, foster, precise)
+        if self.may_hide:
+            # Row groups not shown, each counted once (their rows are left out below).
+            self.hidden += len({id(row[4]) for row in rows if row[5] in (_REMOVED, _INVISIBLE)})
         one_cell = len(rows) == 1 and len(self._cells(rows[0])) == 1
         layout = nested or one_cell or lines is not self.flow
         grid = None
@@ -763,8 +857,8 @@ class _Walker:
             # Read before the table, where a browser shows it.
             if isinstance(item, str):
                 lines.add(item, item_path, in_link)
-            elif not (self.may_hide and self._hidden(item)):
-                self._element(item, item_path, str(item.tag), lines, depth, in_link)
+            elif (into := self._lines_for(item, lines) if self.may_hide else lines) is not None:
+                self._element(item, item_path, str(item.tag), into, depth, in_link)
         if foster:
             lines.end()
         caption = table.find("caption")
@@ -778,12 +872,27 @@ class _Walker:
         if nested:
             self.layout_tables += 1
         for row in rows:
-            if self.may_hide and self._hidden_row(row[0]):
+            row_lines = self._row_lines(row, lines) if self.may_hide else lines
+            if row_lines is None:
                 continue
             for cell, cell_path in self._cells(row):
-                if not (self.may_hide and self._hidden(cell)):
-                    self.walk(cell, cell_path, lines, depth + 2, in_link)
+                into = self._lines_for(cell, row_lines) if self.may_hide else row_lines
+                if into is not None:
+                    self.walk(cell, cell_path, into, depth + 2, in_link)
                     lines.end()
+
+    def _row_lines(self, row: _Row, lines: _Lines) -> _Lines | None:
+        """The lines the cells of ``row`` go to, by how its group and the row are shown
+        (see :meth:`_lines_for`); ``None`` when either is not laid out."""
+        element, _, _, _, _, hiding = row
+        if hiding == _REMOVED:
+            return None
+        if hiding == _INVISIBLE:
+            lines = lines if isinstance(lines, _Unseen) else _Unseen(lines)
+        elif hiding == _SHOWN and isinstance(lines, _Unseen):
+            lines = lines.shown
+        # A row a browser implies for cells outside rows has no attributes.
+        return lines if isinstance(element, list) else self._lines_for(element, lines)
 
     def _grid(self, rows: list[_Row], path: str, depth: int) -> tuple[_RawTable, bool]:
         """Lay the cells out on the grid the row and column spans make.
@@ -795,33 +904,50 @@ class _Walker:
         attributes a cell has are asked for, and a cell's path is built only when kept.
         """
         may_hide = self.may_hide
-        # A hidden row takes no place, as in a browser: the grid is made of the rows
-        # shown, and a rowspan counts only them.
-        rows = [
-            row
-            for row in rows
-            if not (
-                (may_hide and self._hidden_row(row[0]))
-                or (
+        # A row not laid out (display:none, or in a row group that is not) takes no
+        # place, as in a browser: the grid is made of the other rows, and a rowspan
+        # counts only them. An invisible row (visibility:hidden or collapse) keeps its
+        # place, and its cells show only what is made visible again.
+        laid: list[tuple[etree._Element | list[etree._Element], str, int, int, bool]] = []
+        ends: list[int] = []  # per row: the index after the last row of its row group
+        group: etree._Element | bool | None = False  # the row group of the last row
+        for element, row_path, tds, ths, row_group, hiding in rows:
+            invisible = hiding == _INVISIBLE
+            if hiding == _REMOVED:
+                continue
+            if isinstance(element, etree._Element):
+                if may_hide and (own := _hiding(element)):
+                    if own == _REMOVED:
+                        self.hidden += 1
+                        continue
+                    if own == _INVISIBLE and not invisible:
+                        self.hidden += 1
+                    invisible = own == _INVISIBLE or (invisible and own != _SHOWN)
+                if (
                     # Word's invisible last row of empty cells fixing the column widths.
-                    isinstance(element := row[0], etree._Element)
-                    and element.get("height") == "0"
-                    and not any(t.strip() for t in element.itertext())
-                )
-            )
-        ]
+                    element.get("height") == "0" and not any(t.strip() for t in element.itertext())
+                ):
+                    continue
+            # A rowspan ends with its row group (rowspan=0 runs to the group's end): a
+            # browser's groups are each <thead>, <tbody> and <tfoot>, and each run of
+            # rows outside them.
+            if row_group is not group:
+                ends += [len(laid)] * (len(laid) - len(ends))
+                group = row_group
+            laid.append((element, row_path, tds, ths, invisible))
+        ends += [len(laid)] * (len(laid) - len(ends))
         out: list[tuple[TableCell, ...]] = []
         busy: dict[int, int] = {}  # grid column -> rows it stays covered after this one
-        total = len(rows)
         index = self.data_tables
         self.data_tables += 1
         base = Location(carrier="html", table=index)
         cells = self.cells
         stray_elements = False
         text: str | None  # a cell's text; every branch below leaves it a str
-        for r, (row, row_path, tds, ths) in enumerate(rows):
+        for r, (row, row_path, tds, ths, row_invisible) in enumerate(laid):
             placed: list[TableCell] = []
             column = 0
+            left = ends[r] - r  # rows a rowspan may cover, this one included
             for cell in row:
                 # libxml2's HTML parser gives tag and attribute names in lower case.
                 tag = cell.tag
@@ -839,33 +965,34 @@ class _Walker:
                     while column in busy:
                         column += 1
                 rowspan = colspan = 1
-                invisible = False
+                invisible = row_invisible
                 # keys() first: Word gives every cell a long style, costly to fetch.
                 names = cell.keys()
                 if names:
                     if may_hide and ("style" in names or "hidden" in names):
-                        hiding = _cell_hiding(cell)
+                        hiding = _hiding(cell)
                         if hiding == _REMOVED:
                             # No place in the grid: the cells after it move left,
                             # as in a browser: a column hidden in every row is gone.
                             self.hidden += 1
                             continue
-                        invisible = hiding == _INVISIBLE
+                        if hiding:
+                            invisible = hiding == _INVISIBLE
                     if "colspan" in names:
                         colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
                     if "rowspan" in names:
                         rowspan = _span(cell.get("rowspan", ""), 0, 65534)
-                        if rowspan == 0 or rowspan > total - r:
+                        if rowspan == 0 or rowspan > left:
                             if rowspan:
                                 self.notes.append(
                                     (
                                         "html.rowspan",
-                                        f"rowspan {rowspan} runs past the table's end; "
-                                        f"cut to {total - r}",
+                                        f"rowspan {rowspan} runs past the end of its row "
+                                        f"group (the table's body, head or foot); cut to {left}",
                                         _loc(row_path + step),
                                     )
                                 )
-                            rowspan = total - r
+                            rowspan = left
                 if column + colspan > MAX_COLUMNS:
                     raise ReportError(
                         f"the table is wider than {MAX_COLUMNS} columns", row_path + step
@@ -873,9 +1000,10 @@ class _Walker:
                 # The common cases, plain text and one line of inline markup, are read
                 # here; any other cell is walked.
                 if invisible:
-                    text = ""  # what a browser shows
                     cell_path = row_path + step
-                    self._invisible_cell(cell, cell_path, depth, _loc(cell_path, index, r, column))
+                    text = self._invisible_cell(
+                        cell, cell_path, depth, _loc(cell_path, index, r, column)
+                    )
                 elif len(cell) == 0:
                     text = cell.text
                     if text is None:
@@ -908,24 +1036,30 @@ class _Walker:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index), stray_elements
 
-    def _hidden_row(self, row: etree._Element | list[etree._Element]) -> bool:
-        # A row a browser implies for cells outside rows has no attributes.
-        return not isinstance(row, list) and self._hidden(row)
-
     def _invisible_cell(
         self, cell: etree._Element, path: str, depth: int, location: Location
-    ) -> None:
-        """Note a ``visibility:hidden`` cell, read as the blank a browser shows."""
+    ) -> str:
+        """The text a browser shows of a cell laid out but not shown (``visibility:hidden``
+        or ``collapse``, its own or its row's): only what an element in it makes visible
+        again, usually nothing. A note says what the cell hides."""
+        shown = _Lines()
+        self.walk(cell, path, _Unseen(shown), depth + 1, False)
+        shown.end()
+        text = "\n".join(line for line, _, _ in shown.lines)
+        counted = self.hidden
         hidden = self._cell_text(cell, path, depth).strip(_PARAGRAPH_STRIP)
+        self.hidden = counted  # the elements hidden inside were counted by the walk above
         what = f"hides the text {hidden[:40]!r}" if hidden else "is empty"
+        read = f"read as the text {text[:40]!r} an element in it shows" if text else "read as blank"
         self.notes.append(
             (
                 "html.invisible-cell",
-                f"a table cell styled visibility:hidden was read as blank, as a browser "
+                f"a table cell styled visibility:hidden (or its row) was {read}, as a browser "
                 f"shows it; it {what}",
                 location,
             )
         )
+        return _collapse(text) if text else ""
 
     def _cell_text(self, cell: etree._Element, path: str, depth: int) -> str:
         """The text of a cell with markup: its lines joined by newlines."""
@@ -991,12 +1125,8 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
             block = True
         elif tag in _NOT_INLINE or not isinstance(tag, str):
             return None
-        if may_hide:
-            style = element.get("style")
-            if style is not None and _style_hides(style):
-                return None  # the walk skips it, and counts it
-            if element.get("hidden") is not None:
-                return None
+        if may_hide and _hiding(element):
+            return None  # the walk skips it or its text, and counts it
         tail = element.tail
         if tail:
             if tag in _BLOCK and tail.strip(_ASCII_SPACE):
@@ -1258,7 +1388,11 @@ def read_html(data: bytes | str) -> Document:
     walker.flow.end()
     if walker.hidden:
         notes.append(
-            ("html.hidden", f"{walker.hidden} hidden element(s) (display:none) were skipped", None)
+            (
+                "html.hidden",
+                f"{walker.hidden} hidden element(s) (display:none or visibility:hidden) were skipped",
+                None,
+            )
         )
     if walker.layout_tables:
         notes.append(

@@ -269,10 +269,21 @@ class _Writer:
         # A stale row hidden between two rows, maybe inside a rowspan: a browser counts
         # only the rows it shows, so the spans drawn for the form stay right.
         stale_row = self.rng.randrange(1, len(rows)) if self.chance(self.noise.hidden) else None
+        # Last year's first body row, kept in a hidden body of its own between the head
+        # and the body: a browser lays out none of its rows (a reader that did would meet
+        # the row's labels twice), and no rowspan crosses a row group.
+        stale_group = groups and head > 0 and self.chance(self.noise.hidden, 0.3)
         for r, row in enumerate(rows):
             if groups and r == 0 and head:
                 out.append("<thead>")
             if groups and r == head:
+                if stale_group:
+                    hide = self.rng.choice(["style='display:none'", "hidden"])
+                    stale = "".join(
+                        f"<td>{self.rng.randrange(100) if c.is_value else escape(c.text)}</td>"
+                        for c in row
+                    )
+                    out.append(f"<tbody {hide}><tr>{stale}</tr></tbody>")
                 out.append("<tbody>")
             if r == stale_row:
                 stale = "".join(f"<td>{self.rng.randrange(100)}</td>" for _ in range(3))
