@@ -343,6 +343,22 @@ def test_markup_that_is_not_text() -> None:
     assert {"repair.docx-hidden", "repair.docx-tracked-changes"} <= codes
 
 
+def test_struck_through_runs_are_left_out_as_deleted() -> None:
+    # An old value struck by hand beside the new one ("5̶7̶85") is deleted text, as the
+    # PDF and HTML readers read it; a strike switched off is not.
+    cell = (
+        "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>57</w:t></w:r><w:r><w:t>85</w:t></w:r>"
+        "<w:r><w:rPr><w:dstrike w:val='true'/></w:rPr><w:t>9</w:t></w:r>"
+        "<w:r><w:rPr><w:strike w:val='0'/></w:rPr><w:t>0</w:t></w:r></w:p>"
+    )
+    table = "<w:tbl><w:tr>" + _tc(_p("行政许可")) + _tc(cell) + "</w:tr></w:tbl>"
+    document = read_docx(_package(table))
+    (read,) = document.tables()
+    assert [[c.text for c in row] for row in read.rows] == [["行政许可", "850"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.docx-struck-text"]
+    assert message.endswith("first '57'")
+
+
 def test_text_box_is_read_once_after_its_paragraph() -> None:
     box = "<w:txbxContent>" + _p("in the box") + "</w:txbxContent>"
     anchor = (

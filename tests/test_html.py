@@ -668,6 +668,41 @@ def test_visibility_is_inherited_and_can_be_overridden() -> None:
     assert "read as the text '7' an element in it shows" in notes[0]
 
 
+def test_struck_through_text_is_left_out_as_deleted_and_noted() -> None:
+    # Word writes a tracked deletion as <del>, editors strike old values with <s>,
+    # <strike> or a line-through style: "<del>57</del><ins>85</ins>" is 85, not 5785.
+    markup = _page(
+        "<p>申请<del cite='mailto:x'>57</del><ins>85</ins>件</p>"
+        "<p>甲<s>旧</s>乙<strike>x</strike><span style='Text-Decoration: LINE-THROUGH red'>9"
+        "</span>丙<span style='text-decoration:line-through;text-decoration:none'>丁</span></p>"
+        "<table><tr><td>行政许可</td><td><p><span><del>5</del>6</span></p></td>"
+        "<td style='text-decoration-line:line-through'>7</td><td>8</td></tr>"
+        "<tr style='text-decoration:underline line-through'><td>其他</td><td>1</td></tr></table>"
+    )
+    document = read_html(markup)
+    assert _paragraphs(document) == ["申请85件", "甲乙丙丁"]
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["行政许可", "6", "", "8"],
+        ["", ""],
+    ]
+    struck = [
+        (message.rsplit(": ", 1)[1], location.path if location else None)
+        for code, message, location in document.notes
+        if code == "html.struck-text"
+    ]
+    assert struck == [
+        ("'57'", "/html/body/p[1]/del[1]"),
+        ("'旧'", "/html/body/p[2]/s[1]"),
+        ("'x'", "/html/body/p[2]/strike[1]"),
+        ("'9'", "/html/body/p[2]/span[1]"),
+        ("'5'", "/html/body/table[1]/tr[1]/td[2]/p[1]/span[1]/del[1]"),
+        ("'7'", "/html/body/table[1]/tr[1]/td[3]"),
+        ("'其他'", "/html/body/table[1]/tr[2]/td[1]"),
+        ("'1'", "/html/body/table[1]/tr[2]/td[2]"),
+    ]
+
+
 def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
     # libxml2 keeps such markup where it stands; a browser's tree builder moves it:
     # rows out of a wrapper into the table, cells outside rows into a row of their own,

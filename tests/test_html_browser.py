@@ -33,6 +33,13 @@ pytestmark = pytest.mark.skipif(
     _BROWSER is None, reason="no Chromium on this machine: the browser oracle cannot run"
 )
 
+# Struck-through text is deleted text to the reader, not to a browser: it is taken out
+# of the page before the browser's text is read.
+_UNSTRIKE = """
+document.querySelectorAll('del, s, strike, [style*="line-through" i]').forEach(
+  (element) => element.remove());
+"""
+
 # Reports each leaf table's shown cells as [row, column, innerText], by the ranks of
 # their boxes' edges; a cell with no box (display:none) is not shown.
 _LAYOUT_SCRIPT = """
@@ -109,7 +116,7 @@ def _browser_result(page: bytes, script: str, folder: Path, profile: Path) -> ob
     assert _BROWSER is not None
     # The script is ASCII, so it can follow the page whatever the page's charset.
     source = folder / "page.html"
-    source.write_bytes(page + b"<script>" + script.encode() + b"</script>")
+    source.write_bytes(page + b"<script>" + (_UNSTRIKE + script).encode() + b"</script>")
     done = subprocess.run(
         [
             _BROWSER,

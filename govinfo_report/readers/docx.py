@@ -134,6 +134,8 @@ W_ILVL = _w("ilvl")
 W_R = _w("r")
 W_RPR = _w("rPr")
 W_VANISH = _w("vanish")
+W_STRIKE = _w("strike")
+W_DSTRIKE = _w("dstrike")
 W_T = _w("t")
 W_TAB = _w("tab")
 W_PTAB = _w("ptab")
@@ -741,8 +743,20 @@ class _Numbering:
 #: Characters that run elements stand for.
 _CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
 #: Elements that hide, duplicate or add text, which only the careful walk handles:
-#: tracked changes, hidden runs, drawings and text boxes, alternate content, math.
-_CAREFUL = (W_DEL, W_MOVEFROM, W_INS, W_VANISH, MC_ALTERNATE, W_DRAWING, W_PICT, M_OMATH)
+#: tracked changes, hidden and struck-through runs, drawings and text boxes, alternate
+#: content, math.
+_CAREFUL = (
+    W_DEL,
+    W_MOVEFROM,
+    W_INS,
+    W_VANISH,
+    W_STRIKE,
+    W_DSTRIKE,
+    MC_ALTERNATE,
+    W_DRAWING,
+    W_PICT,
+    M_OMATH,
+)
 #: What is stripped from a paragraph's ends (the text reader strips the same).
 _SPACE = " \u3000\xa0\t\n"
 
@@ -963,6 +977,18 @@ class _Walker:
                 if vanish is not None and vanish.get(W_VAL) not in _FALSE:
                     self.note("repair.docx-hidden", "hidden text (w:vanish) was left out", None)
                     return
+                # Struck-through text is deleted text, as the PDF and HTML readers read it:
+                # an old value struck by hand beside the new one is not part of the number.
+                for strike in (_child(child, W_STRIKE), _child(child, W_DSTRIKE)):
+                    if strike is not None and strike.get(W_VAL) not in _FALSE:
+                        text = "".join(t.text or "" for t in run.iter(W_T))
+                        self.note(
+                            "repair.docx-struck-text",
+                            f"struck-through text (w:strike) was left out as deleted, "
+                            f"first {text[:40]!r}",
+                            None,
+                        )
+                        return
             elif tag in _CHARS:
                 out.append(_CHARS[tag])
             elif tag in (W_DRAWING, W_PICT):

@@ -31,7 +31,8 @@ Theory of operation.
    styles, form controls and hidden elements (``display:none``, ``visibility:hidden``
    or ``collapse``, ``hidden``) are skipped; inline styles are read as CSS reads them
    (visibility is inherited and ``visibility:visible`` shows a descendant again; the
-   last declaration wins, ``!important`` first).
+   last declaration wins, ``!important`` first). Struck-through text (``<del>``,
+   ``<s>``, ``<strike>``, ``line-through``) is deleted text: left out, and noted.
 4. **Tables.** A table whose cells hold tables is a layout grid: its cells are
    read as running content, so the inner tables come out as tables. So is a
    table of one cell (a box around the article). Any other table becomes a
@@ -199,8 +200,11 @@ _BLOCK = frozenset(
         "dir",
     }
 )
+#: Elements whose text is struck through: deleted text (Word writes a tracked deletion
+#: as ``<del>``), and text an editor marked no longer valid (``<s>``, ``<strike>``).
+_STRUCK_TAGS = frozenset({"del", "s", "strike"})
 #: Elements that are neither running inline text nor a plain block.
-_NOT_INLINE = _SKIP | {"br", "table", "pre"}
+_NOT_INLINE = _SKIP | _STRUCK_TAGS | {"br", "table", "pre"}
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
 _TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
@@ -214,10 +218,10 @@ _HAS_ROW_TEXT = etree.XPath("boolean(//tr/text()[normalize-space()])")
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
-# The two properties that hide, in a lower-cased inline style; not the end of another
-# property's name (``mso-display``): the value, and whether it is ``!important``.
+# The properties that hide or strike through, in a lower-cased inline style; not the end
+# of another property's name (``mso-display``): the value, and whether it is ``!important``.
 _HIDING_DECLARATION_RE = re.compile(
-    r"(?<![\w-])(display|visibility)\s*:\s*([a-z-]+)\s*(!\s*important)?"
+    r"(?<![\w-])(display|visibility|text-decoration(?:-line)?)\s*:\s*([^;!]*)(!\s*important)?"
 )
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
 _FIELD_RE = re.compile("[:：]")
@@ -231,13 +235,15 @@ _HUGE_ADVICE_RE = re.compile(r",?\s*(?:use|try)\s+XML_PARSE_HUGE(?:\s+option)?")
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I | re.S
 )
-# What can hide an element (see _Walker._hidden), looked for in the lower-cased page
-# before any element is asked: most pages hide nothing, and asking each element for its
-# style costs more than the rest of the walk. A numeric character reference to ASCII
+# What can hide an element or strike its text through (see _hiding), looked for in the
+# lower-cased page before any element is asked: most pages do neither, and asking each
+# element for its style costs more than the rest of the walk. A numeric character reference to ASCII
 # could spell any of it inside an attribute, so one makes every element be asked.
 # The words are compiled: for a literal, the regex engine's search took a third less time
 # than ``in`` on the largest corpus page (69 KB) and as much on the small ones.
-_MAY_HIDE_WORDS = (re.compile(b"display"), re.compile(b"hidden"), re.compile(b"visibility"))
+_MAY_HIDE_WORDS = tuple(
+    re.compile(word) for word in (b"display", b"hidden", b"visibility", b"line-through")
+)
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
@@ -536,11 +542,12 @@ _Row = tuple[etree._Element | list[etree._Element], str, int, int, etree._Elemen
 
 
 #: How an element is shown (see :func:`_hiding`): as its parent is (0), not at all and
-#: taking no place (display:none), laid out but not shown (visibility:hidden), or shown
-#: even inside an element that is not (visibility:visible).
+#: taking no place (display:none), laid out but not shown (visibility:hidden), shown even
+#: inside an element that is not (visibility:visible), or struck through (deleted text).
 _REMOVED = 1
 _INVISIBLE = 2
 _SHOWN = 3
+_STRUCK = 4
 
 
 def _hiding(element: etree._Element) -> int:
@@ -549,8 +556,9 @@ def _hiding(element: etree._Element) -> int:
     :data:`_REMOVED` for ``display:none`` and for the ``hidden`` attribute (which browsers
     style ``display:none``, unless the element's own style sets another display);
     :data:`_INVISIBLE` for ``visibility:hidden`` and ``collapse``, which keep the element's
-    place (a collapsed table row still counts for the row spans across it); :data:`_SHOWN`
-    for ``visibility:visible``, which shows an element inside an invisible one; else 0.
+    place (a collapsed table row still counts for the row spans across it); :data:`_STRUCK`
+    for ``text-decoration: line-through``, deleted text; :data:`_SHOWN` for
+    ``visibility:visible``, which shows an element inside an invisible one; else 0.
     Visibility is inherited, display is not: the walk carries an invisible element's state
     down to its descendants. As in CSS, the last declaration of a property wins, and an
     ``!important`` one wins over those that are not.
@@ -561,30 +569,42 @@ def _hiding(element: etree._Element) -> int:
         return _REMOVED if hidden else 0
     lowered = style.lower()  # CSS keywords are case-insensitive
     # Word puts a style on every element: test cheaply before the regex.
-    if not ("none" in lowered or "visib" in lowered or (hidden and "display" in lowered)):
+    if not (
+        "none" in lowered
+        or "visib" in lowered
+        or "line-through" in lowered
+        or (hidden and "display" in lowered)
+    ):
         return _REMOVED if hidden else 0
     display = visibility = None
+    struck = False
     strong: set[str] = set()
     for name, value, important in _HIDING_DECLARATION_RE.findall(lowered):
         if important:
             strong.add(name)
         elif name in strong:
             continue
+        words = value.split()
         if name == "display":
-            display = value
+            display = words[0] if words else ""
+        elif name == "visibility":
+            visibility = words[0] if words else ""
         else:
-            visibility = value
+            struck = "line-through" in words
     if display == "none" or (display is None and hidden):
         return _REMOVED
     if visibility in ("hidden", "collapse"):
         return _INVISIBLE
+    if struck:
+        return _STRUCK
     if visibility in ("visible", "initial"):
         return _SHOWN
     return 0
 
 
 def _may_hide(markup: bytes) -> bool:
-    """Whether any element of the page could be hidden; ``False`` only when none can."""
+    """Whether any element of the page could be hidden or struck through by its attributes;
+    ``False`` only when none can."""
     low = markup.lower()
     if any(word.search(low) for word in _MAY_HIDE_WORDS):
         return True
@@ -643,6 +663,10 @@ class _Walker:
             return lines
         if hiding == _REMOVED:
             self.hidden += 1
+            return None
+        if hiding == _STRUCK:
+            if not isinstance(lines, _Unseen):
+                self._struck(element, _path_of(element))
             return None
         if hiding == _INVISIBLE:
             if isinstance(lines, _Unseen):
@@ -709,8 +733,12 @@ class _Walker:
         depth: int,
         in_link: bool,
     ) -> None:
-        """An element with children, or a table or ``<pre>``: what it adds to ``lines``."""
-        if tag == "table":
+        """An element with children, or a table, ``<pre>`` or struck text: what it adds to
+        ``lines``."""
+        if tag in _STRUCK_TAGS:
+            if not isinstance(lines, _Unseen):
+                self._struck(child, child_path)
+        elif tag == "table":
             lines.end()
             self._table(child, child_path, lines, depth + 1, in_link)
         elif tag in _BLOCK:
@@ -884,8 +912,12 @@ class _Walker:
     def _row_lines(self, row: _Row, lines: _Lines) -> _Lines | None:
         """The lines the cells of ``row`` go to, by how its group and the row are shown
         (see :meth:`_lines_for`); ``None`` when either is not laid out."""
-        element, _, _, _, _, hiding = row
+        element, path, _, _, _, hiding = row
         if hiding == _REMOVED:
+            return None
+        if hiding == _STRUCK:
+            if not isinstance(lines, _Unseen) and isinstance(element, etree._Element):
+                self._struck(element, path)
             return None
         if hiding == _INVISIBLE:
             lines = lines if isinstance(lines, _Unseen) else _Unseen(lines)
@@ -908,11 +940,12 @@ class _Walker:
         # place, as in a browser: the grid is made of the other rows, and a rowspan
         # counts only them. An invisible row (visibility:hidden or collapse) keeps its
         # place, and its cells show only what is made visible again.
-        laid: list[tuple[etree._Element | list[etree._Element], str, int, int, bool]] = []
+        laid: list[tuple[etree._Element | list[etree._Element], str, int, int, bool, bool]] = []
         ends: list[int] = []  # per row: the index after the last row of its row group
         group: etree._Element | bool | None = False  # the row group of the last row
         for element, row_path, tds, ths, row_group, hiding in rows:
             invisible = hiding == _INVISIBLE
+            struck = hiding == _STRUCK  # a line through a row group strikes its rows
             if hiding == _REMOVED:
                 continue
             if isinstance(element, etree._Element):
@@ -923,6 +956,7 @@ class _Walker:
                     if own == _INVISIBLE and not invisible:
                         self.hidden += 1
                     invisible = own == _INVISIBLE or (invisible and own != _SHOWN)
+                    struck = struck or own == _STRUCK
                 if (
                     # Word's invisible last row of empty cells fixing the column widths.
                     element.get("height") == "0" and not any(t.strip() for t in element.itertext())
@@ -934,7 +968,7 @@ class _Walker:
             if row_group is not group:
                 ends += [len(laid)] * (len(laid) - len(ends))
                 group = row_group
-            laid.append((element, row_path, tds, ths, invisible))
+            laid.append((element, row_path, tds, ths, invisible, struck))
         ends += [len(laid)] * (len(laid) - len(ends))
         out: list[tuple[TableCell, ...]] = []
         busy: dict[int, int] = {}  # grid column -> rows it stays covered after this one
@@ -944,7 +978,7 @@ class _Walker:
         cells = self.cells
         stray_elements = False
         text: str | None  # a cell's text; every branch below leaves it a str
-        for r, (row, row_path, tds, ths, row_invisible) in enumerate(laid):
+        for r, (row, row_path, tds, ths, row_invisible, row_struck) in enumerate(laid):
             placed: list[TableCell] = []
             column = 0
             left = ends[r] - r  # rows a rowspan may cover, this one included
@@ -966,6 +1000,7 @@ class _Walker:
                         column += 1
                 rowspan = colspan = 1
                 invisible = row_invisible
+                struck = row_struck
                 # keys() first: Word gives every cell a long style, costly to fetch.
                 names = cell.keys()
                 if names:
@@ -976,7 +1011,9 @@ class _Walker:
                             # as in a browser: a column hidden in every row is gone.
                             self.hidden += 1
                             continue
-                        if hiding:
+                        if hiding == _STRUCK:
+                            struck = True
+                        elif hiding:
                             invisible = hiding == _INVISIBLE
                     if "colspan" in names:
                         colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
@@ -1004,6 +1041,9 @@ class _Walker:
                     text = self._invisible_cell(
                         cell, cell_path, depth, _loc(cell_path, index, r, column)
                     )
+                elif struck:
+                    text = ""  # the cell's text is struck through: deleted
+                    self._struck(cell, row_path + step)
                 elif len(cell) == 0:
                     text = cell.text
                     if text is None:
@@ -1035,6 +1075,18 @@ class _Walker:
         while out and not out[-1]:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index), stray_elements
+
+    def _struck(self, element: etree._Element, path: str) -> None:
+        """Note the text of a struck-through element, which is left out as deleted."""
+        text = _collapse("".join(str(t) for t in element.itertext())).strip(_PARAGRAPH_STRIP)
+        if text:
+            self.notes.append(
+                (
+                    "html.struck-text",
+                    f"struck-through text was left out as deleted: {text[:40]!r}",
+                    _loc(path),
+                )
+            )
 
     def _invisible_cell(
         self, cell: etree._Element, path: str, depth: int, location: Location

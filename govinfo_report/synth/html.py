@@ -71,8 +71,10 @@ class HtmlNoise:
     #: shortened and re-punctuated labels ("(一) 予以公开", "（二）部分公开").
     label_variants: bool = False
     #: hidden elements (``display:none``, ``hidden``) holding stale values and text; a
-    #: column of stale cells hidden in every row, a hidden stale row; blank cells holding
-    #: a stale value made invisible (``visibility:hidden``).
+    #: column of stale cells hidden in every row, a hidden stale row, stale rows in a
+    #: hidden ``<tbody>``; blank cells holding a stale value made invisible
+    #: (``visibility:hidden``); stale values struck through before the value (Word's
+    #: tracked deletion ``<del>``, ``<s>``, ``<strike>``, a line-through style).
     hidden: bool = False
     #: ``<thead>``/``<tbody>`` row groups, ``<th>`` header cells, upper-case tags.
     table_markup: bool = False
@@ -173,6 +175,17 @@ class _Writer:
             return f"<{tag} style='display:none;mso-hide:all'>{escape(text, quote=False)}</{tag}>"
         return f"<{tag} hidden>{escape(text, quote=False)}</{tag}>"
 
+    def struck(self, text: str) -> str:
+        """``text`` struck through: deleted, as a tracked change or by hand."""
+        return self.rng.choice(
+            [
+                f'<del cite="mailto:editor" datetime="2025-01-10T09:00:00">{text}</del>',
+                f"<s>{text}</s>",
+                f"<strike>{text}</strike>",
+                f"<span style='text-decoration:line-through'>{text}</span>",
+            ]
+        )
+
     # -- tables ----------------------------------------------------------------------
 
     def value_text(self, value: Value) -> str:
@@ -196,6 +209,8 @@ class _Writer:
         if self.chance(self.noise.hidden, 0.05):
             stale = self.hidden(str(self.rng.randrange(100)), inline=True)
             text = stale + text if self.rng.random() < 0.5 else text + stale
+        elif self.chance(self.noise.hidden, 0.05):
+            text = self.struck(str(self.rng.randrange(100))) + text
         if self.chance(self.noise.word_markup, 0.5):
             body = "&nbsp;" if not text.strip() else text
             return (
