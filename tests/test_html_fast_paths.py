@@ -92,6 +92,12 @@ def test_may_hide_sees_every_way_to_hide() -> None:
     assert html_reader._may_hide(b"<p style='DISPLAY: NONE'>a</p>")
     assert html_reader._may_hide(b"<p style='visibility:hidden'>a</p>")
     assert html_reader._may_hide(b"<p hidden>a</p>")
+    assert html_reader._may_hide(b"<tr style='Visibility: Collapse'><td>a</td></tr>")
+    assert html_reader._may_hide(
+        "<p>甲<span style='text-decoration:LINE-THROUGH'>9</span></p>".encode()
+    )
+    # Only the page's ASCII is searched: a word among Chinese text is still found.
+    assert html_reader._may_hide("<p>甲</p><p style='display:none'>乙</p>".encode())
     # A character reference could spell the style: every element is then asked.
     assert html_reader._may_hide(b"<p style='display&#58;none'>a</p>")
     assert not html_reader._may_hide(b"<p>&#35268;&#31456;</p>")

@@ -241,6 +241,8 @@ _META_CHARSET_RE = re.compile(
 # could spell any of it inside an attribute, so one makes every element be asked.
 # The words are compiled: for a literal, the regex engine's search took a third less time
 # than ``in`` on the largest corpus page (69 KB) and as much on the small ones.
+_ASCII_LOWER = bytes.maketrans(bytes(range(0x41, 0x5B)), bytes(range(0x61, 0x7B)))
+_NON_ASCII = bytes(range(0x80, 0x100))
 _MAY_HIDE_WORDS = tuple(
     re.compile(word) for word in (b"display", b"hidden", b"visibility", b"line-through")
 )
@@ -605,7 +607,12 @@ def _hiding(element: etree._Element) -> int:
 def _may_hide(markup: bytes) -> bool:
     """Whether any element of the page could be hidden or struck through by its attributes;
     ``False`` only when none can."""
-    low = markup.lower()
+    # The words are ASCII, and so is every byte of UTF-8 text that is part of one: the
+    # search runs over the page's ASCII alone, lower-cased in the same pass. In a page of
+    # Chinese that is half the bytes or less, and four searches take a third less time.
+    # (Dropping bytes can join two pieces into a word, never break one: at worst every
+    # element is asked.)
+    low = markup.translate(_ASCII_LOWER, _NON_ASCII)
     if any(word.search(low) for word in _MAY_HIDE_WORDS):
         return True
     return _ASCII_CHARREF_RE.search(low) is not None
