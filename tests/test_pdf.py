@@ -1092,6 +1092,68 @@ def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "drawn objects" in _message(data)
 
 
+def test_object_limit_counts_what_forms_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A form XObject is one object of the page's layout however much it draws: a small
+    # file can draw a huge form, or one form on every page. What is drawn is counted.
+    monkeypatch.setattr(_load, "MAX_PAGE_OBJECTS", 50)
+
+    def page(canvas: Canvas) -> None:
+        canvas.beginForm("rows")
+        _lines(canvas, 72, 700, ["一、总体情况", "二、主动公开政府信息情况"])
+        canvas.endForm()
+        for _ in range(5):
+            canvas.doForm("rows")
+
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(_pdf(page))
+    assert "drawn objects" in caught.value.reason
+    assert "form XObjects included" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+def test_document_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_load, "MAX_DOCUMENT_OBJECTS", 30)
+    data = _pdf(*[lambda canvas: _lines(canvas, 72, 700, ["二、主动公开政府信息情况"])] * 4)
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "more than 30 glyphs and paths in all" in caught.value.reason
+    assert "page 3" in str(caught.value.where)
+
+
+def test_a_glyph_placed_by_an_infinite_number_is_left_out_and_noted() -> None:
+    # pdfminer reads a number too long for a float as infinity; a glyph drawn in such
+    # a matrix is on no page.
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 72, 700, ["一、总体情况"])
+        canvas._code.append("q 1" + "0" * 400 + ".0 0 0 1 0 0 cm")
+        _lines(canvas, 72, 600, ["隐"])
+        canvas._code.append("Q")
+
+    document = read_pdf(_pdf(page))
+    assert [block.text for block in document.blocks] == ["一、总体情况"]
+    (note,) = [message for code, message, _ in document.notes if code == "repair.pdf-unplaced"]
+    assert note.startswith("1 glyph(s)")
+
+
+def test_a_page_of_infinite_size_is_an_error() -> None:
+    data = _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况"]))
+    box = re.search(rb"/MediaBox \[ 0 0 ([0-9.]+) ", data)
+    assert box is not None
+    data = data.replace(box.group(1), b"1" + b"0" * 400 + b".0")
+    with pytest.raises(ReportError) as caught:
+        read_pdf(data)
+    assert "MediaBox" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+def test_print_too_small_to_measure_does_not_break_the_margins() -> None:
+    # Text under half a point rounds to size 0, the size no line is within a share of.
+    document = read_pdf(
+        _pdf(lambda canvas: _lines(canvas, 72, 700, ["一、总体情况", "二、主动公开"], size=0.4))
+    )
+    assert [block.text for block in document.blocks] == ["一、总体情况", "二、主动公开"]
+
+
 def test_ruling_limit_reads_the_table_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
     from govinfo_report.readers import pdf
 

@@ -17,6 +17,7 @@ import math
 import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
 from pdfminer.converter import PDFPageAggregator
@@ -33,6 +34,7 @@ from govinfo_report._errors import ReportError
 from govinfo_report._location import Location
 
 __all__ = [
+    "MAX_DOCUMENT_OBJECTS",
     "MAX_PAGES",
     "MAX_PAGE_OBJECTS",
     "MAX_STREAM_BYTES",
@@ -47,11 +49,16 @@ __all__ = [
 #: 100. Reading costs about 20 ms a page, so 300 pages bound the time at a few
 #: seconds while leaving room; a longer file is a compilation, not one report.
 MAX_PAGES = 300
-#: Glyphs plus drawn paths on one page. A dense page of small print holds about
-#: 4,000 glyphs and a ruled table a few hundred segments; a page with more than
-#: this is a vector drawing or a hostile file, and would make the grid and line
-#: grouping slow.
+#: Glyphs plus drawn paths on one page, those of its form XObjects included. A dense
+#: page of small print holds about 4,000 glyphs and a ruled table a few hundred
+#: segments; a page with more than this is a vector drawing or a hostile file. They
+#: are counted as they are drawn, before the time is spent (pdfminer takes about
+#: 50 µs a glyph, so this bounds a page at a few seconds).
 MAX_PAGE_OBJECTS = 100_000
+#: Glyphs plus drawn paths in the whole document: 250 dense pages, under a minute of
+#: reading. A small file can draw one form on every page, so the pages' own limits
+#: alone would allow far more.
+MAX_DOCUMENT_OBJECTS = 1_000_000
 #: Bytes a page's content stream may inflate to. A dense page of text and
 #: rulings takes about 100 KB; more than this is a compression bomb.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
@@ -274,6 +281,9 @@ class _Collected:
     clipped: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     #: The parts of ruling lines hidden by a clipping path.
     hidden_rulings: list[tuple[float, float, float, float]] = attrs.field(factory=list)
+    #: Glyphs, paths and images left out because a number placing them is infinite or
+    #: undefined (an overflowing number in a matrix): they are on no page.
+    unplaced: int = 0
 
 
 def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
@@ -283,8 +293,13 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             text = item.get_text()
             if not text:
                 continue
-            direction = _direction(item.matrix[0], item.matrix[1])
-            baseline = item.matrix[5]
+            matrix = item.matrix
+            baseline = matrix[5]
+            # One sum tells whether any of them is infinite or NaN (inf - inf is NaN).
+            if not math.isfinite(item.x0 + item.x1 + item.y0 + item.y1 + matrix[0] + matrix[1]):
+                out.unplaced += 1
+                continue
+            direction = _direction(matrix[0], matrix[1])
             y0, y1 = item.y0, item.y1
             height = y1 - y0
             misplaced = False
@@ -319,6 +334,10 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
                     baseline=baseline,
                 )
             )
+        elif isinstance(item, (LTCurve, LTImage)) and not math.isfinite(
+            item.x0 + item.x1 + item.y0 + item.y1
+        ):
+            out.unplaced += 1
         elif isinstance(item, LTCurve):
             _segments_of(item, out.segments, out.hidden_rulings)
         elif isinstance(item, LTImage):
@@ -347,6 +366,14 @@ def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
                 "of its cell or frame) were left out",
             )
         )
+    if collected.unplaced:
+        notes.append(
+            (
+                "repair.pdf-unplaced",
+                f"{collected.unplaced} glyph(s), path(s) or image(s) placed by an infinite or "
+                "undefined number (an overflowing matrix or box) were left out",
+            )
+        )
     return notes
 
 
@@ -364,7 +391,35 @@ class _ClipState(PDFGraphicState):
 
 
 class _ClippingAggregator(PDFPageAggregator):
-    """pdfminer's layout device, giving each painted path the clip it was drawn in."""
+    """pdfminer's layout device, giving each painted path the clip it was drawn in, and
+    counting what is drawn against :data:`MAX_PAGE_OBJECTS` and
+    :data:`MAX_DOCUMENT_OBJECTS`."""
+
+    page_objects = 0
+    document_objects = 0
+
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        self.page_objects = 0
+        super().begin_page(page, ctm)
+
+    def _count(self) -> None:
+        self.page_objects += 1
+        self.document_objects += 1
+        if self.page_objects > MAX_PAGE_OBJECTS:
+            raise ReportError(
+                f"the page holds more than {MAX_PAGE_OBJECTS} drawn objects (glyphs and "
+                "paths, its form XObjects included); this is a drawing or a hostile file, "
+                "not a report page"
+            )
+        if self.document_objects > MAX_DOCUMENT_OBJECTS:
+            raise ReportError(
+                f"the PDF draws more than {MAX_DOCUMENT_OBJECTS} glyphs and paths in all: "
+                "far more than an annual report (a dense page holds about 4,000)"
+            )
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self._count()
+        return super().render_char(*args, **kwargs)
 
     def paint_path(
         self,
@@ -374,6 +429,7 @@ class _ClippingAggregator(PDFPageAggregator):
         evenodd: bool,
         path: Sequence[PathSegment],
     ) -> None:
+        self._count()
         items = self.cur_item._objs
         before = len(items)
         super().paint_path(gstate, stroke, fill, evenodd, path)
@@ -596,10 +652,9 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                 raise ReportError(
                     f"the page's content cannot be read ({_describe(exc)})", where
                 ) from None
-            if len(layout) > MAX_PAGE_OBJECTS:
+            if not math.isfinite(sum(layout.bbox)):
                 raise ReportError(
-                    f"the page holds more than {MAX_PAGE_OBJECTS} drawn objects; "
-                    "this is a drawing or a hostile file, not a report page",
+                    "the page's size (its MediaBox) is not a finite number: the PDF is damaged",
                     where,
                 )
             collected = _Collected()

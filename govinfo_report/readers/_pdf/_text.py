@@ -271,7 +271,10 @@ def measure_margins(lines: Sequence[TextLine]) -> tuple[float, float]:
         return 0.0, 0.0
     sizes = Counter(round(line.size) for line in lines for _ in line.glyphs)
     body_size = sizes.most_common(1)[0][0]
-    body = [line for line in lines if abs(line.size - body_size) <= SIZE_CHANGE * body_size]
+    # (Print under half a point rounds to size 0, and matches only itself: then all lines.)
+    body = [
+        line for line in lines if abs(line.size - body_size) <= SIZE_CHANGE * body_size
+    ] or list(lines)
     starts = Counter(round(line.x0) for line in body)
     most = max(starts.values())
     left = float(min(x for x, n in starts.items() if n == most))
