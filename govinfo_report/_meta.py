@@ -49,7 +49,11 @@ _POSTCODE_RE = re.compile(r"邮\s*(?:政\s*)?编(?:码)?\s*[:：]?\s*(?P<v>\d{6}
 _PHONE_RE = re.compile(
     r"(?:电话|联系方式|热线|咨询电话)(?:号码)?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9})"
 )
-_EMAIL_RE = re.compile(r"(?P<v>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+# The address starts where no character of one stands before it: else a long run of
+# such characters with no "@" is tried from each of its characters (quadratic time).
+_EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"
+)
 # Only a web address given as a contact ("网址：…"), not the site the report is posted on.
 _WEB_RE = re.compile(
     r"(?:网址|网站地址|网站|官网|门户网站)\s*[:：]\s*"

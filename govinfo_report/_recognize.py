@@ -463,8 +463,9 @@ class _TableReader:
         location = cell.location
         return location.bbox is not None and (location.page, location.bbox) in self.doubted
 
+    @staticmethod
     def _fit(
-        self, values: list[TableCell], n: int, preferred: int | None
+        values: list[TableCell], n: int, preferred: int | None
     ) -> tuple[list[TableCell] | None, str | None, int | None]:
         """Choose the ``n`` value cells among ``values``.
 
@@ -482,11 +483,11 @@ class _TableReader:
             ):
                 return None, f"{n} values appear glued into one cell ({raw!r})", None
             return None, f"expected {n} values, found {len(values)} ({raw!r})", None
-        offsets = [
-            o
-            for o in range(len(values) - n + 1)
-            if all(blank[i] for i in range(len(values)) if not o <= i < o + n)
-        ]
+        # The placements that leave out only blank cells: windows of n holding every
+        # filled cell (computed from the first and last, as a row can be very long).
+        filled = [i for i, is_blank in enumerate(blank) if not is_blank]
+        low, high = (filled[-1] - n + 1, filled[0]) if filled else (0, len(values))
+        offsets = list(range(max(0, low), min(high, len(values) - n) + 1))
         if not offsets:
             raw = " | ".join(cell.text.strip() for cell in values)
             return None, f"expected {n} values, found more ({raw!r})", None

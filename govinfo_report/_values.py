@@ -17,6 +17,12 @@ MARKERS = frozenset(
     {"/", "\\", "-", "--", "---", "—", "——", "–", "－", "―", "无", "空", "×", "x", "X", "*", "nbsp"}
 )
 
+#: Most digits before the decimal point of a value read as a number. Counts in a report
+#: stay under a million and fees under a billion yuan: more digits are figures run
+#: together or damage, flagged rather than read (and Python cannot even print an
+#: integer of over 4,300 digits).
+MAX_DIGITS = 15
+
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT_RE = re.compile(r"^(?P<num>[+-]?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次)$")
 
@@ -56,6 +62,14 @@ def read_value(
     if "," in text:
         note = f"thousands separators removed from {raw.strip()!r}"
         text = text.replace(",", "")
+    digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
+    if digits > MAX_DIGITS:
+        return (
+            CellKind.UNREADABLE,
+            None,
+            f"a number of {digits} digits, too long to be a count or an amount: "
+            f"{raw.strip()[:40]!r}",
+        )
     try:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals

@@ -440,7 +440,7 @@ def test_format_number(n: int, fmt: str, shown: str | None) -> None:
     assert format_number(n, fmt) == shown
 
 
-def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+def _lvl(ilvl: int, fmt: str, text: str, start: int | str = 1, extra: str = "") -> str:
     return (
         f"<w:lvl w:ilvl='{ilvl}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/>"
         f"<w:lvlText w:val='{text}'/>{extra}</w:lvl>"
@@ -559,6 +559,31 @@ def test_a_level_that_never_restarts_counts_on() -> None:
     body = "".join(_p(t, _numpr(1, level)) for t, level in (("a", 0), ("x", 1), ("b", 0), ("y", 1)))
     document = read_docx(_package(body, numbering=numbering))
     assert [p.numbering for p in _paragraphs(document)] == ["1.", "(1)", "2.", "(2)"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start", "numbers"),
+    [
+        ("decimal", "9" * 5000, ["2147483647.", "2147483648."]),  # past what Python prints
+        ("ideographDigital", "1" + "0" * 40, ["二一四七四八三六四七.", "二一四七四八三六四八."]),
+        ("lowerLetter", "1" + "0" * 12, ["2147483647.", "2147483648."]),  # 80 million "a"s
+        ("upperLetter", "27", ["AA.", "BB."]),
+    ],
+    ids=["5000 digits", "ideographs", "letters", "letters in range"],
+)
+def test_a_damaged_list_start_is_held_to_a_32_bit_number(
+    fmt: str, start: str, numbers: list[str]
+) -> None:
+    # OOXML's decimal numbers are 32-bit: a larger w:start is damage, held to the range;
+    # letters are repeated at most MAX_LETTER_REPEAT times, and beyond that are digits.
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _lvl(0, fmt, "%1.", start=start)
+        + "</w:abstractNum><w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num>"
+    )
+    body = _p("a", _numpr(1, 0)) + _p("b", _numpr(1, 0))
+    document = read_docx(_package(body, numbering=numbering))
+    assert [p.numbering for p in _paragraphs(document)] == numbers
 
 
 def test_only_the_styles_needed_are_cut_out_of_the_styles_part() -> None:

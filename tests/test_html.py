@@ -365,6 +365,23 @@ def test_gbk_pages(head: str, encoding: str) -> None:
     assert ("html.charset-unknown" in codes) == ("no-such" in head)
 
 
+@pytest.mark.parametrize("charset", ["hex", "base64", "zlib", "rot13", "punycode", "undefined"])
+def test_a_charset_no_browser_knows_is_ignored(charset: str) -> None:
+    # Python knows these names, but not as encodings of web pages: bytes-to-bytes
+    # transforms, or codecs that fail on any page. Such a declaration is unknown.
+    for data in (
+        _page("<p>annual report</p>", head=f"<meta charset={charset}>").encode("ascii"),
+        _page(_REPORT_BITS, head=f"<meta charset={charset}>").encode("gbk"),
+    ):
+        document = read_html(data)
+        assert document.encoding in ("utf-8", "gb18030")
+        assert _paragraphs(document) in (
+            ["annual report"],
+            ["某镇人民政府年度报告", "一、总体情况"],
+        )
+        assert "html.charset-unknown" in {code for code, _, _ in document.notes}
+
+
 @pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16"])
 def test_unicode_pages_declared_gbk(codec: str) -> None:
     # A BOM overrides the declaration; so do bytes that are valid UTF-8 (and noted).

@@ -46,3 +46,13 @@ def test_prose_year_leaves_out_document_numbers_and_titles() -> None:
         "按照《关于做好2024年政务公开工作的通知》（某政办〔2024〕3号）要求，我镇2023年共公开信息120条。"
     ]
     assert _meta.year_from_prose(texts) == 2023
+
+
+def test_an_email_address_after_a_long_run_of_its_characters_is_found() -> None:
+    # The address pattern starts only where no character of an address stands before:
+    # a long run of them with no "@" (a crawled line of "aaaa…") is read once, not
+    # tried from each of its characters, which took minutes for 100,000.
+    run = "a" * 100_000
+    contact = _meta.find_contact([run, f"{run} 电子邮箱：zwgk@example.gov.cn", "x.y@mail.cn"])
+    assert contact.email == "zwgk@example.gov.cn"
+    assert _meta.find_contact(["邮箱b@c@d.gov.cn"]).email == "c@d.gov.cn"

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import govinfo_report
 from govinfo_report import CellKind, Severity
+from govinfo_report._ir import TableCell
+from govinfo_report._location import Location
+from govinfo_report._recognize import _TableReader
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.text import render_text
 
@@ -196,3 +204,68 @@ def test_values_beside_no_label_are_said_and_doubt_the_blank_row_above() -> None
         codes = [d.code for d in report.diagnostics]
         assert codes.count("doubt.unlabelled-values") == said, name
         assert not any(cell.doubtful for cell in report.active.row("regulations")), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", " ", "\u3000", "0", "7", "/"]), min_size=1, max_size=14),
+    st.integers(1, 8),
+    st.one_of(st.none(), st.integers(0, 8)),
+)
+def test_fitting_values_to_a_row_leaves_out_only_blank_cells(
+    texts: list[str], n: int, preferred: int | None
+) -> None:
+    # The placements of n values among a row's cells are the windows outside which
+    # every cell is blank; they are found from the first and last filled cells, as a
+    # row can have thousands of cells. Against the definition, cell by cell.
+    base = Location(carrier="text")
+    values = [TableCell(text, 0, i, base) for i, text in enumerate(texts)]
+    chosen, doubt, offset = _TableReader._fit(values, n, preferred)
+    if len(values) <= n:
+        assert chosen is (values if len(values) == n else None)
+        return
+    blank = [not text.strip(" \t\u3000\xa0\n") for text in texts]
+    fits = [
+        o
+        for o in range(len(values) - n + 1)
+        if all(blank[i] for i in range(len(values)) if not o <= i < o + n)
+    ]
+    if not fits:
+        assert chosen is None and doubt is not None
+        return
+    assert chosen is not None
+    start = values.index(chosen[0])
+    assert start in fits and len(chosen) == n
+    windows = {tuple(text.strip() for text in texts[o : o + n]) for o in fits}
+    assert (doubt is None) == (len(windows) == 1)
+    assert offset == (fits[0] if len(fits) == 1 else None)
+    if len(windows) > 1 and preferred in fits:
+        assert start == preferred
+
+
+def test_a_row_of_thousands_of_blank_cells_is_read() -> None:
+    # A label, its values, then 20,000 blank cells (a crawled page's broken row): the
+    # values are read. (Trying every placement against every cell, as the recognizer
+    # did, took minutes on this row.)
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
+    report = govinfo_report.parse(text.replace(line, line + "\t" * 20_000, 1))
+    (cell,) = report.active.row("licensing")
+    (plain,) = govinfo_report.parse(text).active.row("licensing")
+    assert (cell.kind, cell.value) == (CellKind.NUMBER, plain.value)
+
+
+def test_a_number_too_long_to_be_a_value_is_unreadable_not_read() -> None:
+    # Figures run together or damage: flagged, not read, and the report still prints
+    # (Python cannot print an integer of over 4,300 digits, so json.dumps failed on it).
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
+    for figure, kind in (
+        ("9" * 5000, CellKind.UNREADABLE),
+        ("1" * 16, CellKind.UNREADABLE),
+        ("1" * 15, CellKind.NUMBER),
+    ):
+        report = govinfo_report.parse(text.replace(line, f"行政许可\t{figure}\t\t", 1))
+        (cell,) = report.active.row("licensing")
+        assert cell.kind is kind
+        json.dumps(report.to_dict(), default=str)

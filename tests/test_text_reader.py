@@ -44,3 +44,14 @@ def test_rows_layout_keeps_merged_cell_padding_as_cells() -> None:
         ("", 0, 3, 1, 1),
     ]
     assert [cell.location.line for cell in table.rows[1]] == [2, 2, 2]
+
+
+def test_a_cell_continued_over_many_lines_is_joined_once() -> None:
+    # Each untabbed line continues the last cell; the lines are joined when the cell
+    # ends (joining each as it came copied the cell every time: 19 s for 400,000).
+    lines = [f"第{i}行" for i in range(50_000)]
+    document = read_text("\t行政许可\n\t说明\n" + "\n".join(lines) + "\n\t7\n\t\n")
+    (table,) = document.tables()
+    cells = [cell for row in table.rows for cell in row]
+    assert [cell.text for cell in cells] == ["行政许可", "说明\n" + "\n".join(lines), "7", ""]
+    assert (cells[1].location.line, cells[1].location.end_line) == (2, 50_002)

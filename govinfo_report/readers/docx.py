@@ -459,10 +459,16 @@ def _chinese(n: int, digits: str, units: tuple[str, ...], short_ten: bool) -> st
     return "".join(out)
 
 
+#: Most times a letter is repeated in letter numbering (A … Z, AA … ZZ …): beyond, the
+#: number is shown in digits, so that a damaged ``w:start`` cannot build a huge string.
+MAX_LETTER_REPEAT = 30
+
+
 def _letters(n: int, upper: bool) -> str:
     # Word's letter numbering repeats the letter: A … Z, AA … ZZ, AAA …
     letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
-    return letter * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    repeat = (n - 1) // 26 + 1
+    return letter * repeat if n > 0 and repeat <= MAX_LETTER_REPEAT else str(n)
 
 
 def _roman(n: int) -> str:
@@ -557,11 +563,22 @@ def _val(element: etree._Element | None, child: str) -> str | None:
     return None if found is None else found.get(W_VAL)
 
 
+#: OOXML's decimal numbers (``ST_DecimalNumber``: a list's ``w:start``, a span) are 32-bit
+#: integers. A larger one is damage: it is held to the range, so that a counter stays a
+#: number that prints (Python refuses to print an integer of over 4,300 digits).
+_LARGEST_DECIMAL = 2**31 - 1
+
+
 def _int(value: str | None, default: int) -> int:
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None else default
     except ValueError:
+        assert value is not None
+        digits = value.strip()
+        if digits.lstrip("+-").isdigit():  # too long a number to convert: far out of range
+            return -_LARGEST_DECIMAL if digits.startswith("-") else _LARGEST_DECIMAL
         return default
+    return max(-_LARGEST_DECIMAL, min(number, _LARGEST_DECIMAL))
 
 
 def _read_level(lvl: etree._Element) -> _Level:

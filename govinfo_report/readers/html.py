@@ -250,6 +250,31 @@ _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz"})
+#: Python codecs of the other encodings web pages are written in (the WHATWG Encoding
+#: Standard's). Any other charset a page declares is unknown to a browser, and so to us,
+#: however Python names it: ``hex`` or ``base64`` turn bytes into bytes, ``punycode``
+#: and ``undefined`` fail on any page.
+_WEB_CODECS = frozenset(
+    {
+        "utf-8",
+        "big5",
+        "big5hkscs",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "cp866",
+        "cp874",
+        "ascii",
+        *(f"iso8859-{n}" for n in range(1, 17)),
+        *(f"cp{n}" for n in range(1250, 1259)),
+    }
+)
 
 _Note = tuple[str, str, Location | None]
 #: Control characters other than tab, newline, carriage return and form feed.
@@ -285,7 +310,7 @@ def _codec_for(declared: str) -> str | None:
         # Without a BOM a UTF-16 declaration cannot be right (the declaration itself was
         # readable as ASCII); browsers read such pages as UTF-8, and so do we.
         return "utf-8"
-    return name
+    return name if name in _WEB_CODECS else None
 
 
 def _decode(data: bytes, notes: list[_Note]) -> tuple[bytes, str]:

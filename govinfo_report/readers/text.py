@@ -81,6 +81,10 @@ def _is_indented_text(line: str) -> bool:
     return len(stripped) >= _MIN_PROSE and ("。" in stripped or "；" in stripped)
 
 
+#: What a cell holding only padding holds (a value split by an empty paragraph).
+_PADDING = " \u3000\xa0\n"
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         self.notes: list[_Note] = []
@@ -186,10 +190,20 @@ class _Reader:
         rows: list[list[tuple[str, int, int]]] = []
         row: list[tuple[str, int, int]] = []
         pending_break = False
+        # Lines that continue the last cell of ``row``, joined to it when something else
+        # comes (joining each as it comes copies the cell every time: quadratic time for
+        # a cell of many lines); the last of them; whether the cell so far is padding.
+        more: list[str] = []
+        more_at = 0
+        blank = False
         for index in range(start, end):
             line = self.lines[index]
             number = index + 1
             if "\t" in line:
+                if more:
+                    text, first, _ = row[-1]
+                    row[-1] = ("\n".join([text, *more]), first, more_at)
+                    more = []
                 head, *cells = line.split("\t")
                 if head and head.strip() and row:
                     text, first, _ = row[-1]
@@ -210,9 +224,11 @@ class _Reader:
                 row.append((line, number, number))
                 continue
             text, first, _ = row[-1]
+            if not more:
+                blank = not text.strip(_PADDING)
             # After an empty line a lone number is a page number, unless the cell so far
             # is padding only ("\t　", "", "0": one value split by an empty paragraph).
-            padded = bool(text) and not text.strip(" \u3000\xa0\n")
+            padded = (bool(text) or bool(more)) and blank
             if pending_break and not padded and _is_page_number(stripped):
                 self.notes.append(("repair.page-number", "page number dropped", _loc(number)))
                 continue
@@ -224,8 +240,13 @@ class _Reader:
                         _loc(first, number),
                     )
                 )
-            row[-1] = (text + "\n" + line, first, number)
+            more.append(line)
+            more_at = number
+            blank = blank and not line.strip(_PADDING)
             pending_break = False
+        if more:
+            text, first, _ = row[-1]
+            row[-1] = ("\n".join([text, *more]), first, more_at)
         if row:
             rows.append(row)
         return rows
