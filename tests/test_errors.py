@@ -146,3 +146,15 @@ def test_file_object_that_fails_to_read_is_a_report_error() -> None:
 
     with pytest.raises(ReportError, match="cannot be read: Input/output error"):
         govinfo_report.parse(Failing())
+
+
+def test_text_holding_a_lone_surrogate_is_a_clear_error() -> None:
+    # Text decoded with errors="surrogateescape" holds a lone surrogate for each byte
+    # that was not decodable: the report read would hold text no output can encode.
+    text = EXAMPLE.replace("青禾镇", "青\udcb5禾镇", 1)
+    line = EXAMPLE[: EXAMPLE.index("青禾镇")].count("\n") + 1
+    for source in (text, f"<html><body><p>{text}</p></body></html>"):
+        with pytest.raises(ReportError) as caught:
+            govinfo_report.parse(source)
+        assert "lone surrogate (U+DCB5)" in caught.value.reason
+        assert caught.value.where == f"line {line}"

@@ -25,6 +25,9 @@ _HTML_RE = re.compile(_HTML_STR_RE.pattern.encode("ascii"), re.I)
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 #: Control characters other than tab, newline, carriage return and form feed.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Half of a UTF-16 surrogate pair alone is no character: text decoded with
+# errors="surrogateescape" holds one for each byte it could not decode.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def sniff(data: bytes) -> str:
@@ -78,6 +81,14 @@ def _check_text(text: str) -> None:
     controls = _CONTROL_RE.findall(text[:65536])
     if len(controls) > max(8, len(text[:65536]) // 100):
         raise ReportError("binary data: the input is full of control characters, not text")
+    surrogate = _SURROGATE_RE.search(text)
+    if surrogate is not None:
+        raise ReportError(
+            f"the text holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is no "
+            "character: it was decoded with errors='surrogateescape', or is damaged; give "
+            "the file's bytes instead, and the encoding is found",
+            f"line {text.count(chr(10), 0, surrogate.start()) + 1}",
+        )
 
 
 def read_str(text: str, *, carrier: Carrier | None = None) -> Document:
