@@ -804,6 +804,27 @@ def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> Non
     assert all(where is not None and where.page == 1 for _, where in notes)
 
 
+def test_a_sign_right_after_a_struck_number_is_not_struck() -> None:
+    # Chromium strikes "46" and prints "-34" right after it: the strike-through ends
+    # where the hyphen starts, within a point or two of its centre, but does not cross it.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["其他"]), (0, 1, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 80], [24], cells)
+        baseline = 700 - PAD - SIZE * 1.15
+        size = 8.0  # the hyphen's centre 1.3 pt past the line's end
+        canvas.setFont("Helvetica", size)
+        canvas.drawString(172 + PAD, baseline, "46-34")
+        width = pdfmetrics.stringWidth("46", "Helvetica", size)
+        canvas.setLineWidth(0.5)
+        canvas.line(172 + PAD, baseline + 0.3 * size, 172 + PAD + width, baseline + 0.3 * size)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["其他", "-34"]]
+    (note,) = [m for code, m, _ in document.notes if code == "repair.pdf-struck-text"]
+    assert note.split("'")[1] == "46"
+
+
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
 

@@ -85,7 +85,11 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
         under: list[Glyph] = []
         close = True  # whether every underlined glyph's baseline is just above the line
         for glyph in near:
-            if not segment.start - TOUCH <= glyph.cx <= segment.end + TOUCH:
+            # The line runs across a glyph it marks: it covers half the glyph's width or
+            # more. (The glyph's centre within a point or two of the line's end is not
+            # enough: a hyphen right after a struck number is not struck.)
+            covered = min(glyph.x1, segment.end) - max(glyph.x0, segment.start)
+            if covered < (glyph.x1 - glyph.x0) / 2 or covered < 0:
                 continue
             baseline = glyph.y0 if glyph.baseline is None else glyph.baseline
             offset = (segment.pos - baseline) / max(glyph.size, 1.0)
