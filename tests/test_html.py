@@ -720,6 +720,53 @@ def test_struck_through_text_is_left_out_as_deleted_and_noted() -> None:
     ]
 
 
+def test_styles_are_read_as_css_reads_them() -> None:
+    # An invalid declaration is dropped, a comment is no declaration, hidden=until-found
+    # keeps the cell's place; a struck cell is blank in its place; and the paths of struck
+    # elements are the walk's.
+    markup = _page(
+        "<table><tr><td>行政许可</td><td style='display:none;display:bogus'>9</td>"
+        "<td style='visibility:hidden;visibility:hidden visible'>8</td>"
+        "<td style='/* display:none; */'>7</td><td hidden=until-found>6</td><td>5</td></tr>"
+        "<tr><td>其他</td><td style='visibility:hidden;text-decoration:line-through'>"
+        "<span style='visibility:visible'>4</span></td><td>3</td></tr></table>"
+        + "".join(f"<p><span style='text-decoration:line-through'>{n}</span>{n}</p>" for n in "12")
+    )
+    document = read_html(markup)
+    (table,) = document.tables()
+    assert [[(cell.text, cell.column) for cell in row] for row in table.rows] == [
+        [("行政许可", 0), ("", 1), ("7", 2), ("", 3), ("5", 4)],
+        [("其他", 0), ("", 1), ("3", 2)],
+    ]
+    assert _paragraphs(document) == ["1", "2"]
+    struck = [location for code, _, location in document.notes if code == "html.struck-text"]
+    assert [location.path for location in struck if location] == [
+        "/html/body/table[1]/tr[2]/td[2]",
+        "/html/body/p[1]/span[1]",
+        "/html/body/p[2]/span[1]",
+    ]
+
+
+def test_row_groups_as_a_browser_builds_them() -> None:
+    # A caption or column between rows starts another implied body, which a rowspan
+    # before it does not cross; a <thead> inside a wrapper still goes first.
+    markup = _page(
+        "<table><tr><td rowspan=2>行政许可</td><td>1</td></tr><colgroup><col></colgroup>"
+        "<tr><td>其他</td><td>2</td></tr></table>"
+        "<table><tr><td>行政处罚</td><td>3</td></tr><form><thead><tr><td>项目</td><td>数量</td>"
+        "</tr></thead></form></table>"
+    )
+    first, second = read_html(markup).tables()
+    assert first.layout() == [
+        [("行政许可", 0, 0, 1, 1), ("1", 0, 1, 1, 1)],
+        [("其他", 1, 0, 1, 1), ("2", 1, 1, 1, 1)],
+    ]
+    assert [[cell.text for cell in row] for row in second.rows] == [
+        ["项目", "数量"],
+        ["行政处罚", "3"],
+    ]
+
+
 def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
     # libxml2 keeps such markup where it stands; a browser's tree builder moves it:
     # rows out of a wrapper into the table, cells outside rows into a row of their own,

@@ -261,6 +261,15 @@ _HIDDEN_TABLE_PARTS = {
     "declarations that override": "<table><tr><td style='display:none;display:table-cell'>7"
     "</td><td hidden style='display:table-cell'>8</td><td style='visibility:hidden !important;"
     "visibility:visible'>9</td><td style='mso-display:none'>1</td></tr></table>",
+    "invalid declarations and comments": "<table><tr><td style='display:none;display:bogus'>x"
+    "</td><td style='visibility:hidden;visibility:hidden visible'>y</td><td style='/* display:"
+    "none; */ color:red'>z</td><td style='display:none;display:'>w</td><td>1</td></tr></table>",
+    "hidden until found": "<table><tr><td hidden=until-found>x</td><td>1</td></tr>"
+    "<tr><td>a</td><td>b</td></tr></table>",
+    "a column between rows ends the implied body": "<table><tr><td rowspan=2>A</td><td>1</td>"
+    "</tr><colgroup><col></colgroup><tr><td>2</td><td>3</td></tr></table>",
+    "a head inside a wrapper": "<table><tr><td>b</td><td>1</td></tr><form><thead><tr><td>h"
+    "</td><td>x</td></tr></thead></form></table>",
 }
 
 

@@ -220,6 +220,23 @@ _ASCII_SPACE = " \t\n\r\f"
 _SPAN_RE = re.compile(r"\s*(\d+)")
 # The properties that hide or strike through, in a lower-cased inline style; not the end
 # of another property's name (``mso-display``): the value, and whether it is ``!important``.
+_CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+#: The keywords of ``display`` (one to three of them make a value) and ``visibility``: a
+#: declaration with another value is invalid, and CSS drops it.
+_DISPLAY_KEYWORDS = frozenset(
+    {
+        "none", "contents", "block", "inline", "run-in", "flow", "flow-root", "table",
+        "flex", "grid", "ruby", "list-item", "inline-block", "inline-table", "inline-flex",
+        "inline-grid", "table-row-group", "table-header-group", "table-footer-group",
+        "table-row", "table-cell", "table-column-group", "table-column", "table-caption",
+        "ruby-base", "ruby-text", "ruby-base-container", "ruby-text-container", "math",
+        "-webkit-box", "-webkit-inline-box", "-ms-flexbox", "-ms-inline-flexbox",
+        "inherit", "initial", "unset", "revert", "revert-layer",
+    }
+)  # fmt: skip
+_VISIBILITY_KEYWORDS = frozenset(
+    {"visible", "hidden", "collapse", "inherit", "initial", "unset", "revert", "revert-layer"}
+)
 _HIDING_DECLARATION_RE = re.compile(
     r"(?<![\w-])(display|visibility|text-decoration(?:-line)?)\s*:\s*([^;!]*)(!\s*important)?"
 )
@@ -544,6 +561,11 @@ class _Unseen(_Lines):
         pass
 
 
+#: What :meth:`_Walker._lines_for` gives for an element whose text is struck through:
+#: lines that take nothing, told apart by identity so that the caller notes the text.
+_STRUCK_OUT: _Lines = _Unseen(_Lines())
+
+
 @attrs.define
 class _RawTable:
     path: str
@@ -582,51 +604,70 @@ def _hiding(element: etree._Element) -> int:
 
     :data:`_REMOVED` for ``display:none`` and for the ``hidden`` attribute (which browsers
     style ``display:none``, unless the element's own style sets another display);
-    :data:`_INVISIBLE` for ``visibility:hidden`` and ``collapse``, which keep the element's
-    place (a collapsed table row still counts for the row spans across it); :data:`_STRUCK`
-    for ``text-decoration: line-through``, deleted text; :data:`_SHOWN` for
-    ``visibility:visible``, which shows an element inside an invisible one; else 0.
-    Visibility is inherited, display is not: the walk carries an invisible element's state
-    down to its descendants. As in CSS, the last declaration of a property wins, and an
+    :data:`_STRUCK` for ``text-decoration: line-through``, deleted text (it propagates to
+    the element's content, which nothing inside can undo); :data:`_INVISIBLE` for
+    ``visibility:hidden`` and ``collapse``, which keep the element's place (a collapsed
+    table row still counts for the row spans across it), and for ``hidden="until-found"``;
+    :data:`_SHOWN` for ``visibility:visible``, which shows an element inside an invisible
+    one; else 0. Visibility is inherited, display is not: the walk carries an invisible
+    element's state down to its descendants. As in CSS, comments are no declarations, an
+    invalid declaration is dropped, the last valid one of a property wins, and an
     ``!important`` one wins over those that are not.
     """
     style = element.get("style")
-    hidden = element.get("hidden") is not None
+    hidden = element.get("hidden")
+    # hidden="until-found" keeps the element's box and hides its content (until a search
+    # of the page finds it): laid out, not shown.
+    by_attribute = 0 if hidden is None else _attribute_hiding(hidden)
     if style is None:
-        return _REMOVED if hidden else 0
+        return by_attribute
     lowered = style.lower()  # CSS keywords are case-insensitive
     # Word puts a style on every element: test cheaply before the regex.
     if not (
         "none" in lowered
         or "visib" in lowered
         or "line-through" in lowered
-        or (hidden and "display" in lowered)
+        or (hidden is not None and "display" in lowered)
     ):
-        return _REMOVED if hidden else 0
+        return by_attribute
+    if "/*" in lowered:
+        lowered = _CSS_COMMENT_RE.sub(" ", lowered)
     display = visibility = None
     struck = False
     strong: set[str] = set()
     for name, value, important in _HIDING_DECLARATION_RE.findall(lowered):
+        words = value.split()
+        if (
+            name == "display"
+            and not (words and len(words) <= 3 and _DISPLAY_KEYWORDS.issuperset(words))
+        ) or (name == "visibility" and (len(words) != 1 or words[0] not in _VISIBILITY_KEYWORDS)):
+            continue  # an invalid declaration: CSS drops it
         if important:
             strong.add(name)
         elif name in strong:
             continue
-        words = value.split()
         if name == "display":
-            display = words[0] if words else ""
+            display = words[0]
         elif name == "visibility":
-            visibility = words[0] if words else ""
+            visibility = words[0]
         else:
             struck = "line-through" in words
-    if display == "none" or (display is None and hidden):
+    if display == "none":
         return _REMOVED
-    if visibility in ("hidden", "collapse"):
-        return _INVISIBLE
+    if display is None and by_attribute == _REMOVED:
+        return _REMOVED
     if struck:
         return _STRUCK
+    if visibility in ("hidden", "collapse") or by_attribute == _INVISIBLE:
+        return _INVISIBLE
     if visibility in ("visible", "initial"):
         return _SHOWN
     return 0
+
+
+def _attribute_hiding(value: str) -> int:
+    """How the ``hidden`` attribute with ``value`` hides its element."""
+    return _INVISIBLE if value.strip().lower() == "until-found" else _REMOVED
 
 
 def _may_hide(markup: bytes) -> bool:
@@ -686,9 +727,11 @@ class _Walker:
     def _lines_for(self, element: etree._Element, lines: _Lines) -> _Lines | None:
         """The lines ``element``'s content goes to, when it is in ``lines``' element.
 
-        ``None`` when it is not laid out (``display:none``); its own :class:`_Unseen`
-        lines when it is laid out but not shown; the shown lines again when it is made
-        visible inside an invisible element. Skipped and invisible elements are counted.
+        ``None`` when it is not laid out (``display:none``); :data:`_STRUCK_OUT` when its
+        text is struck through (the caller notes it, knowing its path); its own
+        :class:`_Unseen` lines when it is laid out but not shown; the shown lines again
+        when it is made visible inside an invisible element. Skipped and invisible
+        elements are counted.
         """
         hiding = _hiding(element)
         if not hiding:
@@ -697,9 +740,7 @@ class _Walker:
             self.hidden += 1
             return None
         if hiding == _STRUCK:
-            if not isinstance(lines, _Unseen):
-                self._struck(element, _path_of(element))
-            return None
+            return _STRUCK_OUT
         if hiding == _INVISIBLE:
             if isinstance(lines, _Unseen):
                 return lines
@@ -731,6 +772,9 @@ class _Walker:
                     # Not shown, or shown again inside an element that is not.
                     if into is None:
                         pass
+                    elif into is _STRUCK_OUT:
+                        if not isinstance(lines, _Unseen):
+                            self._struck(child, f"{path}/{tag}[{number}]")
                     elif tag == "br":
                         into.end(True)
                     else:
@@ -795,6 +839,7 @@ class _Walker:
         strays: bool,
         group: etree._Element | None = None,
         hiding: int = 0,
+        parts: dict[str, list[_Row]] | None = None,
     ) -> list[_Row]:
         """The rows of ``table`` (or of a row group or wrapper in it), as a browser has them.
 
@@ -807,10 +852,12 @@ class _Walker:
         row go to ``foster`` too, in their place. Each row says its row ``group`` and how
         the group is shown (``hiding``): a browser's tree builder moves strays out of the
         table whatever the group's style, so those of a hidden group are read too.
+        ``parts`` gathers the first ``<thead>`` and ``<tfoot>`` met, in a wrapper too.
         """
         rows: list[_Row] = []
-        head: list[_Row] | None = None
-        foot: list[_Row] | None = None
+        top = parts is None
+        if parts is None:
+            parts = {}
         counts: dict[str, int] = {}
         stray: list[etree._Element] = []  # cells outside rows, waiting for their row
         stray_at = (0, 0)  # td and th before them: their paths number on from there
@@ -850,19 +897,23 @@ class _Walker:
                             child,
                             _hiding(child) if self.may_hide else 0,
                         )
-                        if tag == "thead" and head is None:
-                            head = part
-                        elif tag == "tfoot" and foot is None:
-                            foot = part
+                        if tag in ("thead", "tfoot") and tag not in parts:
+                            parts[tag] = part
                         else:
                             rows += part
-                    elif tag in _TABLE_PARTS or tag in _SKIP:
+                    elif tag in _TABLE_PARTS:
+                        if table.tag not in _ROW_GROUPS:
+                            # A caption or column between rows ends the body a browser
+                            # implies around the rows before: the rows after are another
+                            # row group, which no rowspan before crosses.
+                            group = child
+                    elif tag in _SKIP:
                         pass
                     elif any(part.tag in _ROW_PARTS for part in child):
                         # A wrapper around rows (<form>): its rows are the table's (a
                         # browser moves the wrapper out, so its style does not count).
                         rows += self._rows(
-                            child, f"{path}/{tag}[{number}]", foster, strays, group, hiding
+                            child, f"{path}/{tag}[{number}]", foster, strays, group, hiding, parts
                         )
                     else:
                         foster.append((child, f"{path}/{tag}[{number}]"))
@@ -871,8 +922,8 @@ class _Walker:
                 foster.append((text, path))
         if stray:
             rows.append((stray, path, *stray_at, group, hiding))
-        if head is not None or foot is not None:
-            rows = (head or []) + rows + (foot or [])
+        if top and parts:
+            rows = parts.get("thead", []) + rows + parts.get("tfoot", [])
         return rows
 
     @staticmethod
@@ -918,7 +969,10 @@ class _Walker:
             if isinstance(item, str):
                 lines.add(item, item_path, in_link)
             elif (into := self._lines_for(item, lines) if self.may_hide else lines) is not None:
-                self._element(item, item_path, str(item.tag), into, depth, in_link)
+                if into is _STRUCK_OUT:
+                    self._struck(item, item_path)
+                else:
+                    self._element(item, item_path, str(item.tag), into, depth, in_link)
         if foster:
             lines.end()
         caption = table.find("caption")
@@ -937,7 +991,10 @@ class _Walker:
                 continue
             for cell, cell_path in self._cells(row):
                 into = self._lines_for(cell, row_lines) if self.may_hide else row_lines
-                if into is not None:
+                if into is _STRUCK_OUT:
+                    if not isinstance(row_lines, _Unseen):
+                        self._struck(cell, cell_path)
+                elif into is not None:
                     self.walk(cell, cell_path, into, depth + 2, in_link)
                     lines.end()
 
@@ -956,7 +1013,14 @@ class _Walker:
         elif hiding == _SHOWN and isinstance(lines, _Unseen):
             lines = lines.shown
         # A row a browser implies for cells outside rows has no attributes.
-        return lines if isinstance(element, list) else self._lines_for(element, lines)
+        if isinstance(element, list):
+            return lines
+        into = self._lines_for(element, lines)
+        if into is _STRUCK_OUT:
+            if not isinstance(lines, _Unseen):
+                self._struck(element, path)
+            return None
+        return into
 
     def _grid(self, rows: list[_Row], path: str, depth: int) -> tuple[_RawTable, bool]:
         """Lay the cells out on the grid the row and column spans make.
