@@ -979,6 +979,49 @@ def test_scan_without_text_layer_needs_ocr() -> None:
     assert "OCR" in _message(_pdf(page, page))
 
 
+def _invisible(canvas: Canvas, x: float, y: float, text: str) -> None:
+    """``text`` drawn in text render mode 3: neither filled nor stroked."""
+    drawn = canvas.beginText(x, y)
+    drawn.setFont(FONT, SIZE)
+    drawn.setTextRenderMode(3)
+    drawn.textOut(text)
+    canvas.drawText(drawn)
+
+
+def test_invisible_text_over_no_image_is_left_out_and_noted() -> None:
+    # Text in render mode 3 is on no printed page: a stale value hidden in a blank cell
+    # must not be read.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60], [24], cells)
+        _invisible(canvas, 172 + PAD, 700 - PAD - SIZE * 1.15, "789")
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", ""]]
+    (note,) = [m for code, m, _ in document.notes if code == "repair.pdf-invisible-text"]
+    assert note.endswith("'789'")
+
+
+def test_a_scan_s_ocr_layer_is_read_as_the_text_the_image_shows() -> None:
+    # A searchable scan: the page is a picture, and OCR put its text over the picture,
+    # invisible. That text is what the page shows: read, and noted as OCR.
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    pixels = io.BytesIO()
+    Image.new("L", (60, 80), color=230).save(pixels, format="PNG")
+
+    def page(canvas: Canvas) -> None:
+        canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 0, 0, WIDTH, HEIGHT)
+        _invisible(canvas, 72, 700, "一、总体情况")
+        _invisible(canvas, 72, 680, "本年度新收申请12件。")
+
+    document = read_pdf(_pdf(page))
+    assert [b.text for b in document.blocks] == ["一、总体情况", "本年度新收申请12件。"]
+    assert "repair.pdf-ocr-layer" in {code for code, _, _ in document.notes}
+
+
 def test_table_pasted_as_a_picture_is_noted() -> None:
     from PIL import Image
     from reportlab.lib.utils import ImageReader

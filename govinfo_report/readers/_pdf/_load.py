@@ -22,9 +22,15 @@ from typing import Any
 import attrs
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
-from pdfminer.pdfdevice import PDFDevice
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdevice import PDFDevice, PDFTextSeq
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import (
+    PDFGraphicState,
+    PDFPageInterpreter,
+    PDFResourceManager,
+    PDFTextState,
+)
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
@@ -284,6 +290,12 @@ class _Collected:
     #: Glyphs, paths and images left out because a number placing them is infinite or
     #: undefined (an overflowing number in a matrix): they are on no page.
     unplaced: int = 0
+    #: Glyphs drawn in an invisible text render mode (3, or 7: clip only), kept apart
+    #: until the page's images are known (see :func:`_visible_text`).
+    invisible: list[Glyph] = attrs.field(factory=list)
+    #: The text of the invisible glyphs left out, and of those kept over an image.
+    unseen_text: list[str] = attrs.field(factory=list)
+    ocr_text: list[str] = attrs.field(factory=list)
 
 
 def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
@@ -321,19 +333,21 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
                     continue
             if misplaced:
                 out.misplaced.add(item.fontname)
-            out.glyphs.append(
-                Glyph(
-                    text,
-                    item.x0,
-                    y0,
-                    item.x1,
-                    y1,
-                    item.size,
-                    item.fontname,
-                    direction=direction,
-                    baseline=baseline,
-                )
+            glyph = Glyph(
+                text,
+                item.x0,
+                y0,
+                item.x1,
+                y1,
+                item.size,
+                item.fontname,
+                direction=direction,
+                baseline=baseline,
             )
+            if getattr(item, "invisible", False):
+                out.invisible.append(glyph)
+            else:
+                out.glyphs.append(glyph)
         elif isinstance(item, (LTCurve, LTImage)) and not math.isfinite(
             item.x0 + item.x1 + item.y0 + item.y1
         ):
@@ -347,8 +361,40 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             _collect(item, out, depth + 1)
 
 
+def _visible_text(collected: _Collected) -> None:
+    """Sort the page's invisible glyphs: an OCR layer over a scanned image is kept, as
+    the text the image shows; any other invisible text is not on the page, and is left out
+    (a stale value hidden in a cell would otherwise be read)."""
+    images = collected.images
+    for glyph in collected.invisible:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+        if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in images):
+            collected.glyphs.append(glyph)
+            collected.ocr_text.append(glyph.text)
+        else:
+            collected.unseen_text.append(glyph.text)
+
+
 def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
     notes = []
+    if collected.unseen_text:
+        text = "".join(collected.unseen_text)
+        notes.append(
+            (
+                "repair.pdf-invisible-text",
+                f"{len(text)} glyph(s) of invisible text (text render mode 3) over no image "
+                f"were left out: {text[:40]!r}",
+            )
+        )
+    if collected.ocr_text:
+        notes.append(
+            (
+                "repair.pdf-ocr-layer",
+                f"{len(collected.ocr_text)} glyph(s) of invisible text over an image were read "
+                "as the text the image shows (a scan's OCR layer): its values are as good as "
+                "the OCR",
+            )
+        )
     if collected.misplaced:
         names = ", ".join(sorted(collected.misplaced))
         notes.append(
@@ -417,9 +463,25 @@ class _ClippingAggregator(PDFPageAggregator):
                 "far more than an annual report (a dense page holds about 4,000)"
             )
 
+    #: Whether the string being drawn is invisible (text render mode 3, or 7: clip only).
+    invisible = False
+
+    def render_string(
+        self,
+        textstate: PDFTextState,
+        seq: PDFTextSeq,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> None:
+        self.invisible = textstate.render in (3, 7)
+        super().render_string(textstate, seq, ncs, graphicstate)
+
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         self._count()
-        return super().render_char(*args, **kwargs)
+        advance = super().render_char(*args, **kwargs)
+        if self.invisible:
+            self.cur_item._objs[-1].invisible = True  # type: ignore[attr-defined]
+        return advance
 
     def paint_path(
         self,
@@ -659,6 +721,8 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                 )
             collected = _Collected()
             _collect(layout, collected, 0)
+            if collected.invisible:
+                _visible_text(collected)
             messages = capture.take()
             lost = _data_loss(messages)
             if lost is not None:
