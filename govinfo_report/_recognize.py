@@ -443,12 +443,12 @@ class _TableReader:
         spec: TableSpec,
         blocks: Sequence[Table],
         diags: _Diags,
-        doubted: frozenset[tuple[int | None, tuple[float, float, float, float]]] = frozenset(),
+        doubted: frozenset[_DoubtKey] = frozenset(),
     ) -> None:
         self.spec = spec
         self.blocks = blocks
         self.diags = diags
-        #: (page, box) of the cells a reader doubted (see :func:`_doubted_boxes`).
+        #: The cells a reader doubted (see :func:`_doubted_cells`).
         self.doubted = doubted
         self.column_cores = {core(label) for c in spec.columns for label in c.labels}
 
@@ -460,8 +460,8 @@ class _TableReader:
     def _reader_doubted(self, cell: TableCell) -> bool:
         if not self.doubted:
             return False
-        location = cell.location
-        return location.bbox is not None and (location.page, location.bbox) in self.doubted
+        key = _doubt_key(cell.location)
+        return key is not None and key in self.doubted
 
     @staticmethod
     def _fit(
@@ -734,19 +734,34 @@ def _assign_tables(
 # -- the whole document -------------------------------------------------------------
 
 
-def _doubted_boxes(
-    document: Document,
-) -> frozenset[tuple[int | None, tuple[float, float, float, float]]]:
-    """(page, box) of every cell a reader's ``doubt.`` note points at.
+#: How a reader's doubt about one cell and the cell find each other (see :func:`_doubt_key`).
+_DoubtKey = tuple[object, ...]
+
+
+def _doubt_key(location: Location) -> _DoubtKey | None:
+    """The key of the cell at ``location``: its page and box in a PDF, its element path in
+    a web page; ``None`` for a location that is no cell's."""
+    if location.bbox is not None:
+        return (location.page, location.bbox)
+    if location.path is not None and location.row is not None:
+        return (location.path,)
+    return None
+
+
+def _doubted_cells(document: Document) -> frozenset[_DoubtKey]:
+    """The cells a reader's ``doubt.`` note points at.
 
     A PDF reader's doubt about one cell (a number wrapped or cut by a page break and
     joined, digits standing apart, a value in a cell merged across rows) is located by
-    the cell's box, as the cell itself is: its value is then marked doubtful.
+    the cell's box, as the cell itself is; the HTML reader's (a superscript taken for a
+    footnote mark) by the cell's element path. Its value is then marked doubtful.
     """
     return frozenset(
-        (location.page, location.bbox)
+        key
         for code, _, location in document.notes
-        if code.startswith("doubt.") and location is not None and location.bbox is not None
+        if code.startswith("doubt.")
+        and location is not None
+        and (key := _doubt_key(location)) is not None
     )
 
 
@@ -835,7 +850,7 @@ def recognize(document: Document) -> Report:
         )
 
     assigned = _assign_tables(tables, section_at, spec)
-    doubted = _doubted_boxes(document)
+    doubted = _doubted_cells(document)
     table_data = [_TableReader(t, assigned[t.key], diags, doubted).read() for t in spec.tables]
 
     if not headings and not any(t.found for t in table_data):

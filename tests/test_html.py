@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from govinfo_report import ReportError
 from govinfo_report._ir import Document, Paragraph
 from govinfo_report.readers import html as html_reader
 from govinfo_report.readers.html import read_html
+from govinfo_report.synth import consistent_example
+from govinfo_report.synth.html import render_html
 from tests.shared import SHARED, parse_corpus_file, shared_dir
 
 CORPUS = sorted((SHARED / "corpus").glob("seed*.html")) if (SHARED / "corpus").is_dir() else []
@@ -765,6 +768,36 @@ def test_row_groups_as_a_browser_builds_them() -> None:
         ["项目", "数量"],
         ["行政处罚", "3"],
     ]
+
+
+def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> None:
+    # "37<sup>1</sup>" shows 37 with a footnote mark: read into the value it was 371,
+    # silently. A short superscript in a data cell is left out, and the value doubtful;
+    # a long one, or one in running text, is text.
+    report = consistent_example("青禾镇人民政府", 2024)
+    page = render_html(report, seed=1).decode()
+    row = re.search(r'<td>行政许可</td><td colspan="3">(\d+)</td>', page)
+    assert row is not None
+    marked = page.replace(
+        row.group(0),
+        row.group(0)
+        .replace("</td><td", "<sup>注</sup></td><td")
+        .replace(f"{row.group(1)}</td>", f"{row.group(1)}<sup>1</sup></td>"),
+    )
+    parsed = govinfo_report.parse(marked.encode())
+    (cell,) = parsed.active.row("licensing")
+    assert (cell.value, cell.doubtful) == (int(row.group(1)), True)
+    (plain,) = govinfo_report.parse(page.encode()).active.row("licensing")
+    assert (plain.value, plain.doubtful) == (cell.value, False)
+    codes = [d.code for d in parsed.diagnostics]
+    assert codes.count("doubt.html-superscript") == 2  # the label's mark, and the value's
+    document = read_html(
+        _page(
+            "<table><tr><td>甲</td><td>m<sup>long mark</sup></td></tr></table><p>2024年<sup>1</sup></p>"
+        )
+    )
+    assert [c.text for row in document.tables()[0].rows for c in row] == ["甲", "mlong mark"]
+    assert _paragraphs(document) == ["2024年1"]
 
 
 def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:

@@ -204,7 +204,9 @@ _BLOCK = frozenset(
 #: as ``<del>``), and text an editor marked no longer valid (``<s>``, ``<strike>``).
 _STRUCK_TAGS = frozenset({"del", "s", "strike"})
 #: Elements that are neither running inline text nor a plain block.
-_NOT_INLINE = _SKIP | _STRUCK_TAGS | {"br", "table", "pre"}
+_NOT_INLINE = _SKIP | _STRUCK_TAGS | {"br", "table", "pre", "sup"}
+#: Longest superscript in a table cell taken for a footnote mark ("12¹", "5*", "3[1]").
+MAX_FOOTNOTE_MARK = 3
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
 _TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
@@ -720,6 +722,9 @@ class _Walker:
         self.blocks: list[_RawBlock] = []
         self.flow = _Flow(self.blocks)
         self.cells = 0
+        #: Footnote marks (short superscripts) met in the data cell being read, or None
+        #: outside data cells.
+        self.marks: list[str] | None = None
         self.hidden = 0
         self.layout_tables = 0
         self.data_tables = 0
@@ -814,6 +819,16 @@ class _Walker:
         if tag in _STRUCK_TAGS:
             if not isinstance(lines, _Unseen):
                 self._struck(child, child_path)
+        elif (
+            tag == "sup"
+            and self.marks is not None
+            and len(mark := _collapse("".join(str(t) for t in child.itertext())))
+            <= MAX_FOOTNOTE_MARK
+        ):
+            # A footnote mark after a value ("12<sup>1</sup>") is no part of it: read
+            # into the value, it would make 121. Left out, and the cell doubted.
+            if mark and not isinstance(lines, _Unseen):
+                self.marks.append(mark)
         elif tag == "table":
             lines.end()
             self._table(child, child_path, lines, depth + 1, in_link)
@@ -1149,7 +1164,11 @@ class _Walker:
                 else:
                     chained = _chain_text(cell, may_hide)
                     if chained is None:
+                        marks = self.marks = []
                         text = self._cell_text(cell, row_path + step, depth)
+                        self.marks = None
+                        if marks:
+                            self._note_marks(marks, text, _loc(row_path + step, index, r, column))
                     else:
                         text = _collapse(chained) if chained else ""
                 # text, row, column, base, path, line, end_line, rowspan, colspan
@@ -1171,6 +1190,17 @@ class _Walker:
         while out and not out[-1]:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index), stray_elements
+
+    def _note_marks(self, marks: list[str], text: str, location: Location) -> None:
+        """Doubt a data cell whose superscripts were taken for footnote marks."""
+        self.notes.append(
+            (
+                "doubt.html-superscript",
+                f"superscript {' '.join(marks)!r} in the cell reading {text[:40]!r} was "
+                "taken for a footnote mark and left out",
+                location,
+            )
+        )
 
     def _struck(self, element: etree._Element, path: str) -> None:
         """Note the text of a struck-through element, which is left out as deleted."""
