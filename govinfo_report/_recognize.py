@@ -745,6 +745,8 @@ def _doubt_key(location: Location) -> _DoubtKey | None:
         return (location.page, location.bbox)
     if location.path is not None and location.row is not None:
         return (location.path,)
+    if location.carrier == "docx" and location.row is not None:
+        return (location.part, location.table, location.row, location.column)
     return None
 
 
@@ -754,7 +756,8 @@ def _doubted_cells(document: Document) -> frozenset[_DoubtKey]:
     A PDF reader's doubt about one cell (a number wrapped or cut by a page break and
     joined, digits standing apart, a value in a cell merged across rows) is located by
     the cell's box, as the cell itself is; the HTML reader's (a superscript taken for a
-    footnote mark) by the cell's element path. Its value is then marked doubtful.
+    footnote mark) by the cell's element path, the DOCX reader's by the cell's part,
+    table, row and column. Its value is then marked doubtful.
     """
     return frozenset(
         key

@@ -774,3 +774,41 @@ def test_random_damage_never_escapes_as_another_error() -> None:
             govinfo_report.parse(bytes(damaged))
         except ReportError as exc:
             assert "internal error" not in str(exc), exc
+
+
+def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> None:
+    # Word's footnote-style mark typed as a superscript run after a value: read into the
+    # value, "37" and "1" made 371, silently. The mark is left out, the value doubtful.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.docx import render_docx
+
+    report = consistent_example("青禾镇人民政府", 2024)
+    document = python_docx.Document(io.BytesIO(render_docx(report)))
+    cell = next(
+        row.cells[-1]
+        for table in document.tables
+        for row in table.rows
+        if row.cells[0].text.strip() == "行政许可"
+    )
+    value = cell.text.strip()
+    mark = cell.paragraphs[-1].add_run("1")
+    mark.font.superscript = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = govinfo_report.parse(buffer.getvalue())
+    (read,) = parsed.active.row("licensing")
+    assert (read.value, read.doubtful) == (int(value), True)
+    (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-superscript"]
+    assert note.message.startswith("superscript '1' in the cell reading")
+    plain = read_docx(
+        _package(
+            "<w:tbl><w:tr>"
+            + _tc(_p("甲"))
+            + _tc(
+                "<w:p><w:r><w:t>m</w:t></w:r><w:r><w:rPr><w:vertAlign w:val='superscript'/></w:rPr>"
+                "<w:t>long mark</w:t></w:r></w:p>"
+            )
+            + "</w:tr></w:tbl>"
+        )
+    )
+    assert [c.text for row in plain.tables()[0].rows for c in row] == ["甲", "mlong mark"]

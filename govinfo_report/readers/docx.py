@@ -135,6 +135,7 @@ W_R = _w("r")
 W_RPR = _w("rPr")
 W_VANISH = _w("vanish")
 W_STRIKE = _w("strike")
+W_VERTALIGN = _w("vertAlign")
 W_DSTRIKE = _w("dstrike")
 W_T = _w("t")
 W_TAB = _w("tab")
@@ -459,6 +460,8 @@ def _chinese(n: int, digits: str, units: tuple[str, ...], short_ten: bool) -> st
     return "".join(out)
 
 
+#: Longest superscript run in a table cell taken for a footnote mark ("12¹", "5*").
+MAX_FOOTNOTE_MARK = 3
 #: Most times a letter is repeated in letter numbering (A … Z, AA … ZZ …): beyond, the
 #: number is shown in digits, so that a damaged ``w:start`` cannot build a huge string.
 MAX_LETTER_REPEAT = 30
@@ -769,6 +772,7 @@ _CAREFUL = (
     W_VANISH,
     W_STRIKE,
     W_DSTRIKE,
+    W_VERTALIGN,
     MC_ALTERNATE,
     W_DRAWING,
     W_PICT,
@@ -886,6 +890,9 @@ class _Walker:
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
         self.tables = 0
+        #: Footnote marks (short superscript runs) met in the table cell being read, or
+        #: None outside table cells.
+        self.marks: list[str] | None = None
 
     def children(self, parent: etree._Element, tag: str) -> Iterator[etree._Element]:
         """Children named ``tag``, through content controls if the document has any."""
@@ -1006,6 +1013,19 @@ class _Walker:
                             None,
                         )
                         return
+                align = _child(child, W_VERTALIGN)
+                if (
+                    self.marks is not None
+                    and align is not None
+                    and align.get(W_VAL) == "superscript"
+                    and len(mark := "".join(t.text or "" for t in run.iter(W_T)).strip())
+                    <= MAX_FOOTNOTE_MARK
+                ):
+                    # A footnote mark after a value ("12" then a superscript "1") is no
+                    # part of it: read into the value, it would make 121.
+                    if mark:
+                        self.marks.append(mark)
+                    return
             elif tag in _CHARS:
                 out.append(_CHARS[tag])
             elif tag in (W_DRAWING, W_PICT):
@@ -1051,7 +1071,7 @@ class _Walker:
                 )
                 for cell in row
             )
-            for row in self.grid(rows, cells)
+            for row in self.grid(rows, cells, index)
         )
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
@@ -1068,7 +1088,7 @@ class _Walker:
                         self.table(inner, f"{path}/w:tr[{r}]/w:tc[{c}]/w:tbl[{t}]")
 
     def grid(
-        self, rows: list[etree._Element], cells: list[list[etree._Element]]
+        self, rows: list[etree._Element], cells: list[list[etree._Element]], index: int
     ) -> list[list[_CellBuild]]:
         """Lay the cells on the table grid, joining merged cells into one."""
         built: list[list[_CellBuild]] = []
@@ -1083,27 +1103,45 @@ class _Walker:
                 props = cell_props.get(tc, {})
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
+                marks = self.marks = []
                 text = self.cell_text(tc)
+                self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
-                    row[-1].colspan += span
-                    _append_text(row[-1], text)
-                    column += span
-                    continue
-                head = open_merges.get(column) if vmerge == "continue" else None
-                if head is not None:
-                    head.rowspan += 1
-                    _append_text(head, text)
-                    still_open[column] = head
+                    target = row[-1]
+                    target.colspan += span
+                    _append_text(target, text)
                 else:
-                    cell = _CellBuild(row=r, column=column, colspan=span, text=text)
-                    row.append(cell)
-                    if vmerge is not None:
-                        still_open[column] = cell
+                    head = open_merges.get(column) if vmerge == "continue" else None
+                    if head is not None:
+                        target = head
+                        head.rowspan += 1
+                        _append_text(head, text)
+                        still_open[column] = head
+                    else:
+                        target = _CellBuild(row=r, column=column, colspan=span, text=text)
+                        row.append(target)
+                        if vmerge is not None:
+                            still_open[column] = target
+                if marks:
+                    self._note_marks(marks, target, index)
                 column += span
             open_merges = still_open
             built.append(row)
         return built
+
+    def _note_marks(self, marks: list[str], cell: _CellBuild, index: int) -> None:
+        """Doubt a table cell whose superscripts were taken for footnote marks."""
+        self.notes.append(
+            (
+                "doubt.docx-superscript",
+                f"superscript {' '.join(marks)!r} in the cell reading {cell.text[:40]!r} was "
+                "taken for a footnote mark and left out",
+                Location(
+                    carrier="docx", part=self.part, table=index, row=cell.row, column=cell.column
+                ),
+            )
+        )
 
     def cell_text(self, tc: etree._Element) -> str:
         # Paragraphs of a cell are lines of its text; empty ones are kept (a vertical
