@@ -825,6 +825,27 @@ def test_a_sign_right_after_a_struck_number_is_not_struck() -> None:
     assert note.split("'")[1] == "46"
 
 
+def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> None:
+    # "37" and a small raised "1" after it: grouped into the value's line, the mark's
+    # digit made 371, silently. It is left out, and the cell doubted.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        baseline = 700 - PAD - SIZE * 1.15
+        for left, raised in ((172 + PAD, SIZE * 0.4), (232 + PAD, 0.0)):
+            canvas.setFont("Helvetica", SIZE)
+            canvas.drawString(left, baseline, "37")
+            width = pdfmetrics.stringWidth("37", "Helvetica", SIZE)
+            canvas.setFont("Helvetica", SIZE * 0.6)  # raised: a mark; on the line: text
+            canvas.drawString(left + width, baseline + raised, "1")
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "371"]]
+    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    assert where is not None and where.bbox is not None and where.bbox[0] == 172
+
+
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
 

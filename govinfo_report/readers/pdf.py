@@ -81,6 +81,7 @@ from govinfo_report.readers._pdf._tables import (
 )
 from govinfo_report.readers._pdf._text import (
     TextLine,
+    footnote_marks,
     group_lines,
     join_lines,
     measure_margins,
@@ -232,9 +233,19 @@ class _Reader:
     ) -> Fragment | None:
         """The table on this page with its cells' text, or None if every cell is empty."""
         texts = []
-        for cell, glyphs in zip(grid.cells, glyph_lists, strict=True):
+        for cell, cell_glyphs in zip(grid.cells, glyph_lists, strict=True):
+            glyphs, marks = footnote_marks(cell_glyphs)
             lines = group_lines(glyphs)
             text = join_lines([line.text for line in lines])
+            if marks:
+                self.notes.append(
+                    (
+                        "doubt.pdf-superscript",
+                        f"superscript {''.join(g.text for g in marks)!r} in the cell reading "
+                        f"{text[:40]!r} was taken for a footnote mark and left out",
+                        pdf_location(page, cell.bbox),
+                    )
+                )
             if any(line.split_digits for line in lines):
                 self.notes.append(
                     (

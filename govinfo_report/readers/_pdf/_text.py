@@ -194,6 +194,43 @@ def _turn(glyph: Glyph, direction: int) -> Glyph:
     return attrs.evolve(glyph, x0=x0, y0=y0, x1=x1, y1=y1)
 
 
+#: A footnote mark in a cell ("37¹"): up to this many glyphs, at most this share of the
+#: size of the cell's text, whose baseline is raised at least this much (in the text's
+#: em) above the baseline of the text beside them.
+MAX_FOOTNOTE_MARK = 3
+SUPERSCRIPT_SIZE = 0.75
+SUPERSCRIPT_RISE = 0.25
+
+
+def footnote_marks(glyphs: Sequence[Glyph]) -> tuple[Sequence[Glyph], list[Glyph]]:
+    """The glyphs of a cell without its footnote marks, and the marks.
+
+    A mark printed after a value is small and raised: grouped into the value's line, its
+    digit would join the number ("37" and "¹" read 371).
+    """
+    sizes = [g.size for g in glyphs if not g.text.isspace()]
+    if not sizes or min(sizes) > SUPERSCRIPT_SIZE * max(sizes):
+        return glyphs, []  # one size of print (nearly every cell): no mark
+    main = Counter(round(size, 1) for size in sizes).most_common(1)[0][0]
+    small = SUPERSCRIPT_SIZE * main
+    marks = []
+    for glyph in glyphs:
+        if glyph.text.isspace() or glyph.direction != 0 or glyph.size > small:
+            continue
+        beside = [
+            other.y0 if other.baseline is None else other.baseline
+            for other in glyphs
+            if other.direction == 0 and other.size > small and other.y0 <= glyph.cy <= other.y1
+        ]
+        baseline = glyph.y0 if glyph.baseline is None else glyph.baseline
+        if beside and baseline - statistics.median(beside) >= SUPERSCRIPT_RISE * main:
+            marks.append(glyph)
+    if not 1 <= len(marks) <= MAX_FOOTNOTE_MARK:
+        return glyphs, []
+    gone = {id(glyph) for glyph in marks}
+    return [glyph for glyph in glyphs if id(glyph) not in gone], marks
+
+
 def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """Group glyphs into lines, top to bottom.
 
