@@ -23,6 +23,13 @@ MARKERS = frozenset(
 #: integer of over 4,300 digits).
 MAX_DIGITS = 15
 
+# Characters NFKC would turn into digits that are no digits of a value: superscripts and
+# subscripts (a footnote mark typed as "37¹") and enclosed numbers ("37①", a mark, or
+# "①" numbering). Read through NFKC, "37①" would be 371.
+_MARK_DIGITS_RE = re.compile(
+    "[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
+)
+
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT_RE = re.compile(r"^(?P<num>[+-]?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次)$")
 
@@ -44,6 +51,13 @@ def read_value(
     text = _clean(raw)
     if not text:
         return CellKind.BLANK, None, None
+    if not raw.isascii() and (mark := _MARK_DIGITS_RE.search(raw)):
+        return (
+            CellKind.UNREADABLE,
+            None,
+            f"{mark.group()!r} in {raw.strip()[:40]!r} is a footnote mark or an enclosed "
+            "number, not digits of the value",
+        )
     if text in MARKERS or set(text) <= {"-", "—", "/", "－", "_"}:
         return CellKind.MARKER, None, None
     note = None

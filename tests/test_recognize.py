@@ -269,3 +269,20 @@ def test_a_number_too_long_to_be_a_value_is_unreadable_not_read() -> None:
         (cell,) = report.active.row("licensing")
         assert cell.kind is kind
         json.dumps(report.to_dict(), default=str)
+
+
+def test_a_footnote_mark_typed_after_a_value_is_not_read_as_its_digit() -> None:
+    # NFKC turns "①" and "¹" into digits: "37①" was read 371, silently. A value holding
+    # a superscript, subscript or enclosed number is unreadable, and said so.
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
+    for figure in ("37①", "37¹", "3⁷", "37㉑"):
+        report = govinfo_report.parse(text.replace(line, f"行政许可\t{figure}\t\t", 1))
+        (cell,) = report.active.row("licensing")
+        assert (cell.kind, cell.value, cell.raw) == (CellKind.UNREADABLE, None, figure)
+        warnings = [d for d in report.diagnostics if d.code == "doubt.unreadable"]
+        assert len(warnings) == 1 and "footnote mark" in warnings[0].message
+    # Full-width digits are digits.
+    report = govinfo_report.parse(text.replace(line, "行政许可\t３７\t\t", 1))
+    (cell,) = report.active.row("licensing")
+    assert (cell.kind, cell.value) == (CellKind.NUMBER, 37)
