@@ -75,6 +75,7 @@ from lxml import etree
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
 from govinfo_report._location import Location
+from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 
 __all__ = ["read_docx"]
 
@@ -460,8 +461,6 @@ def _chinese(n: int, digits: str, units: tuple[str, ...], short_ten: bool) -> st
     return "".join(out)
 
 
-#: Longest superscript run in a table cell taken for a footnote mark ("12¹", "5*").
-MAX_FOOTNOTE_MARK = 3
 #: Most times a letter is repeated in letter numbering (A … Z, AA … ZZ …): beyond, the
 #: number is shown in digits, so that a damaged ``w:start`` cannot build a huge string.
 MAX_LETTER_REPEAT = 30
@@ -1135,8 +1134,7 @@ class _Walker:
         self.notes.append(
             (
                 "doubt.docx-superscript",
-                f"superscript {' '.join(marks)!r} in the cell reading {cell.text[:40]!r} was "
-                "taken for a footnote mark and left out",
+                footnote_doubt(marks, cell.text),
                 Location(
                     carrier="docx", part=self.part, table=index, row=cell.row, column=cell.column
                 ),

@@ -80,6 +80,7 @@ from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
 from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
+from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 
 __all__ = ["read_html"]
 
@@ -205,8 +206,6 @@ _BLOCK = frozenset(
 _STRUCK_TAGS = frozenset({"del", "s", "strike"})
 #: Elements that are neither running inline text nor a plain block.
 _NOT_INLINE = _SKIP | _STRUCK_TAGS | {"br", "table", "pre", "sup"}
-#: Longest superscript in a table cell taken for a footnote mark ("12¹", "5*", "3[1]").
-MAX_FOOTNOTE_MARK = 3
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
 _TABLE_PARTS = frozenset({"caption", "colgroup", "col"})
@@ -1196,8 +1195,7 @@ class _Walker:
         self.notes.append(
             (
                 "doubt.html-superscript",
-                f"superscript {' '.join(marks)!r} in the cell reading {text[:40]!r} was "
-                "taken for a footnote mark and left out",
+                footnote_doubt(marks, text),
                 location,
             )
         )

@@ -54,6 +54,7 @@ import attrs
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table
 from govinfo_report._location import Location
+from govinfo_report.readers._marks import footnote_doubt
 from govinfo_report.readers._pdf._decor import find_decorations
 from govinfo_report.readers._pdf._grid import (
     MAX_RULINGS,
@@ -241,8 +242,7 @@ class _Reader:
                 self.notes.append(
                     (
                         "doubt.pdf-superscript",
-                        f"superscript {''.join(g.text for g in marks)!r} in the cell reading "
-                        f"{text[:40]!r} was taken for a footnote mark and left out",
+                        footnote_doubt(["".join(glyph.text for glyph in marks)], text),
                         pdf_location(page, cell.bbox),
                     )
                 )

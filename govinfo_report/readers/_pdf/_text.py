@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK
 from govinfo_report.readers._pdf._load import Glyph
 
 __all__ = [
@@ -194,10 +195,9 @@ def _turn(glyph: Glyph, direction: int) -> Glyph:
     return attrs.evolve(glyph, x0=x0, y0=y0, x1=x1, y1=y1)
 
 
-#: A footnote mark in a cell ("37¹"): up to this many glyphs, at most this share of the
-#: size of the cell's text, whose baseline is raised at least this much (in the text's
-#: em) above the baseline of the text beside them.
-MAX_FOOTNOTE_MARK = 3
+#: A footnote mark in a cell ("37¹"): up to MAX_FOOTNOTE_MARK glyphs, at most this
+#: share of the size of the cell's text, whose baseline is raised at least this much (in
+#: the text's em) above the baseline of the text beside them.
 SUPERSCRIPT_SIZE = 0.75
 SUPERSCRIPT_RISE = 0.25
 
