@@ -1042,6 +1042,21 @@ def test_a_scan_s_ocr_layer_is_read_as_the_text_the_image_shows() -> None:
     assert [b.text for b in document.blocks] == ["一、总体情况", "本年度新收申请12件。"]
     assert "repair.pdf-ocr-layer" in {code for code, _, _ in document.notes}
 
+    # In a table, each cell read from the OCR layer is doubted: its value is as good as
+    # the OCR that wrote it.
+    def table_page(canvas: Canvas) -> None:
+        canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 0, 0, WIDTH, HEIGHT)
+        _table(canvas, 72, 700, [100, 60], [24], [(0, 0, 1, 1, []), (0, 1, 1, 1, [])])
+        baseline = 700 - PAD - SIZE * 1.15
+        _invisible(canvas, 72 + PAD, baseline, "行政许可")
+        _invisible(canvas, 172 + PAD, baseline, "37")
+
+    document = read_pdf(_pdf(table_page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37"]]
+    boxes = [w.bbox for code, _, w in document.notes if code == "doubt.pdf-ocr" and w]
+    assert sorted(box[0] for box in boxes if box) == [72, 172]
+
 
 def test_table_pasted_as_a_picture_is_noted() -> None:
     from PIL import Image

@@ -236,6 +236,15 @@ class _Reader:
         texts = []
         for cell, cell_glyphs in zip(grid.cells, glyph_lists, strict=True):
             glyphs, marks = footnote_marks(cell_glyphs)
+            if any(glyph.ocr for glyph in glyphs):
+                # Recognized from the scan, not printed: a value is as good as the OCR.
+                self.notes.append(
+                    (
+                        "doubt.pdf-ocr",
+                        "the cell's text comes from a scan's OCR layer",
+                        pdf_location(page, cell.bbox),
+                    )
+                )
             lines = group_lines(glyphs)
             text = join_lines([line.text for line in lines])
             if marks:

@@ -113,6 +113,9 @@ class Glyph:
     #: The y of the glyph's origin, on its baseline (upright glyphs), or ``None`` when
     #: unknown. ``y0`` is the font's descent below it, which fonts give as they please.
     baseline: float | None = None
+    #: Whether the glyph is a scan's OCR layer: invisible text over an image, as good as
+    #: the OCR that wrote it.
+    ocr: bool = False
 
     @property
     def cx(self) -> float:
@@ -369,7 +372,7 @@ def _visible_text(collected: _Collected) -> None:
     for glyph in collected.invisible:
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
         if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in images):
-            collected.glyphs.append(glyph)
+            collected.glyphs.append(attrs.evolve(glyph, ocr=True))
             collected.ocr_text.append(glyph.text)
         else:
             collected.unseen_text.append(glyph.text)
@@ -391,8 +394,8 @@ def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
             (
                 "repair.pdf-ocr-layer",
                 f"{len(collected.ocr_text)} glyph(s) of invisible text over an image were read "
-                "as the text the image shows (a scan's OCR layer): its values are as good as "
-                "the OCR",
+                "as the text the image shows (a scan's OCR layer); the values in it are "
+                "doubtful, as good as the OCR",
             )
         )
     if collected.misplaced:
