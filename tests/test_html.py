@@ -800,6 +800,23 @@ def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> No
     assert _paragraphs(document) == ["2024年1"]
 
 
+def test_a_struck_row_group_reads_blank_in_its_place() -> None:
+    # A line through a <tbody> strikes every row in it: in a data table each cell reads
+    # blank in its place, in a layout table its content is left out; each is noted.
+    markup = _page(
+        "<table><tbody style='text-decoration:line-through'><tr><td>旧</td><td>9</td></tr>"
+        "</tbody><tbody><tr><td>行政许可</td><td>1</td></tr></tbody></table>"
+        "<table><tbody style='text-decoration:line-through'><tr><td><table><tr><td>x</td>"
+        "<td>y</td></tr></table></td></tr></tbody></table>"
+    )
+    document = read_html(markup)
+    (table,) = document.tables()
+    assert [[cell.text for cell in row] for row in table.rows] == [["", ""], ["行政许可", "1"]]
+    assert _paragraphs(document) == []
+    struck = [m.rsplit(": ", 1)[1] for code, m, _ in document.notes if code == "html.struck-text"]
+    assert struck == ["'旧'", "'9'", "'xy'"]
+
+
 def test_broken_table_markup_is_read_as_a_browser_builds_it() -> None:
     # libxml2 keeps such markup where it stands; a browser's tree builder moves it:
     # rows out of a wrapper into the table, cells outside rows into a row of their own,

@@ -176,6 +176,15 @@ def _assert_as_browser(page: bytes, folder: Path, profile: Path) -> None:
         assert cells == theirs[index], f"table {index}"
 
 
+def _assert_flow_as_browser(page: bytes, folder: Path, profile: Path) -> None:
+    """The reader's paragraphs, with each table as one line "[table]", are the browser's."""
+    ours = [
+        _squash(block.text) if isinstance(block, Paragraph) else "[table]"
+        for block in read_html(page).blocks
+    ]
+    assert ours == _browser_flow(page, folder, profile)
+
+
 def _snippet(body: str) -> bytes:
     return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>".encode()
 
@@ -230,13 +239,7 @@ _MISPLACED_TEXT = {
 def test_text_misplaced_in_tables_reads_in_a_browsers_order(
     body: str, tmp_path: Path, profile: Path
 ) -> None:
-    page = _snippet(body)
-    document = read_html(page)
-    ours = [
-        _squash(block.text) if isinstance(block, Paragraph) else "[table]"
-        for block in document.blocks
-    ]
-    assert ours == _browser_flow(page, tmp_path, profile)
+    _assert_flow_as_browser(_snippet(body), tmp_path, profile)
 
 
 _HIDDEN_TABLE_PARTS = {
@@ -294,9 +297,7 @@ _HIDDEN_TEXT = {
 
 @pytest.mark.parametrize("body", list(_HIDDEN_TEXT.values()), ids=list(_HIDDEN_TEXT))
 def test_hidden_text_reads_as_a_browser_shows_it(body: str, tmp_path: Path, profile: Path) -> None:
-    page = _snippet(body)
-    ours = [_squash(block.text) for block in read_html(page).paragraphs()]
-    assert ours == _browser_flow(page, tmp_path, profile)
+    _assert_flow_as_browser(_snippet(body), tmp_path, profile)
 
 
 def test_corpus_pages_as_a_browser_lays_them_out(tmp_path: Path, profile: Path) -> None:
