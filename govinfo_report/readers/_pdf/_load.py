@@ -296,9 +296,9 @@ class _Collected:
     #: Glyphs drawn in an invisible text render mode (3, or 7: clip only), kept apart
     #: until the page's images are known (see :func:`_visible_text`).
     invisible: list[Glyph] = attrs.field(factory=list)
-    #: The text of the invisible glyphs left out, and of those kept over an image.
+    #: The text of the invisible glyphs left out, and how many were kept over an image.
     unseen_text: list[str] = attrs.field(factory=list)
-    ocr_text: list[str] = attrs.field(factory=list)
+    ocr_glyphs: int = 0
 
 
 def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
@@ -373,7 +373,7 @@ def _visible_text(collected: _Collected) -> None:
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
         if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in images):
             collected.glyphs.append(attrs.evolve(glyph, ocr=True))
-            collected.ocr_text.append(glyph.text)
+            collected.ocr_glyphs += 1
         else:
             collected.unseen_text.append(glyph.text)
 
@@ -389,11 +389,11 @@ def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
                 f"were left out: {text[:40]!r}",
             )
         )
-    if collected.ocr_text:
+    if collected.ocr_glyphs:
         notes.append(
             (
                 "repair.pdf-ocr-layer",
-                f"{len(collected.ocr_text)} glyph(s) of invisible text over an image were read "
+                f"{collected.ocr_glyphs} glyph(s) of invisible text over an image were read "
                 "as the text the image shows (a scan's OCR layer); the values in it are "
                 "doubtful, as good as the OCR",
             )
