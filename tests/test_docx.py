@@ -8,6 +8,7 @@ import random
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx as python_docx
 import pytest
@@ -104,6 +105,22 @@ def _saved(document: python_docx.document.Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _example_with_licensing_cell() -> tuple[Any, Any]:
+    """A synthetic report as python-docx opens it, and its 行政许可 value cell in table 三."""
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.docx import render_docx
+
+    report = consistent_example("青禾镇人民政府", 2024)
+    document = python_docx.Document(io.BytesIO(render_docx(report)))
+    cell = next(
+        row.cells[-1]
+        for table in document.tables
+        for row in table.rows
+        if row.cells[0].text.strip() == "行政许可"
+    )
+    return document, cell
 
 
 # -- the corpus and the official template ------------------------------------------------
@@ -357,6 +374,98 @@ def test_struck_through_runs_are_left_out_as_deleted() -> None:
     assert [[c.text for c in row] for row in read.rows] == [["行政许可", "850"]]
     (message,) = [m for code, m, _ in document.notes if code == "repair.docx-struck-text"]
     assert message.endswith("first '57'")
+
+
+def _styled_run(text: str, style: str = "", own: str = "") -> str:
+    props = (f"<w:rStyle w:val='{style}'/>" if style else "") + own
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}<w:t>{text}</w:t></w:r>"
+
+
+def test_styles_that_hide_strike_or_raise_text_count_as_a_runs_own_properties() -> None:
+    # Word resolves a run's formatting from its paragraph's style, its character style
+    # and its own properties. A value struck or hidden through a style is as deleted as
+    # one struck directly: read into the cell, "57" and "85" made 5785.
+    styles = (
+        "<w:style w:type='character' w:styleId='Old'><w:rPr><w:strike/></w:rPr></w:style>"
+        "<w:style w:type='character' w:styleId='OldToo'><w:basedOn w:val='Old'/></w:style>"
+        "<w:style w:type='character' w:styleId='Twice'><w:rPr><w:dstrike/></w:rPr></w:style>"
+        "<w:style w:type='character' w:styleId='Note'>"
+        "<w:rPr><w:vertAlign w:val='superscript'/></w:rPr></w:style>"
+        "<w:style w:type='character' w:styleId='Plain'/>"
+        "<w:style w:type='paragraph' w:styleId='Guide'><w:rPr><w:vanish/></w:rPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Revised'><w:rPr><w:strike/></w:rPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='RevisedTwice'><w:rPr><w:dstrike/></w:rPr>"
+        "</w:style>"
+        "<w:style w:type='paragraph' w:styleId='Shown'><w:basedOn w:val='Guide'/>"
+        "<w:rPr><w:vanish w:val='0'/></w:rPr></w:style>"
+    )
+    cells = [
+        # character styles, one through w:basedOn
+        _styled_run("57", "Old") + _styled_run("85"),
+        _styled_run("12", "OldToo") + _styled_run("34", "Plain"),
+        _styled_run("9", "Twice") + _styled_run("6"),
+        # a footnote mark raised by its style
+        _styled_run("37") + _styled_run("1", "Note"),
+        # the run's own property decides over its style
+        _styled_run("4", "Old", "<w:strike w:val='0'/>") + _styled_run("2", own="<w:strike/>"),
+    ]
+    paragraphs = [
+        # hidden guidance text by its paragraph style, and a derived style that shows it
+        ("Guide", _styled_run("填写说明") + _styled_run("88", own="<w:vanish w:val='false'/>")),
+        ("Shown", _styled_run("7")),
+        # toggles: a struck character style in a struck paragraph style is not struck
+        ("Revised", _styled_run("30") + _styled_run("5", "Old")),
+        # double strike-through is no toggle: struck twice is struck
+        (
+            "RevisedTwice",
+            _styled_run("66", "Twice") + _styled_run("1", own="<w:dstrike w:val='0'/>"),
+        ),
+    ]
+    table = (
+        "<w:tbl>"
+        + "".join(
+            f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
+            for i, cell in enumerate(cells)
+        )
+        + "</w:tbl>"
+    )
+    body = table + "".join(
+        f"<w:p><w:pPr><w:pStyle w:val='{style}'/></w:pPr>{runs}</w:p>" for style, runs in paragraphs
+    )
+    document = read_docx(_package(body, styles=styles))
+    (read,) = document.tables()
+    assert [row[1].text for row in read.rows] == ["85", "34", "6", "37", "4"]
+    assert [p.text for p in _paragraphs(document)] == ["88", "7", "5", "1"]
+    notes = {code: message for code, message, _ in document.notes}
+    assert notes["repair.docx-struck-text"] == (
+        "struck-through text (w:strike through its style) was left out as deleted, first '57'"
+    )
+    assert notes["repair.docx-hidden"] == "hidden text (w:vanish through its style) was left out"
+    assert "doubt.docx-superscript" in notes
+    assert "LibreOffice does not" in notes["repair.docx-style-toggle"]
+    # Without a styles part, or when no style formats text, the names are only names.
+    unstyled = read_docx(_package(body))
+    assert [row[1].text for row in unstyled.tables()[0].rows] == [
+        "5785", "1234", "96", "371", "4"
+    ]  # fmt: skip
+
+
+def test_a_character_style_struck_in_word_is_left_out_of_the_value() -> None:
+    # The same through python-docx, as a user's "deleted" character style is saved.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document, cell = _example_with_licensing_cell()
+    old = document.styles.add_style("旧数", WD_STYLE_TYPE.CHARACTER)
+    old.font.strike = True
+    value = cell.text.strip()
+    paragraph = cell.paragraphs[-1]
+    first = paragraph.runs[0]._r
+    first.addprevious(paragraph.add_run("999", style="旧数")._r)  # moved before the value
+    assert cell.text.strip() == f"999{value}"
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert read.value == int(value)
+    assert any(d.code == "repair.docx-struck-text" for d in parsed.diagnostics)
 
 
 def test_text_box_is_read_once_after_its_paragraph() -> None:
@@ -779,23 +888,11 @@ def test_random_damage_never_escapes_as_another_error() -> None:
 def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> None:
     # Word's footnote-style mark typed as a superscript run after a value: read into the
     # value, "37" and "1" made 371, silently. The mark is left out, the value doubtful.
-    from govinfo_report.synth import consistent_example
-    from govinfo_report.synth.docx import render_docx
-
-    report = consistent_example("青禾镇人民政府", 2024)
-    document = python_docx.Document(io.BytesIO(render_docx(report)))
-    cell = next(
-        row.cells[-1]
-        for table in document.tables
-        for row in table.rows
-        if row.cells[0].text.strip() == "行政许可"
-    )
+    document, cell = _example_with_licensing_cell()
     value = cell.text.strip()
     mark = cell.paragraphs[-1].add_run("1")
     mark.font.superscript = True
-    buffer = io.BytesIO()
-    document.save(buffer)
-    parsed = govinfo_report.parse(buffer.getvalue())
+    parsed = govinfo_report.parse(_saved(document))
     (read,) = parsed.active.row("licensing")
     assert (read.value, read.doubtful) == (int(value), True)
     (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-superscript"]

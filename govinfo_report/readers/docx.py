@@ -24,8 +24,9 @@ Theory of operation.
    lxml walk (see benchmarks/bench_carriers.py), ten times faster than
    python-docx. The *careful* walk, for the paragraphs that need it, goes
    run by run: ``w:tab``/``w:ptab`` in a run is ``"\\t"``, ``w:br``/``w:cr``
-   is ``"\\n"``; deleted text (tracked changes), field instructions and
-   hidden runs (``w:vanish``) are left out; inserted runs are read; of
+   is ``"\\n"``; deleted text (tracked changes), field instructions, hidden
+   and struck-through runs (``w:vanish``, ``w:strike``: the run's own or its
+   styles', resolved as Word does) are left out; inserted runs are read; of
    ``mc:AlternateContent`` only one branch is read; text boxes are read
    after the paragraph that anchors them. Bookmarks are markup and never
    text. Content controls, custom XML, smart tags and hyperlinks are
@@ -129,6 +130,7 @@ W_BODY = _w("body")
 W_P = _w("p")
 W_PPR = _w("pPr")
 W_PSTYLE = _w("pStyle")
+W_RSTYLE = _w("rStyle")
 W_NUMPR = _w("numPr")
 W_NUMID = _w("numId")
 W_ILVL = _w("ilvl")
@@ -395,8 +397,7 @@ def _style_definitions(content: bytes, wanted: set[str]) -> bytes | None:
     return b"".join(kept)
 
 
-def _styles(archive: zipfile.ZipFile, part: str, wanted: set[str]) -> etree._Element:
-    content = _read_member(archive, part)
+def _styles(content: bytes, part: str, wanted: set[str]) -> etree._Element:
     cut = _style_definitions(content, wanted)
     if cut is not None:
         try:
@@ -757,6 +758,102 @@ class _Numbering:
         return text, separator
 
 
+# -- formatting through styles ----------------------------------------------------------
+
+#: Words whose absence from the styles part means no style can hide, strike or raise text:
+#: the part is then not parsed for them (a prefix-free byte search).
+_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign")
+
+#: What a style does to text: (hidden, struck, double-struck, superscript), each ``None``
+#: when neither the style nor those it is based on say.
+_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None]
+#: What a run with no style and no properties of its own is.
+_PLAIN: Final = (False, False, False, False)
+
+
+def _on(element: etree._Element | None) -> bool | None:
+    """An on/off property's value: ``None`` when absent (``w:val`` absent means on)."""
+    if element is None:
+        return None
+    return element.get(W_VAL) not in _FALSE
+
+
+def _own_format(rpr: etree._Element | None) -> _StyleFormat:
+    """What run properties (a run's, or a style's) say themselves."""
+    if rpr is None:
+        return (None, None, None, None)
+    align = _child(rpr, W_VERTALIGN)
+    return (
+        _on(_child(rpr, W_VANISH)),
+        _on(_child(rpr, W_STRIKE)),
+        _on(_child(rpr, W_DSTRIKE)),
+        None if align is None else align.get(W_VAL) == "superscript",
+    )
+
+
+def _nearer(near: _StyleFormat, far: _StyleFormat) -> _StyleFormat:
+    """What ``near`` says, and ``far`` where ``near`` does not say."""
+    return (
+        near[0] if near[0] is not None else far[0],
+        near[1] if near[1] is not None else far[1],
+        near[2] if near[2] is not None else far[2],
+        near[3] if near[3] is not None else far[3],
+    )
+
+
+def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _StyleFormat:
+    """What a paragraph style and a character style together do to a run's text.
+
+    Hidden and single-struck text are *toggle* properties (ISO 29500-1, 17.7.3): a style
+    turning one on inverts what the level before it gave, so a struck character style in
+    a struck paragraph style gives text that is not struck, as in Word (LibreOffice
+    strikes it); a style turning it off changes nothing. Double strike-through and
+    superscript are ordinary properties: the character style decides when it says.
+    """
+    if paragraph is None:
+        paragraph = _PLAIN
+    if character is None:
+        return paragraph
+    return (
+        bool(paragraph[0]) != bool(character[0]),
+        bool(paragraph[1]) != bool(character[1]),
+        character[2] if character[2] is not None else paragraph[2],
+        character[3] if character[3] is not None else paragraph[3],
+    )
+
+
+def _style_formats(styles: etree._Element) -> dict[str, _StyleFormat]:
+    """What each paragraph and character style does to text, through its ``w:basedOn``
+    chain (the nearest definition wins); only the styles that hide, strike or raise text.
+
+    Table styles and the document defaults are not read (a table style that hides or
+    strikes text is not known to occur).
+    """
+    own: dict[str, tuple[str | None, _StyleFormat]] = {}
+    for style in styles.iter(_w("style")):
+        style_id = style.get(_w("styleId"))
+        if style_id is not None and style.get(_w("type")) in (None, "paragraph", "character"):
+            own[style_id] = (_val(style, _w("basedOn")), _own_format(_child(style, W_RPR)))
+    resolved: dict[str, _StyleFormat] = {}
+
+    def resolve(style_id: str, depth: int) -> _StyleFormat:
+        # Each style is resolved once, through its base's resolution: a chain longer than
+        # MAX_STYLE_DEPTH (or a cycle) is broken input, and is cut there.
+        found = resolved.get(style_id)
+        if found is None:
+            based_on, found = own[style_id]
+            if based_on is not None and based_on in own and depth < MAX_STYLE_DEPTH:
+                found = _nearer(found, resolve(based_on, depth + 1))
+            resolved[style_id] = found
+        return found
+
+    formats: dict[str, _StyleFormat] = {}
+    for style_id in own:
+        if any(values := resolve(style_id, 0)):
+            formats[style_id] = values
+    return formats
+
+
 # -- the walk -----------------------------------------------------------------------
 
 #: Characters that run elements stand for.
@@ -829,13 +926,21 @@ class _Scan:
     walk then never touches.
     """
 
-    def __init__(self, body: etree._Element, numbering: _Numbering | None) -> None:
-        #: Paragraphs with tabs, breaks or careful elements: they get the careful walk.
+    def __init__(
+        self,
+        body: etree._Element,
+        numbering: _Numbering | None,
+        formats: dict[str, _StyleFormat],
+    ) -> None:
+        #: Paragraphs with tabs, breaks or careful elements, or with a style that hides,
+        #: strikes or raises text: they get the careful walk.
         self.careful: set[etree._Element] = set()
-        for element in body.iter(*_CHARS, *_CAREFUL):
+        for element in body.iter(*_CHARS, *_CAREFUL, *((W_PSTYLE, W_RSTYLE) if formats else ())):
             parent = element.getparent()
             if element.tag == W_TAB and (parent is None or parent.tag != W_R):
                 continue  # a tab stop (w:pPr/w:tabs/w:tab), not a tab character
+            if element.tag in (W_PSTYLE, W_RSTYLE) and element.get(W_VAL) not in formats:
+                continue
             while parent is not None and parent.tag != W_P:
                 parent = parent.getparent()
             if parent is not None:
@@ -881,10 +986,20 @@ class _CellBuild:
 
 
 class _Walker:
-    def __init__(self, part: str, numbering: _Numbering | None, scan: _Scan) -> None:
+    def __init__(
+        self,
+        part: str,
+        numbering: _Numbering | None,
+        scan: _Scan,
+        formats: dict[str, _StyleFormat],
+    ) -> None:
         self.part = part
         self.numbering = numbering
         self.scan = scan
+        #: Styles that hide, strike or raise text (see :func:`_style_formats`).
+        self.formats = formats
+        #: What the style of the paragraph being read does to its text, if anything.
+        self.paragraph_format: _StyleFormat | None = None
         self.blocks: list[Block] = []
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
@@ -951,6 +1066,11 @@ class _Walker:
         """(text as displayed, auto-numbering label or None, text boxes anchored here)."""
         boxes: list[etree._Element] = []
         if p in self.scan.careful:
+            self.paragraph_format = None
+            if self.formats:
+                style = _child(_props(p, W_PPR), W_PSTYLE)
+                if style is not None:
+                    self.paragraph_format = self.formats.get(style.get(W_VAL) or "")
             out: list[str] = []
             self.inline(p, out, boxes)
         else:
@@ -990,41 +1110,14 @@ class _Walker:
         )
 
     def run(self, run: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+        rpr = _child(run, W_RPR)
+        if (rpr is not None or self.paragraph_format is not None) and self.left_out(run, rpr):
+            return
         for child in run:
             tag = child.tag
             if tag == W_T:
                 if child.text:
                     out.append(child.text)
-            elif tag == W_RPR:
-                vanish = _child(child, W_VANISH)
-                if vanish is not None and vanish.get(W_VAL) not in _FALSE:
-                    self.note("repair.docx-hidden", "hidden text (w:vanish) was left out", None)
-                    return
-                # Struck-through text is deleted text, as the PDF and HTML readers read it:
-                # an old value struck by hand beside the new one is not part of the number.
-                for strike in (_child(child, W_STRIKE), _child(child, W_DSTRIKE)):
-                    if strike is not None and strike.get(W_VAL) not in _FALSE:
-                        text = "".join(t.text or "" for t in run.iter(W_T))
-                        self.note(
-                            "repair.docx-struck-text",
-                            f"struck-through text (w:strike) was left out as deleted, "
-                            f"first {text[:40]!r}",
-                            None,
-                        )
-                        return
-                align = _child(child, W_VERTALIGN)
-                if (
-                    self.marks is not None
-                    and align is not None
-                    and align.get(W_VAL) == "superscript"
-                    and len(mark := "".join(t.text or "" for t in run.iter(W_T)).strip())
-                    <= MAX_FOOTNOTE_MARK
-                ):
-                    # A footnote mark after a value ("12" then a superscript "1") is no
-                    # part of it: read into the value, it would make 121.
-                    if mark:
-                        self.marks.append(mark)
-                    return
             elif tag in _CHARS:
                 out.append(_CHARS[tag])
             elif tag in (W_DRAWING, W_PICT):
@@ -1036,6 +1129,59 @@ class _Walker:
                     choice = _child(child, MC_FALLBACK)
                 if choice is not None:
                     self.run(choice, out, boxes)
+
+    def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
+        """Whether the run's text is not read: hidden, struck through (deleted), or a
+        footnote mark in a table cell (kept in :attr:`marks`). Its own properties decide,
+        then its character style and its paragraph's style (see :func:`_styled`)."""
+        styled = self.paragraph_format
+        if self.formats and rpr is not None:
+            style = _child(rpr, W_RSTYLE)
+            character = None if style is None else self.formats.get(style.get(W_VAL) or "")
+            if character is not None:
+                if styled is not None and any(
+                    styled[k] and character[k] and _child(rpr, tag) is None
+                    for k, tag in ((0, W_VANISH), (1, W_STRIKE))
+                ):
+                    self.note(
+                        "repair.docx-style-toggle",
+                        "text hidden or struck through by both its paragraph style and its "
+                        "character style is shown, as Word shows it (LibreOffice does not)",
+                        None,
+                    )
+                styled = _styled(styled, character)
+        if styled is None:
+            styled = _PLAIN
+        own = _own_format(rpr)
+        hidden, strike, dstrike, raised = _nearer(own, styled)
+        by_style = " through its style" if own[0] is None and hidden else ""
+        if hidden:
+            self.note("repair.docx-hidden", f"hidden text (w:vanish{by_style}) was left out", None)
+            return True
+        if strike or dstrike:
+            # Struck-through text is deleted text, as the PDF and HTML readers read it: an
+            # old value struck by hand beside the new one is not part of the number.
+            by_style = " through its style" if own[1] is None and own[2] is None else ""
+            text = "".join(t.text or "" for t in run.iter(W_T))
+            self.note(
+                "repair.docx-struck-text",
+                f"struck-through text (w:strike{by_style}) was left out as deleted, "
+                f"first {text[:40]!r}",
+                None,
+            )
+            return True
+        if (
+            raised
+            and self.marks is not None
+            and len(mark := "".join(t.text or "" for t in run.iter(W_T)).strip())
+            <= MAX_FOOTNOTE_MARK
+        ):
+            # A footnote mark after a value ("12" then a superscript "1") is no part of
+            # it: read into the value, it would make 121.
+            if mark:
+                self.marks.append(mark)
+            return True
+        return False
 
     # tables
     def table(self, tbl: etree._Element, path: str) -> None:
@@ -1163,30 +1309,40 @@ def _append_text(cell: _CellBuild, text: str) -> None:
         cell.text = f"{cell.text}\n{text}" if cell.text.strip(_SPACE) else text
 
 
-def _numbering(archive: zipfile.ZipFile, part: str, body: etree._Element) -> _Numbering | None:
-    """The document's list numbering, read only if a paragraph can be numbered.
+def _styles_used(
+    archive: zipfile.ZipFile, part: str, body: etree._Element
+) -> tuple[_Numbering | None, dict[str, _StyleFormat]]:
+    """The document's list numbering, and the styles its body names that hide, strike or
+    raise text (see :func:`_style_formats`).
 
-    A paragraph is numbered by its own ``w:numPr`` or by its style's; a body
-    with neither needs neither part (numbering through the default paragraph
-    style alone, which would number every paragraph, is not read). Styles are
-    read only when paragraphs name one, or when a list is defined by a style.
+    Numbering is read only if a paragraph can be numbered: by its own ``w:numPr`` or by
+    its style's; a body with neither needs neither part (numbering through the default
+    paragraph style alone, which would number every paragraph, is not read). Styles are
+    read only when paragraphs or runs name one, or when a list is defined by a style; for
+    formatting alone, only when the styles part holds a word of :data:`_FORMAT_WORDS`.
     """
     direct = next(body.iter(W_NUMPR), None) is not None
-    styled = next(body.iter(W_PSTYLE), None) is not None
+    paragraph_styles = {element.get(W_VAL) or "" for element in body.iter(W_PSTYLE)}
+    run_styles = {element.get(W_VAL) or "" for element in body.iter(W_RSTYLE)}
     related = _relationships(archive, part)
     numbering_part = related.get("numbering")
-    if not (direct or styled) or numbering_part not in archive.NameToInfo:
-        return None
-    numbering = _parse_xml(_read_member(archive, numbering_part), numbering_part)
-    # The styles that matter: those paragraphs name, and list styles lists link to.
-    wanted = {element.get(W_VAL) or "" for element in body.iter(W_PSTYLE)}
-    wanted |= {element.get(W_VAL) or "" for element in numbering.iter(_w("numStyleLink"))}
+    numbering = None
+    wanted = paragraph_styles | run_styles
+    if (direct or paragraph_styles) and numbering_part in archive.NameToInfo:
+        numbering = _parse_xml(_read_member(archive, numbering_part), numbering_part)
+        # List styles lists link to matter too.
+        wanted |= {element.get(W_VAL) or "" for element in numbering.iter(_w("numStyleLink"))}
     wanted.discard("")
     styles = None
     styles_part = related.get("styles")
     if wanted and styles_part in archive.NameToInfo:
-        styles = _styles(archive, styles_part, wanted)
-    return _Numbering(numbering, styles)
+        content = _read_member(archive, styles_part)
+        if numbering is not None or any(word in content for word in _FORMAT_WORDS):
+            styles = _styles(content, styles_part, wanted)
+    return (
+        None if numbering is None else _Numbering(numbering, styles),
+        {} if styles is None else _style_formats(styles),
+    )
 
 
 def read_docx(data: bytes) -> Document:
@@ -1205,8 +1361,8 @@ def read_docx(data: bytes) -> Document:
         body = _child(root, W_BODY)
         if body is None:
             return Document(blocks=(), carrier="docx")
-        numbering = _numbering(archive, part, body)
-    walker = _Walker(part, numbering, _Scan(body, numbering))
+        numbering, formats = _styles_used(archive, part, body)
+    walker = _Walker(part, numbering, _Scan(body, numbering, formats), formats)
     walker.blocks_in(body, "/w:document/w:body")
     if numbering is not None and numbering.unknown_formats:
         walker.notes.append(
