@@ -27,6 +27,7 @@ __all__ = [
     "section_heading",
     "split_numbering",
     "split_run_in_heading",
+    "visible",
 ]
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -46,9 +47,24 @@ _NUMBERING_RE = re.compile(
 _DROP_RE = re.compile(r"[^\w]|_", re.UNICODE)
 
 
+#: Format characters that show nothing: zero-width spaces and joiners, the soft hyphen,
+#: direction marks and isolates, the word joiner, a byte order mark inside the text. Text
+#: pasted from web pages and chat tools carries them between the characters of a name or
+#: a number, where they would break every match ("青禾镇\u200b人民政府").
+_INVISIBLE_RE = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` without the format characters that show nothing."""
+    return text if text.isascii() else _INVISIBLE_RE.sub("", text)
+
+
 def nfkc(text: str) -> str:
-    """Compatibility-normalize: full-width digits, letters and spaces to ASCII."""
-    return unicodedata.normalize("NFKC", text)
+    """Compatibility-normalize (full-width digits, letters and spaces to ASCII), and drop
+    the format characters that show nothing (see :func:`visible`)."""
+    return unicodedata.normalize("NFKC", visible(text))
 
 
 def split_numbering(text: str) -> tuple[str, str]:

@@ -31,8 +31,18 @@ def _date(prefix: str) -> str:
     )
 
 
+def _spaced(*words: str) -> str:
+    """A pattern for any of ``words`` with spaces between their characters: forms align
+    their field names with ideographic spaces ("电　　话：", "地　　址："), which NFKC
+    makes spaces."""
+    return "(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words) + ")"
+
+
 _PERIOD_RE = re.compile(
-    r"统计(?:期限|年限|时限|时间|区间|期间|周期|范围)[^0-9]{0,6}"
+    _spaced("统计")
+    + r"\s*"
+    + _spaced("期限", "年限", "时限", "时间", "区间", "期间", "周期", "范围")
+    + r"[^0-9]{0,6}"
     + _date("a")
     + r"[^0-9]{0,6}(?:(?P<by>(?:19|20)\d{2})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
 )
@@ -44,10 +54,21 @@ _ISO_DATE_RE = re.compile(
 _DOCNO_RE = re.compile(rf"[〔\[［(（]\s*{_YEAR}\s*[〕\]］)）]|《[^》]{{0,80}}》")
 _PROSE_YEAR_RE = re.compile(rf"({_YEAR})\s*年")
 
-_ADDRESS_RE = re.compile(r"(?:通讯|联系|办公)?地址\s*[:：]\s*(?P<v>[^；;，,。）)\n]{2,60})")
-_POSTCODE_RE = re.compile(r"邮\s*(?:政\s*)?编(?:码)?\s*[:：]?\s*(?P<v>\d{6})(?!\d)")
+_ADDRESS_RE = re.compile(
+    r"(?:"
+    + _spaced("通讯", "联系", "办公")
+    + r")?\s*"
+    + _spaced("地址")
+    + r"\s*[:：]\s*(?P<v>[^；;，,。）)\n]{2,60})"
+)
+_POSTCODE_RE = re.compile(
+    _spaced("邮政编码", "邮政编", "邮编码", "邮编") + r"\s*[:：]?\s*(?P<v>\d{6})(?!\d)"
+)
 _PHONE_RE = re.compile(
-    r"(?:电话|联系方式|热线|咨询电话)(?:号码)?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9})"
+    _spaced("电话", "联系方式", "热线", "咨询电话")
+    + r"(?:\s*"
+    + _spaced("号码")
+    + r")?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9})"
 )
 # The address starts where no character of one stands before it: else a long run of
 # such characters with no "@" is tried from each of its characters (quadratic time).
@@ -56,7 +77,7 @@ _EMAIL_RE = re.compile(
 )
 # Only a web address given as a contact ("网址：…"), not the site the report is posted on.
 _WEB_RE = re.compile(
-    r"(?:网址|网站地址|网站|官网|门户网站)\s*[:：]\s*"
+    _spaced("网址", "网站地址", "网站", "官网", "门户网站") + r"\s*[:：]\s*"
     r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
 )
 

@@ -34,7 +34,14 @@ import attrs
 from govinfo_report import _meta
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Document, Paragraph, Table, TableCell
-from govinfo_report._labels import core, label_score, nfkc, section_heading, split_numbering
+from govinfo_report._labels import (
+    core,
+    label_score,
+    nfkc,
+    section_heading,
+    split_numbering,
+    visible,
+)
 from govinfo_report._location import Location
 from govinfo_report._values import read_value
 from govinfo_report.formats import FORMATS, FormatSpec, Group, Row, SectionSpec, TableSpec
@@ -216,7 +223,8 @@ def _title_from(
         previous = preamble[i - 1]
         if len(previous.text) <= 30 and "。" not in previous.text:
             parts.insert(0, previous)
-    text = "".join(p.text for p in parts)
+    # Format characters that show nothing are no part of the title a user reads.
+    text = visible("".join(p.text for p in parts))
     first, last = parts[0].location, parts[-1].location
     location = attrs.evolve(first, end_line=last.end_line or last.line)
     if location.end_line == location.line:
@@ -665,11 +673,17 @@ class _TableReader:
                     )
                     continue
                 source = hit.values[i]
-                kind, value, note = read_value(source.text, column.type, column.unit)
+                kind, value, note, doubted = read_value(source.text, column.type, column.unit)
                 if note is not None:
                     self.diags.add(
-                        Severity.WARNING if kind is CellKind.UNREADABLE else Severity.INFO,
-                        "doubt.unreadable" if kind is CellKind.UNREADABLE else "repair.value",
+                        Severity.WARNING
+                        if kind is CellKind.UNREADABLE or doubted
+                        else Severity.INFO,
+                        "doubt.unreadable"
+                        if kind is CellKind.UNREADABLE
+                        else "doubt.value-lines"
+                        if doubted
+                        else "repair.value",
                         f"table {spec.number}, {row.key}/{column.key}: {note}",
                         source.location,
                     )
@@ -682,7 +696,7 @@ class _TableReader:
                         value=value,
                         raw=source.text,
                         location=source.location,
-                        doubtful=hit.doubt is not None or self._reader_doubted(source),
+                        doubtful=doubted or hit.doubt is not None or self._reader_doubted(source),
                     )
                 )
             rows.append((row.key, tuple(cells)))

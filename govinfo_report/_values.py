@@ -39,15 +39,37 @@ def _clean(raw: str) -> str:
     return "".join(text.split())
 
 
+def _lines_of_number(raw: str) -> int:
+    """On how many lines of ``raw`` the characters of its value stand."""
+    return sum(1 for line in raw.split("\n") if _clean(line))
+
+
 @lru_cache(maxsize=16384)
 def read_value(
     raw: str, value_type: ValueType, unit: str
-) -> tuple[CellKind, int | Decimal | None, str | None]:
+) -> tuple[CellKind, int | Decimal | None, str | None, bool]:
     """Classify ``raw`` and read its value.
 
-    Returns (kind, value, note): ``value`` is ``None`` unless the kind is a
-    number; ``note`` says what was repaired or doubted, if anything.
+    Returns (kind, value, note, doubtful): ``value`` is ``None`` unless the kind
+    is a number; ``note`` says what was repaired or doubted, if anything;
+    ``doubtful`` says the value read may not be the one printed.
     """
+    kind, value, note = _read(raw, value_type, unit)
+    if kind is CellKind.NUMBER and "\n" in raw and (lines := _lines_of_number(raw)) > 1:
+        # Digits on separate lines are joined ("12", "34": a number wrapped in a narrow
+        # cell), but they may as well be two things: a page number under the cell's value
+        # ("9", "3" read 93), or the values of two cells run together.
+        doubt = (
+            f"the value's characters stand on {lines} lines, joined as {value}: "
+            f"{raw.strip()[:40]!r} (a page number or another cell may have run into it)"
+        )
+        return kind, value, doubt if note is None else f"{note}; {doubt}", True
+    return kind, value, note, False
+
+
+def _read(
+    raw: str, value_type: ValueType, unit: str
+) -> tuple[CellKind, int | Decimal | None, str | None]:
     text = _clean(raw)
     if not text:
         return CellKind.BLANK, None, None

@@ -56,3 +56,23 @@ def test_an_email_address_after_a_long_run_of_its_characters_is_found() -> None:
     contact = _meta.find_contact([run, f"{run} 电子邮箱：zwgk@example.gov.cn", "x.y@mail.cn"])
     assert contact.email == "zwgk@example.gov.cn"
     assert _meta.find_contact(["邮箱b@c@d.gov.cn"]).email == "c@d.gov.cn"
+
+
+def test_characters_that_show_nothing_and_spaced_field_names() -> None:
+    # Zero-width spaces, soft hyphens and joiners pasted into a name or a field broke
+    # every match; forms space their field names out ("电　　话：").
+    zwsp, shy = "\u200b", "\u00ad"
+    title = f"青禾镇{zwsp}人民政府202{zwsp}4年政府信{shy}息公开工作年度报告"
+    assert _meta.organization_from_title(title) == "青禾镇人民政府"
+    assert _meta.year_from_title(title) == 2024
+    period = _meta.find_period([f"统\xa0计{shy}期限自2024年1月1日起至2024年12月31日止。"])
+    assert period == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert _meta.find_published([f"2025年1月{zwsp}20日"], []) == dt.date(2025, 1, 20)
+    contact = _meta.find_contact(
+        [f"地\u3000\u3000址：人民路1{zwsp}号；邮\u3000编：100000；电\u3000\u3000话：010-12345678"]
+    )
+    assert (contact.address, contact.postcode, contact.phone) == (
+        "人民路1号",
+        "100000",
+        "010-12345678",
+    )

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import CellKind, Severity
+from govinfo_report import Cell, CellKind, Severity
 from govinfo_report._ir import TableCell
 from govinfo_report._location import Location
 from govinfo_report._recognize import _TableReader
@@ -255,18 +255,24 @@ def test_a_row_of_thousands_of_blank_cells_is_read() -> None:
     assert (cell.kind, cell.value) == (CellKind.NUMBER, plain.value)
 
 
+def _licensing_read_from(figure: str) -> tuple[govinfo_report.Report, Cell]:
+    """A synthetic report whose 行政许可 value is printed as ``figure``, and that cell."""
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
+    report = govinfo_report.parse(text.replace(line, f"行政许可\t{figure}\t\t", 1))
+    (cell,) = report.active.row("licensing")
+    return report, cell
+
+
 def test_a_number_too_long_to_be_a_value_is_unreadable_not_read() -> None:
     # Figures run together or damage: flagged, not read, and the report still prints
     # (Python cannot print an integer of over 4,300 digits, so json.dumps failed on it).
-    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
-    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
     for figure, kind in (
         ("9" * 5000, CellKind.UNREADABLE),
         ("1" * 16, CellKind.UNREADABLE),
         ("1" * 15, CellKind.NUMBER),
     ):
-        report = govinfo_report.parse(text.replace(line, f"行政许可\t{figure}\t\t", 1))
-        (cell,) = report.active.row("licensing")
+        report, cell = _licensing_read_from(figure)
         assert cell.kind is kind
         json.dumps(report.to_dict(), default=str)
 
@@ -274,15 +280,44 @@ def test_a_number_too_long_to_be_a_value_is_unreadable_not_read() -> None:
 def test_a_footnote_mark_typed_after_a_value_is_not_read_as_its_digit() -> None:
     # NFKC turns "①" and "¹" into digits: "37①" was read 371, silently. A value holding
     # a superscript, subscript or enclosed number is unreadable, and said so.
-    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
-    line = next(line for line in text.split("\n") if line.startswith("行政许可\t"))
     for figure in ("37①", "37¹", "3⁷", "37㉑"):
-        report = govinfo_report.parse(text.replace(line, f"行政许可\t{figure}\t\t", 1))
-        (cell,) = report.active.row("licensing")
+        report, cell = _licensing_read_from(figure)
         assert (cell.kind, cell.value, cell.raw) == (CellKind.UNREADABLE, None, figure)
         warnings = [d for d in report.diagnostics if d.code == "doubt.unreadable"]
         assert len(warnings) == 1 and "footnote mark" in warnings[0].message
     # Full-width digits are digits.
-    report = govinfo_report.parse(text.replace(line, "行政许可\t３７\t\t", 1))
-    (cell,) = report.active.row("licensing")
+    _, cell = _licensing_read_from("３７")
     assert (cell.kind, cell.value) == (CellKind.NUMBER, 37)
+
+
+def test_a_value_whose_digits_stand_on_several_lines_is_read_but_doubted() -> None:
+    # A page number right under a cell's value ("9", then "3") was joined to it: 93,
+    # silently. Digits on separate lines may be one wrapped number or two things run
+    # together: the joined number is read and flagged. One value split from its padding
+    # by an empty paragraph ("　", "", "0") is one line of digits, and sure.
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="cells")
+    lines = text.split("\n")
+    at = lines.index("\t行政许可") + 1
+    value = lines[at].strip()
+    plain = govinfo_report.parse(text)
+    (cell,) = plain.active.row("licensing")
+    assert (cell.value, cell.doubtful) == (int(value), False)
+    glued = govinfo_report.parse("\n".join([*lines[: at + 1], "3", *lines[at + 1 :]]))
+    (cell,) = glued.active.row("licensing")
+    assert (cell.value, cell.doubtful, cell.raw) == (int(value + "3"), True, f"{value}\n3")
+    (warning,) = [d for d in glued.diagnostics if d.code == "doubt.value-lines"]
+    assert warning.severity is Severity.WARNING and "2 lines" in warning.message
+    padded = govinfo_report.parse("\n".join([*lines[:at], "\t\u3000", "", value, *lines[at + 1 :]]))
+    (cell,) = padded.active.row("licensing")
+    assert (cell.value, cell.doubtful) == (int(value), False)
+    assert not [d for d in padded.diagnostics if d.code == "doubt.value-lines"]
+
+
+def test_characters_that_show_nothing_are_no_part_of_a_value() -> None:
+    # A zero-width space, a soft hyphen or a byte order mark beside a number made it
+    # unreadable, though the page shows the number; a visible minus sign still does.
+    for figure in ("3\u200b7", "37\u00ad", "\ufeff37", "\u200d37\u2060"):
+        _, cell = _licensing_read_from(figure)
+        assert (cell.kind, cell.value, cell.raw) == (CellKind.NUMBER, 37, figure)
+    _, cell = _licensing_read_from("\u221237")
+    assert cell.kind is CellKind.UNREADABLE

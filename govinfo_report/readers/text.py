@@ -90,6 +90,16 @@ class _Reader:
         self.notes: list[_Note] = []
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.lines[0] = self.lines[0].lstrip("\ufeff")
+        if "\f" in text:
+            # A form feed is a page break (pdftotext writes one before each page): no
+            # text. Left in, it made a line that was neither blank nor content, and cut a
+            # value from its cell. Removed, the line numbers stay those of the text.
+            for index, line in enumerate(self.lines):
+                if "\f" in line:
+                    self.lines[index] = line.replace("\f", "")
+                    self.notes.append(
+                        ("repair.page-break", "page break (form feed) removed", _loc(index + 1))
+                    )
         if "[bookmark:" in text:
             for index, line in enumerate(self.lines):
                 cleaned = BOOKMARK_RE.sub("", line) if "[bookmark:" in line else line
@@ -282,20 +292,40 @@ class _Reader:
             line = self.lines[index]
             if "\t" in line and not _is_indented_text(line):
                 end = self._region_end(index)
-                blocks.append(self._table(index, end, tables))
-                tables += 1
+                table = self._table(index, end, tables)
+                if any(
+                    sum(1 for cell in row if cell.text.strip(_PADDING)) > 1 for row in table.rows
+                ):
+                    blocks.append(table)
+                    tables += 1
+                    index = end
+                    continue
+                # No row holds two things: lines indented by tabs (a centred title, a
+                # signature's date), not a table. They are read as paragraphs below.
+                self.notes.append(
+                    (
+                        "repair.indented-text",
+                        "lines indented by tabs, with no table in them, were read as text",
+                        _loc(index + 1, end),
+                    )
+                )
+                for at in range(index, end):
+                    self._paragraph(at, blocks)
                 index = end
                 continue
-            stripped = line.strip(" \u3000\xa0\t")
-            if stripped:
-                if _is_page_number(stripped):
-                    self.notes.append(
-                        ("repair.page-number", "page number dropped", _loc(index + 1))
-                    )
-                else:
-                    blocks.append(Paragraph(text=stripped, location=_loc(index + 1)))
+            self._paragraph(index, blocks)
             index += 1
         return blocks
+
+    def _paragraph(self, index: int, blocks: list[Block]) -> None:
+        """Line ``index`` as a paragraph, unless it is blank or a page number."""
+        stripped = self.lines[index].strip(" \u3000\xa0\t")
+        if not stripped:
+            return
+        if _is_page_number(stripped):
+            self.notes.append(("repair.page-number", "page number dropped", _loc(index + 1)))
+        else:
+            blocks.append(Paragraph(text=stripped, location=_loc(index + 1)))
 
 
 def read_text(text: str, *, encoding: str | None = None) -> Document:
