@@ -237,6 +237,7 @@ def _metadata(
     sections: dict[str, Section],
     all_paragraphs: Sequence[Paragraph],
     diags: _Diags,
+    ocr: frozenset[_DoubtKey] = frozenset(),
 ) -> Metadata:
     title_found = _find_title(preamble)
     title = title_location = organization = None
@@ -279,6 +280,15 @@ def _metadata(
     other = sections.get("other")
     if other is not None:
         contact_texts += [p.text for p in other.paragraphs]
+    if ocr:
+        _doubt_metadata(
+            [p for p in all_paragraphs if (key := _doubt_key(p.location)) and key in ocr],
+            title,
+            prose,
+            tail,
+            contact_texts,
+            diags,
+        )
     return Metadata(
         title=title,
         title_location=title_location,
@@ -290,6 +300,48 @@ def _metadata(
         published=published,
         contact=_meta.find_contact(contact_texts),
     )
+
+
+def _doubt_metadata(
+    doubted: Sequence[Paragraph],
+    title: str | None,
+    prose: Sequence[str],
+    tail: Sequence[str],
+    contact_texts: Sequence[str],
+    diags: _Diags,
+) -> None:
+    """Warn of the metadata read from ``doubted`` paragraphs: a scan's OCR text.
+
+    The finders are asked again, one paragraph at a time, for the paragraph each field
+    came from; this runs only for documents with doubted paragraphs, which are few.
+    """
+    if not doubted:
+        return
+    texts = {p.text for p in doubted}
+    fields: list[str] = []
+    if title is not None and any(visible(p.text) in title for p in doubted):
+        fields.append("title (and the body and year read from it)")
+    source = next((t for t in prose if _meta.find_period([t])), None)
+    if source in texts:
+        fields.append("statistics period")
+    source = next((t for t in reversed(tail) if _meta.find_published([t], [])), None)
+    if source in texts:
+        fields.append("publication date")
+    named: set[str] = set()
+    for text in contact_texts:
+        found = {key for key, value in attrs.asdict(_meta.find_contact([text])).items() if value}
+        if text in texts and found - named:
+            fields.append("contact")
+            break
+        named |= found
+    if fields:
+        diags.add(
+            Severity.WARNING,
+            "doubt.metadata-ocr",
+            f"the report's {', '.join(fields)} came from a scan's OCR layer, which "
+            "confuses similar characters (3 and 8, 1 and 7): check them against the page",
+            doubted[0].location,
+        )
 
 
 # -- tables ------------------------------------------------------------------------
@@ -764,19 +816,21 @@ def _doubt_key(location: Location) -> _DoubtKey | None:
     return None
 
 
-def _doubted_cells(document: Document) -> frozenset[_DoubtKey]:
+def _doubted_cells(document: Document, code: str = "doubt.") -> frozenset[_DoubtKey]:
     """The cells a reader's ``doubt.`` note points at.
 
     A PDF reader's doubt about one cell (a number wrapped or cut by a page break and
     joined, digits standing apart, a value in a cell merged across rows) is located by
     the cell's box, as the cell itself is; the HTML reader's (a superscript taken for a
     footnote mark) by the cell's element path, the DOCX reader's by the cell's part,
-    table, row and column. Its value is then marked doubtful.
+    table, row and column. Its value is then marked doubtful. A PDF reader's doubt about
+    a paragraph (read from a scan's OCR layer) is located by the paragraph's box.
+    ``code`` (or its start) chooses the notes.
     """
     return frozenset(
         key
-        for code, _, location in document.notes
-        if code.startswith("doubt.")
+        for note_code, _, location in document.notes
+        if note_code.startswith(code)
         and location is not None
         and (key := _doubt_key(location)) is not None
     )
@@ -848,7 +902,14 @@ def recognize(document: Document) -> Report:
             )
         )
     by_key = {s.key: s for s in sections}
-    metadata = _metadata(preamble, by_key, [p for _, p in paragraphs], diags)
+    doubted = _doubted_cells(document)
+    metadata = _metadata(
+        preamble,
+        by_key,
+        [p for _, p in paragraphs],
+        diags,
+        _doubted_cells(document, "doubt.pdf-ocr"),
+    )
     if signature_hits == 0:
         diags.add(
             Severity.WARNING,
@@ -867,7 +928,6 @@ def recognize(document: Document) -> Report:
         )
 
     assigned = _assign_tables(tables, section_at, spec)
-    doubted = _doubted_cells(document)
     table_data = [_TableReader(t, assigned[t.key], diags, doubted).read() for t in spec.tables]
 
     if not headings and not any(t.found for t in table_data):

@@ -1058,6 +1058,38 @@ def test_a_scan_s_ocr_layer_is_read_as_the_text_the_image_shows() -> None:
     assert sorted(box[0] for box in boxes if box) == [72, 172]
 
 
+def test_metadata_read_from_a_scan_s_ocr_layer_is_doubted() -> None:
+    # The title and the signature's date of a scanned page come from OCR, which confuses
+    # 3 and 8: a warning names those fields, not the period printed as text.
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    pixels = io.BytesIO()
+    Image.new("L", (60, 80), color=230).save(pixels, format="PNG")
+
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, 72, 700, ["本报告统计期限自2024年1月1日起至2024年12月31日止。"])
+        canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 0, 0, WIDTH, 500)
+        _invisible(canvas, 72, 400, "青禾镇人民政府2024年政府信息公开工作年度报告")
+        _invisible(canvas, 72, 100, "2025年1月28日")
+
+    report = govinfo_report.parse(_pdf(page))
+    assert report.metadata.organization == "青禾镇人民政府"
+    (warning,) = [d for d in report.diagnostics if d.code == "doubt.metadata-ocr"]
+    assert "title" in warning.message and "publication date" in warning.message
+    assert "period" not in warning.message and "contact" not in warning.message
+
+    # Printed as text, the same page gives no such warning.
+    def printed(canvas: Canvas) -> None:
+        _lines(canvas, 72, 700, ["本报告统计期限自2024年1月1日起至2024年12月31日止。"])
+        _lines(canvas, 72, 400, ["青禾镇人民政府2024年政府信息公开工作年度报告"])
+        _lines(canvas, 72, 100, ["2025年1月28日"])
+
+    report = govinfo_report.parse(_pdf(printed))
+    assert report.metadata.published is not None
+    assert not [d for d in report.diagnostics if d.code == "doubt.metadata-ocr"]
+
+
 def test_table_pasted_as_a_picture_is_noted() -> None:
     from PIL import Image
     from reportlab.lib.utils import ImageReader

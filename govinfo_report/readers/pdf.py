@@ -637,7 +637,17 @@ class _Reader:
             )
             text = join_lines([line.text for _, line in group])
             if text:
-                paragraphs.append(Paragraph(text=text, location=pdf_location(page, bbox)))
+                location = pdf_location(page, bbox)
+                paragraphs.append(Paragraph(text=text, location=location))
+                if any(glyph.ocr for _, line in group for glyph in line.glyphs):
+                    # The title, dates and contact read from it are as good as the OCR.
+                    self.notes.append(
+                        (
+                            "doubt.pdf-ocr",
+                            "the paragraph's text comes from a scan's OCR layer",
+                            location,
+                        )
+                    )
             for p, line in group:
                 if line.split_digits:
                     self.notes.append(

@@ -45,6 +45,10 @@ DUPLICATE = 0.2
 INDENT = 0.6
 #: A pitch this many times the page's usual line pitch separates paragraphs.
 WIDE_PITCH = 1.3
+#: Lines further apart than this (em, baseline to baseline) on one page are never one
+#: paragraph, whatever the page's usual pitch (unknown on a page of a few lines): the
+#: widest line spacing of a report (a fixed 28 pt under 10.5 pt print) is under 3 em.
+MAX_LINE_GAP = 4.0
 #: Sizes differing by more than this share belong to different paragraphs.
 SIZE_CHANGE = 0.15
 
@@ -377,10 +381,13 @@ def _starts_paragraph(
     previous: TextLine,
     margins: tuple[float, float],
     pitch: float | None,
+    same_page: bool,
 ) -> bool:
     left, right = margins
     em = max(line.size, 1.0)
     if abs(line.size - previous.size) > SIZE_CHANGE * max(line.size, previous.size):
+        return True
+    if same_page and (previous.y0 - line.y0) / em > MAX_LINE_GAP:
         return True
     if line.cjk_font and previous.cjk_font and line.cjk_font != previous.cjk_font:
         return True
@@ -435,6 +442,12 @@ def paragraph_breaks(
             starts.append(True)
             continue
         starts.append(
-            _starts_paragraph(line, lines[i - 1], margins[i], pitches[i] if same_page[i] else None)
+            _starts_paragraph(
+                line,
+                lines[i - 1],
+                margins[i],
+                pitches[i] if same_page[i] else None,
+                same_page[i],
+            )
         )
     return starts
