@@ -648,19 +648,38 @@ class _TableReader:
         )
 
     def _flat_hits(self) -> list[_RowHit]:
+        """The rows of a table printed as one unlabelled row of values (table 四).
+
+        The row is the one wide enough whose cells are all values. A row of blanks
+        only (a spare row, a deleted row left in) gives way to one holding values; of
+        several holding values, the first is read and doubted.
+        """
         n = len(self.spec.rows) * len(self.spec.columns)
-        for table in self.blocks:
-            for cells in table.rows:
-                if len(cells) < n or not all(_is_value_text(cell.text) for cell in cells):
-                    continue
-                chosen, doubt, _ = self._fit(list(cells), n, 0)
-                hits = []
-                width = len(self.spec.columns)
-                for r, row in enumerate(self.spec.rows):
-                    part = chosen[r * width : (r + 1) * width] if chosen else []
-                    hits.append(_RowHit(row=row, values=part, label=cells[0], doubt=doubt))
-                return hits
-        return self._labelled_hits()
+        candidates = [
+            cells
+            for table in self.blocks
+            for cells in table.rows
+            if len(cells) >= n and all(_is_value_text(cell.text) for cell in cells)
+        ]
+        if not candidates:
+            return self._labelled_hits()
+        filled = [cells for cells in candidates if any(cell.text.strip() for cell in cells)]
+        cells = (filled or candidates)[0]
+        chosen, doubt, _ = self._fit(list(cells), n, 0)
+        others = {tuple(c.text.strip() for c in row) for row in filled} - {
+            tuple(c.text.strip() for c in cells)
+        }
+        if others and doubt is None:
+            doubt = (
+                f"{len(others) + 1} rows of the table hold values under its header; "
+                "the first is read"
+            )
+        hits = []
+        width = len(self.spec.columns)
+        for r, row in enumerate(self.spec.rows):
+            part = chosen[r * width : (r + 1) * width] if chosen else []
+            hits.append(_RowHit(row=row, values=part, label=cells[0], doubt=doubt))
+        return hits
 
     def read(self) -> TableData:
         spec = self.spec
@@ -733,7 +752,7 @@ class _TableReader:
                         else Severity.INFO,
                         "doubt.unreadable"
                         if kind is CellKind.UNREADABLE
-                        else "doubt.value-lines"
+                        else "doubt.value-apart"
                         if doubted
                         else "repair.value",
                         f"table {spec.number}, {row.key}/{column.key}: {note}",

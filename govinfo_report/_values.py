@@ -39,9 +39,11 @@ def _clean(raw: str) -> str:
     return "".join(text.split())
 
 
-def _lines_of_number(raw: str) -> int:
-    """On how many lines of ``raw`` the characters of its value stand."""
-    return sum(1 for line in raw.split("\n") if _clean(line))
+def _digit_runs(raw: str) -> int:
+    """How many runs of characters with digits in them, apart from each other by white
+    space or line breaks, ``raw`` holds."""
+    text = BOOKMARK_RE.sub("", nfkc(raw))
+    return sum(1 for piece in text.split() if any(char.isdigit() for char in piece))
 
 
 @lru_cache(maxsize=16384)
@@ -55,13 +57,15 @@ def read_value(
     ``doubtful`` says the value read may not be the one printed.
     """
     kind, value, note = _read(raw, value_type, unit)
-    if kind is CellKind.NUMBER and "\n" in raw and (lines := _lines_of_number(raw)) > 1:
-        # Digits on separate lines are joined ("12", "34": a number wrapped in a narrow
+    if kind is CellKind.NUMBER and not raw.strip().isdigit() and (runs := _digit_runs(raw)) > 1:
+        # Digits apart are joined ("12", "34" on two lines: a number wrapped in a narrow
         # cell), but they may as well be two things: a page number under the cell's value
-        # ("9", "3" read 93), or the values of two cells run together.
+        # ("9", "3" read 93), a list number before it ("1. 150" read 1.150), or the values
+        # of two cells run together.
         doubt = (
-            f"the value's characters stand on {lines} lines, joined as {value}: "
-            f"{raw.strip()[:40]!r} (a page number or another cell may have run into it)"
+            f"the value's digits stand apart in {runs} runs, joined as {value}: "
+            f"{raw.strip()[:40]!r} (a page number, a list number or another cell may have "
+            "run into it)"
         )
         return kind, value, doubt if note is None else f"{note}; {doubt}", True
     return kind, value, note, False

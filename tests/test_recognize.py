@@ -305,12 +305,12 @@ def test_a_value_whose_digits_stand_on_several_lines_is_read_but_doubted() -> No
     glued = govinfo_report.parse("\n".join([*lines[: at + 1], "3", *lines[at + 1 :]]))
     (cell,) = glued.active.row("licensing")
     assert (cell.value, cell.doubtful, cell.raw) == (int(value + "3"), True, f"{value}\n3")
-    (warning,) = [d for d in glued.diagnostics if d.code == "doubt.value-lines"]
-    assert warning.severity is Severity.WARNING and "2 lines" in warning.message
+    (warning,) = [d for d in glued.diagnostics if d.code == "doubt.value-apart"]
+    assert warning.severity is Severity.WARNING and "2 runs" in warning.message
     padded = govinfo_report.parse("\n".join([*lines[:at], "\t\u3000", "", value, *lines[at + 1 :]]))
     (cell,) = padded.active.row("licensing")
     assert (cell.value, cell.doubtful) == (int(value), False)
-    assert not [d for d in padded.diagnostics if d.code == "doubt.value-lines"]
+    assert not [d for d in padded.diagnostics if d.code == "doubt.value-apart"]
 
 
 def test_characters_that_show_nothing_are_no_part_of_a_value() -> None:
@@ -321,3 +321,34 @@ def test_characters_that_show_nothing_are_no_part_of_a_value() -> None:
         assert (cell.kind, cell.value, cell.raw) == (CellKind.NUMBER, 37, figure)
     _, cell = _licensing_read_from("\u221237")
     assert cell.kind is CellKind.UNREADABLE
+
+
+def test_table_four_is_read_from_its_row_of_values_not_a_blank_row_above() -> None:
+    # A spare row of empty cells (or a deleted one left in) above table 四's values was
+    # taken for its values: all fifteen read blank, silently.
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.count("\t") == 14 and line[:1].isdigit())
+    values = lines[at].split("\t")
+    plain = govinfo_report.parse(text).review_litigation
+    spare = govinfo_report.parse("\n".join([*lines[:at], "\t" * 14, *lines[at:]]))
+    read = [(c.kind, c.value, c.doubtful) for _, row in spare.review_litigation.rows for c in row]
+    assert read == [(c.kind, c.value, False) for _, row in plain.rows for c in row]
+    assert [c.value for _, row in plain.rows for c in row] == [int(v) for v in values]
+    # Two rows of values: the first is read, and doubted.
+    other = "\t".join(str(int(v) + 1) for v in values)
+    twice = govinfo_report.parse("\n".join([*lines[: at + 1], other, *lines[at + 1 :]]))
+    cells = [c for _, row in twice.review_litigation.rows for c in row]
+    assert [c.value for c in cells] == [int(v) for v in values]
+    assert all(c.doubtful for c in cells)
+    assert any("2 rows of the table hold values" in d.message for d in twice.diagnostics)
+
+
+def test_digits_split_by_a_space_are_doubted_but_a_unit_after_a_space_is_not() -> None:
+    # Word's list number before a value ("1." then a tab, then 150) read 1.150, silently.
+    _, cell = _licensing_read_from("1. 150")
+    assert (cell.kind, cell.doubtful) == (CellKind.NUMBER, True)
+    _, cell = _licensing_read_from("12 件")
+    assert (cell.value, cell.doubtful) == (12, False)
+    _, cell = _licensing_read_from("\u3000\u300012\xa0")
+    assert (cell.value, cell.doubtful) == (12, False)
