@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import random
@@ -13,6 +14,7 @@ from typing import Any
 import docx as python_docx
 import pytest
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 import govinfo_report
 from govinfo_report import CellKind, ReportError, Severity
@@ -253,16 +255,45 @@ def test_grid_before_legacy_hmerge_and_orphan_continuation() -> None:
     ]
 
 
-def test_text_in_a_merged_away_cell_is_kept() -> None:
+def test_text_in_a_merged_away_cell_is_left_out_quoted_and_the_cell_doubted() -> None:
+    # Word and LibreOffice show only a merged cell's first cell: a stray "157" under a
+    # merged "150" was added to it, and read 150157.
     rows = (
         "<w:tr>" + _tc(_p("top"), "<w:vMerge w:val='restart'/>") + _tc(_p("x")) + "</w:tr>"
         "<w:tr>" + _tc(_p("stray"), "<w:vMerge/>") + _tc(_p("y")) + "</w:tr>"
+        "<w:tr>"
+        + _tc(_p("a"), "<w:hMerge w:val='restart'/>")
+        + _tc(_p("b"), "<w:hMerge/>")
+        + "</w:tr>"
     )
-    (table,) = read_docx(_package(f"<w:tbl>{rows}</w:tbl>")).tables()
+    document = read_docx(_package(f"<w:tbl>{rows}</w:tbl>"))
+    (table,) = document.tables()
     assert table.layout() == [
-        [("top\nstray", 0, 0, 2, 1), ("x", 0, 1, 1, 1)],
+        [("top", 0, 0, 2, 1), ("x", 0, 1, 1, 1)],
         [("y", 1, 1, 1, 1)],
+        [("a", 2, 0, 1, 2)],
     ]
+    notes = [(m, w) for code, m, w in document.notes if code == "doubt.docx-merged-away-text"]
+    assert [(m.split(": ")[1], w.row, w.column) for m, w in notes if w] == [
+        ("'stray', left out", 0, 0),
+        ("'b', left out", 2, 0),
+    ]
+    # Through parse(), the merged cell's value is doubtful: a row is added under 行政许可
+    # whose value cell continues the value's, holding a stray "157".
+    document_with_value, cell = _example_with_licensing_cell()
+    value = cell.text.strip()
+    row = cell._tc.getparent()
+    stray = copy.deepcopy(row)
+    for t in stray.iter(qn("w:t")):
+        t.text = ""
+    stray_cell = stray.findall(qn("w:tc"))[-1]
+    stray_cell.find(qn("w:p")).append(parse_xml(f"<w:r {NS}><w:t>157</w:t></w:r>"))
+    stray_cell.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {NS}/>"))
+    cell._tc.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {NS} w:val='restart'/>"))
+    row.addnext(stray)
+    parsed = govinfo_report.parse(_saved(document_with_value))
+    (read,) = parsed.active.row("licensing")
+    assert (read.value, read.doubtful) == (int(value), True)
 
 
 def test_cell_paragraphs_become_lines_and_blank_cells_stay() -> None:
@@ -466,6 +497,82 @@ def test_a_character_style_struck_in_word_is_left_out_of_the_value() -> None:
     (read,) = parsed.active.row("licensing")
     assert read.value == int(value)
     assert any(d.code == "repair.docx-struck-text" for d in parsed.diagnostics)
+
+
+def _run(text: str) -> str:
+    return f"<w:r><w:t>{text}</w:t></w:r>"
+
+
+def test_what_word_shows_of_fields_alternate_content_symbols_ruby_and_frames() -> None:
+    # Each cell read as Word shows it; before, each was a wrong value: 2150, blank, 8,
+    # blank, 15, 8150.
+    field = (
+        "<w:p><w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        "<w:r><w:instrText>IF </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>REF a</w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r>" + _run("2") + "<w:r><w:fldChar "
+        "w:fldCharType='end'/></w:r><w:r><w:instrText> = 2 </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r>" + _run("150") + "<w:r><w:fldChar "
+        "w:fldCharType='end'/></w:r></w:p>"
+    )
+    around_runs = (
+        "<w:p><mc:AlternateContent><mc:Choice Requires='wps'>"
+        + _run("150")
+        + "</mc:Choice><mc:Fallback>"
+        + _run("150")
+        + "</mc:Fallback></mc:AlternateContent></w:p>"
+    )
+    unknown_choice = (
+        "<mc:AlternateContent xmlns:x='urn:example:unknown'><mc:Choice Requires='x'>"
+        + _p("8")
+        + "</mc:Choice><mc:Fallback>"
+        + _p("150")
+        + "</mc:Fallback></mc:AlternateContent>"
+    )
+    symbol = "<w:p>" + _run("15") + "<w:r><w:sym w:font='Symbol' w:char='F030'/></w:r></w:p>"
+    wingding = "<w:p>" + _run("15") + "<w:r><w:sym w:font='Wingdings' w:char='F0FC'/></w:r></w:p>"
+    ruby = (
+        "<w:p><w:r><w:ruby><w:rt>"
+        + _run("8")
+        + "</w:rt><w:rubyBase>"
+        + _run("150")
+        + "</w:rubyBase></w:ruby></w:r></w:p>"
+    )
+    frame = "<w:tbl><w:tr>" + _tc(_p("150")) + "</w:tr></w:tbl>" + _p()
+    inner = (
+        "<w:tbl>" + "".join(f"<w:tr>{_tc(_p('x'))}{_tc(_p('9'))}</w:tr>" for _ in "ab") + "</w:tbl>"
+    )
+    cells = [field, around_runs, unknown_choice, symbol, wingding, ruby, frame, inner + _p()]
+    table = (
+        "<w:tbl>"
+        + "".join(f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(cell)}</w:tr>" for i, cell in enumerate(cells))
+        + "</w:tbl>"
+    )
+    document = read_docx(_package(table))
+    first, *after = document.tables()
+    assert [row[1].text.strip() for row in first.rows] == [
+        "150", "150", "150", "150", "15\uf0fc", "150", "150", ""
+    ]  # fmt: skip
+    # The table in the last cell comes after, and the empty cell holding it is doubted.
+    assert [[c.text for c in row] for row in after[0].rows] == [["x", "9"], ["x", "9"]]
+    (doubt,) = [w for code, _, w in document.notes if code == "doubt.docx-table-in-cell"]
+    assert doubt is not None and (doubt.row, doubt.column) == (7, 1)
+    assert "repair.docx-ruby" in {code for code, _, _ in document.notes}
+
+
+def test_rows_deleted_as_tracked_changes_are_not_read() -> None:
+    deleted = "<w:trPr><w:del w:id='1' w:author='a' w:date='2025-01-01T00:00:00Z'/></w:trPr>"
+    table = (
+        "<w:tbl>"
+        f"<w:tr>{_tc(_p('甲'))}{_tc(_p('1'))}</w:tr>"
+        f"<w:tr>{deleted}{_tc(_p('乙'))}{_tc(_p('2'))}</w:tr>"
+        f"<w:tr>{_tc(_p('丙'))}{_tc(_p('3'))}</w:tr>"
+        "</w:tbl>"
+    )
+    document = read_docx(_package(table))
+    (read,) = document.tables()
+    assert [[c.text for c in row] for row in read.rows] == [["甲", "1"], ["丙", "3"]]
+    assert "repair.docx-tracked-changes" in {code for code, _, _ in document.notes}
 
 
 def test_text_box_is_read_once_after_its_paragraph() -> None:

@@ -42,7 +42,8 @@ Theory of operation.
    the legacy ``w:hMerge``) give each cell its grid column and column span;
    a ``w:vMerge`` chain becomes one cell with a row span, emitted once in the
    row where it starts (its continuation cells are not emitted again; text
-   found in one is appended to the merged cell). A cell's paragraphs are
+   found in one is not shown by Word: it is left out, quoted in a note that
+   doubts the merged cell). A cell's paragraphs are
    joined with ``"\\n"``; empty ones are kept, so a cell stays blank when it
    holds nothing. A *layout* table, one with a single cell or a few rows
    holding other tables, is not data: its cells' contents are read as blocks
@@ -146,6 +147,11 @@ W_PTAB = _w("ptab")
 W_BR = _w("br")
 W_CR = _w("cr")
 W_NOBREAKHYPHEN = _w("noBreakHyphen")
+W_FLDCHAR = _w("fldChar")
+W_SYM = _w("sym")
+W_RUBY = _w("ruby")
+W_RUBYBASE = _w("rubyBase")
+W_FLDCHARTYPE = _w("fldCharType")
 W_DRAWING = _w("drawing")
 W_PICT = _w("pict")
 W_TXBXCONTENT = _w("txbxContent")
@@ -862,6 +868,9 @@ _CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-
 #: tracked changes, hidden and struck-through runs, drawings and text boxes, alternate
 #: content, math.
 _CAREFUL = (
+    W_FLDCHAR,
+    W_SYM,
+    W_RUBY,
     W_DEL,
     W_MOVEFROM,
     W_INS,
@@ -878,17 +887,70 @@ _CAREFUL = (
 _SPACE = " \u3000\xa0\t\n"
 
 
-def _wrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """Children of ``parent`` named ``tag``, looking through content controls and custom XML."""
+def _symbol(sym: etree._Element) -> str:
+    """The character a ``w:sym`` shows, as far as text can say it.
+
+    Symbol fonts are addressed through the private use area (U+F020…U+F0FF for the font's
+    codes 0x20…0xFF); the Symbol font's digits and ASCII punctuation (0x20…0x3F) are
+    those characters. Any other symbol is kept as its code point: in a value it makes the
+    value unreadable, never a digit less.
+    """
+    try:
+        code = int(sym.get(_w("char")) or "", 16)
+    except ValueError:
+        return ""
+    if (sym.get(_w("font")) or "").strip().lower() == "symbol":
+        ascii_code = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+        if 0x20 <= ascii_code <= 0x3F:
+            return chr(ascii_code)
+    if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
+
+
+#: Namespaces whose markup Word understands, by the start of their names: those of
+#: OOXML and Microsoft Office. An ``mc:Choice`` requiring another is not Word's to take.
+_UNDERSTOOD_NAMESPACES = (
+    "http://schemas.openxmlformats.org/",
+    "http://purl.oclc.org/ooxml/",
+    "http://schemas.microsoft.com/office/",
+    "urn:schemas-microsoft-com:",
+)
+
+
+def _branch(alternate: etree._Element) -> etree._Element | None:
+    """The branch of ``mc:AlternateContent`` that Word shows: the first ``mc:Choice`` whose
+    required namespaces it understands, else the ``mc:Fallback``."""
+    fallback = None
+    for branch in alternate:
+        if branch.tag == MC_CHOICE:
+            prefixes = (branch.get("Requires") or "").split()
+            if all(
+                (branch.nsmap.get(prefix) or "").startswith(_UNDERSTOOD_NAMESPACES)
+                for prefix in prefixes
+            ):
+                return branch
+        elif branch.tag == MC_FALLBACK and fallback is None:
+            fallback = branch
+    return fallback
+
+
+def _wrapped(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """Children of ``parent`` named ``tag``, looking through content controls, custom XML
+    and alternate content."""
     for child in parent:
-        if child.tag == tag:
+        if child.tag in tags:
             yield child
         elif child.tag == W_SDT:
             content = _child(child, W_SDTCONTENT)
             if content is not None:
-                yield from _wrapped(content, tag)
+                yield from _wrapped(content, *tags)
         elif child.tag == W_CUSTOMXML:
-            yield from _wrapped(child, tag)
+            yield from _wrapped(child, *tags)
+        elif child.tag == MC_ALTERNATE:
+            branch = _branch(child)
+            if branch is not None:
+                yield from _wrapped(branch, *tags)
 
 
 def _owner(element: etree._Element, properties: str, owner: str) -> etree._Element | None:
@@ -952,6 +1014,13 @@ class _Scan:
             if cell is not None:
                 # An absent w:val on w:vMerge/w:hMerge means "continue".
                 self.cell_props.setdefault(cell, {})[prop.tag] = prop.get(W_VAL) or "continue"
+        #: Rows deleted as a tracked change (``w:trPr/w:del``): not read, as if all
+        #: changes were accepted.
+        self.deleted_rows: set[etree._Element] = set()
+        for mark in body.iter(W_DEL):
+            row = _owner(mark, W_TRPR, W_TR)
+            if row is not None:
+                self.deleted_rows.add(row)
         #: Row → the grid columns it leaves empty before its first cell.
         self.grid_before: dict[etree._Element, int] = {}
         for prop in body.iter(W_GRIDBEFORE):
@@ -972,8 +1041,12 @@ class _Scan:
                     paragraph = _owner(style, W_PPR, W_P)
                     if paragraph is not None and style.get(W_VAL) in numbering.numbered_styles:
                         self.numbered.add(paragraph)
-        #: Whether content controls or custom XML wrap any blocks, rows or cells.
-        self.wrapped = next(body.iter(W_SDT, W_CUSTOMXML), None) is not None
+        #: Whether content controls, custom XML or alternate content (other than a run's
+        #: own, which the careful walk reads) wrap any blocks, rows or cells.
+        self.wrapped = next(body.iter(W_SDT, W_CUSTOMXML), None) is not None or any(
+            (parent := alternate.getparent()) is not None and parent.tag != W_R
+            for alternate in body.iter(MC_ALTERNATE)
+        )
 
 
 @attrs.define
@@ -1000,6 +1073,11 @@ class _Walker:
         self.formats = formats
         #: What the style of the paragraph being read does to its text, if anything.
         self.paragraph_format: _StyleFormat | None = None
+        #: The fields open in the paragraph being read, innermost last: True while in
+        #: its instruction, False in its result.
+        self.fields: list[bool] = []
+        #: Tables (other than frames of one cell) met in the table cell being read.
+        self.cell_tables = 0
         self.blocks: list[Block] = []
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
@@ -1008,9 +1086,9 @@ class _Walker:
         #: None outside table cells.
         self.marks: list[str] | None = None
 
-    def children(self, parent: etree._Element, tag: str) -> Iterator[etree._Element]:
-        """Children named ``tag``, through content controls if the document has any."""
-        return _wrapped(parent, tag) if self.scan.wrapped else parent.iterchildren(tag)
+    def children(self, parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
+        """Children named one of ``tags``, through content controls if the document has any."""
+        return _wrapped(parent, *tags) if self.scan.wrapped else parent.iterchildren(*tags)
 
     def note(self, code: str, message: str, location: Location | None) -> None:
         if code not in self.noted:  # one note per kind of repair: the first place is enough
@@ -1023,7 +1101,7 @@ class _Walker:
     # blocks
     def blocks_in(self, parent: etree._Element, path: str) -> None:
         """Emit the paragraphs and tables among ``parent``'s children, in order."""
-        paragraphs = tables = controls = custom = 0
+        paragraphs = tables = controls = custom = alternates = 0
         for child in parent:
             tag = child.tag
             if tag == W_P:
@@ -1040,6 +1118,11 @@ class _Walker:
             elif tag == W_CUSTOMXML:
                 custom += 1
                 self.blocks_in(child, f"{path}/w:customXml[{custom}]")
+            elif tag == MC_ALTERNATE:
+                alternates += 1
+                branch = _branch(child)
+                if branch is not None:
+                    self.blocks_in(branch, f"{path}/mc:AlternateContent[{alternates}]/*")
             elif tag == W_ALTCHUNK:
                 self.note(
                     "doubt.docx-altchunk",
@@ -1072,6 +1155,9 @@ class _Walker:
                 if style is not None:
                     self.paragraph_format = self.formats.get(style.get(W_VAL) or "")
             out: list[str] = []
+            # Fields open in this paragraph (True while in one's instruction). Kept per
+            # paragraph: a field left open by damage must not hide the text after it.
+            self.fields = []
             self.inline(p, out, boxes)
         else:
             out = [t.text for t in p.iter(W_T) if t.text]
@@ -1099,6 +1185,10 @@ class _Walker:
                     self.inline(content, out, boxes)
             elif tag in _DELETIONS:
                 self.note_tracked_changes()
+            elif tag == MC_ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self.inline(branch, out, boxes)
             elif tag in (M_OMATHPARA, M_OMATH):
                 out.extend(t.text or "" for t in child.iter(M_T))
 
@@ -1116,19 +1206,37 @@ class _Walker:
         for child in run:
             tag = child.tag
             if tag == W_T:
-                if child.text:
+                # Text inside a field's instruction (a field nested in it, as IF and REF
+                # fields hold them) is not shown: only the outer field's result is.
+                if child.text and True not in self.fields:
                     out.append(child.text)
+            elif tag == W_FLDCHAR:
+                kind = child.get(W_FLDCHARTYPE)
+                if kind == "begin":
+                    self.fields.append(True)
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = False
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
             elif tag in _CHARS:
-                out.append(_CHARS[tag])
+                if True not in self.fields:
+                    out.append(_CHARS[tag])
+            elif tag == W_SYM:
+                if True not in self.fields:
+                    out.append(_symbol(child))
+            elif tag == W_RUBY:
+                # A phonetic guide over characters (w:rt) is not their text: the base is.
+                self.note("repair.docx-ruby", "ruby text (a phonetic guide) was left out", None)
+                for base in child.iterchildren(W_RUBYBASE):
+                    for inner in base.iterchildren(W_R):
+                        self.run(inner, out, boxes)
             elif tag in (W_DRAWING, W_PICT):
                 boxes.extend(_top_boxes(child))
             elif tag == MC_ALTERNATE:
                 # Choice and Fallback hold the same content twice: read one of them.
-                choice = _child(child, MC_CHOICE)
-                if choice is None:
-                    choice = _child(child, MC_FALLBACK)
-                if choice is not None:
-                    self.run(choice, out, boxes)
+                branch = _branch(child)
+                if branch is not None:
+                    self.run(branch, out, boxes)
 
     def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
         """Whether the run's text is not read: hidden, struck through (deleted), or a
@@ -1186,6 +1294,11 @@ class _Walker:
     # tables
     def table(self, tbl: etree._Element, path: str) -> None:
         rows = list(self.children(tbl, W_TR))
+        if self.scan.deleted_rows:
+            kept = [row for row in rows if row not in self.scan.deleted_rows]
+            if len(kept) < len(rows):
+                self.note_tracked_changes()
+                rows = kept
         cells = [list(self.children(tr, W_TC)) for tr in rows]
         # tbl.iter() yields the table itself first: a second hit is a table inside it.
         nested = next(itertools.islice(tbl.iter(W_TBL), 1, None), None) is not None
@@ -1229,8 +1342,26 @@ class _Walker:
             )
             for r, row in enumerate(cells, 1):
                 for c, tc in enumerate(row, 1):
-                    for t, inner in enumerate(self.children(tc, W_TBL), 1):
-                        self.table(inner, f"{path}/w:tr[{r}]/w:tc[{c}]/w:tbl[{t}]")
+                    self.tables_after(tc, f"{path}/w:tr[{r}]/w:tc[{c}]")
+
+    def tables_after(self, tc: etree._Element, path: str) -> None:
+        """The tables in cell ``tc`` of a data table, as tables of their own; a table of
+        one cell (a frame round the cell's content) was read as the cell's lines, and only
+        the tables in it come out."""
+        for t, inner in enumerate(self.children(tc, W_TBL), 1):
+            box = self.box_cell(inner)
+            if box is None:
+                self.table(inner, f"{path}/w:tbl[{t}]")
+            else:
+                self.tables_after(box, f"{path}/w:tbl[{t}]/w:tr[1]/w:tc[1]")
+
+    def box_cell(self, tbl: etree._Element) -> etree._Element | None:
+        """The cell of a table of one cell, else ``None``."""
+        rows = list(itertools.islice(self.children(tbl, W_TR), 2))
+        if len(rows) != 1:
+            return None
+        cells = list(itertools.islice(self.children(rows[0], W_TC), 2))
+        return cells[0] if len(cells) == 1 else None
 
     def grid(
         self, rows: list[etree._Element], cells: list[list[etree._Element]], index: int
@@ -1249,19 +1380,20 @@ class _Walker:
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
                 marks = self.marks = []
+                self.cell_tables = 0
                 text = self.cell_text(tc)
                 self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
                     target = row[-1]
                     target.colspan += span
-                    _append_text(target, text)
+                    self._merged_away(target, text, index)
                 else:
                     head = open_merges.get(column) if vmerge == "continue" else None
                     if head is not None:
                         target = head
                         head.rowspan += 1
-                        _append_text(head, text)
+                        self._merged_away(head, text, index)
                         still_open[column] = head
                     else:
                         target = _CellBuild(row=r, column=column, colspan=span, text=text)
@@ -1270,22 +1402,39 @@ class _Walker:
                             still_open[column] = target
                 if marks:
                     self._note_marks(marks, target, index)
+                if self.cell_tables and not text.strip(_SPACE):
+                    # An empty cell holding a table: its value may be in that table.
+                    self._doubt_cell(
+                        "doubt.docx-table-in-cell",
+                        "the cell holds nothing but a table, read as a table of its own "
+                        "after this one: its value may be in it",
+                        target,
+                        index,
+                    )
                 column += span
             open_merges = still_open
             built.append(row)
         return built
 
+    def _doubt_cell(self, code: str, message: str, cell: _CellBuild, index: int) -> None:
+        """A doubt about ``cell`` of table ``index``: the recognizer marks its value doubtful."""
+        location = Location(
+            carrier="docx", part=self.part, table=index, row=cell.row, column=cell.column
+        )
+        self.notes.append((code, message, location))
+
     def _note_marks(self, marks: list[str], cell: _CellBuild, index: int) -> None:
         """Doubt a table cell whose superscripts were taken for footnote marks."""
-        self.notes.append(
-            (
-                "doubt.docx-superscript",
-                footnote_doubt(marks, cell.text),
-                Location(
-                    carrier="docx", part=self.part, table=index, row=cell.row, column=cell.column
-                ),
-            )
-        )
+        self._doubt_cell("doubt.docx-superscript", footnote_doubt(marks, cell.text), cell, index)
+
+    def _merged_away(self, cell: _CellBuild, text: str, index: int) -> None:
+        """Text in a cell merged into ``cell``: Word and LibreOffice show only the first
+        cell's. It is left out and quoted, and ``cell`` doubted: added, a stray "157"
+        under a merged "150" made 150157."""
+        stripped = text.strip(_SPACE)
+        if stripped:
+            message = f"a cell merged into this one holds text that is not shown: {stripped[:40]!r}, left out"
+            self._doubt_cell("doubt.docx-merged-away-text", message, cell, index)
 
     def cell_text(self, tc: etree._Element) -> str:
         # Paragraphs of a cell are lines of its text; empty ones are kept (a vertical
@@ -1295,18 +1444,21 @@ class _Walker:
         return "\n".join(lines)
 
     def lines(self, parent: etree._Element, out: list[str]) -> None:
-        """The lines of a cell: its paragraphs, and those of text boxes in them."""
-        for p in self.children(parent, W_P):
-            text, _, boxes = self.paragraph_text(p)
+        """The lines of a cell: its paragraphs, those of text boxes in them and those of
+        a table of one cell in it (a frame round a value). Another table in it is read
+        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`."""
+        for child in self.children(parent, W_P, W_TBL):
+            if child.tag == W_TBL:
+                box = self.box_cell(child)
+                if box is None:
+                    self.cell_tables += 1
+                else:
+                    self.lines(box, out)
+                continue
+            text, _, boxes = self.paragraph_text(child)
             out.append(text)
             for box in boxes:
                 self.lines(box, out)
-
-
-def _append_text(cell: _CellBuild, text: str) -> None:
-    """Add a merged-away cell's text to the cell that covers it (Word would show it there)."""
-    if text.strip(_SPACE):
-        cell.text = f"{cell.text}\n{text}" if cell.text.strip(_SPACE) else text
 
 
 def _styles_used(
