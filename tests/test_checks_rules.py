@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -159,6 +160,64 @@ def test_counts_of_other_matters_are_not_statements() -> None:
         assert outcome.status is Status.PASS and outcome.spans == ()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "新增" counts anything; a comparison is no count of applications
+        "本年新增规范性文件3件。",
+        "本年度新增主动公开政府信息3件。",
+        "共收到政府信息公开申请11件，同比新增2件。",
+        # applications of another matter (行政许可), and what is done with them
+        "全年受理行政许可申请230件，办结230件。",
+        # 无 in 无法 or 无正当理由 says nothing about cases; telling of the right to review
+        "对无法提供的信息均告知申请人救济途径即行政复议和行政诉讼。",
+        "无正当理由大量反复申请的依法不予处理并告知行政复议权利。",
+    ],
+)
+def test_sentences_that_state_no_count_of_applications_or_cases(sentence: str) -> None:
+    result = _overview(sentence)
+    kinds = ["new_received", "processed", "review", "litigation"]
+    if "共收到" not in sentence:  # which does state the number received
+        kinds.append("received")
+    for kind in kinds:
+        outcome = _only(result, f"text.{kind}")
+        assert outcome.status is Status.PASS and outcome.spans == (), (kind, outcome.message_en)
+
+
+def test_carried_to_the_report_year_is_carried_over_not_forward() -> None:
+    # In a report on YEAR, "结转至YEAR年" is last year's applications carried into it.
+    result = _overview(f"{YEAR - 1}年结转至{YEAR}年办理的申请1件，结转至{YEAR + 1}年1件。")
+    over = _only(result, "text.carried_over")
+    assert (over.status, over.actual) == (Status.PASS, 1) and over.spans
+    forward = _only(result, "text.carried_forward")
+    assert (forward.status, forward.actual) == (Status.PASS, 1)
+    assert forward.spans[0].text.startswith(f"结转至{YEAR + 1}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "column"),
+    [
+        ("本年制发行政规范性文件9件。", Status.FAIL, "issued"),
+        ("现行有效规范性文件99件。", Status.FAIL, "in_force"),
+        ("本年废止规范性文件5件。", Status.FAIL, "repealed"),
+        ("主动公开规范性文件9件。", Status.FAIL, None),
+    ],
+)
+def test_normative_documents_stated_in_the_prose(
+    sentence: str, status: Status, column: str | None
+) -> None:
+    base = _base()
+    issued, repealed, in_force = base.values["active"]["normative_documents"]
+    outcome = _only(_overview(sentence), "text.normative")
+    assert outcome.status is status
+    # The sentence stating the table's own number passes.
+    value = {"issued": issued, "repealed": repealed, "in_force": in_force, None: in_force}[column]
+    fixed = re.sub(r"\d+件", f"{value}件", sentence)
+    assert _only(_overview(fixed), "text.normative").status is Status.PASS, fixed
+    if column is not None:
+        assert [CellRef.of(c).column for c in outcome.cells] == [column]
+
+
 def test_a_statement_against_a_blank_cell_is_not_assessable() -> None:
     ref = CellRef(table="applications", row="carried_forward", column="total")
     report = blank(to_report(with_prose(_base(), overview=("结转下年度继续办理1件。",))), ref)
@@ -238,6 +297,22 @@ def test_no_fee_said_in_section_six_against_row_six_two() -> None:
     assert outcome.actual == 1 and outcome.spans[0].text == "未收取信息处理费"
     # （六）2 is non-zero, so the fee rule wants 信息处理费 reported: it is.
     assert _only(result, "text.fee_reported").status is Status.PASS
+    # The whole row counts: a fee notice to one applicant with the total left blank.
+    ref = CellRef(table="applications", row="other_overdue_fee", column="total")
+    report = blank(to_report(with_prose(synthetic, other=("本年度未收取信息处理费。",))), ref)
+    outcome = _only(check(report), "text.fee_waived")
+    assert (outcome.status, outcome.actual) == (Status.FAIL, 1)
+    # A fee that was charged is no "no fee": 10元 holds "0元", 0.5万元 holds "为0".
+    for charged in (
+        "本年度共收取信息处理费10元。",
+        "收取信息处理费为0.5万元。",
+        "信息处理费共计200元。",
+    ):
+        outcome = _only(_check(with_prose(synthetic, other=(charged,))), "text.fee_waived")
+        assert outcome.status is Status.PASS and outcome.spans == (), charged
+    for waived in ("信息处理费为0元。", "信息处理费为0。", "信息处理费0.00元。"):
+        outcome = _only(_check(with_prose(synthetic, other=(waived,))), "text.fee_waived")
+        assert outcome.status is Status.FAIL, waived
     # Printed as one row, there is no （六）2 to compare.
     single = check(to_report(as_single(with_prose(synthetic, other=("本年度未收取信息处理费。",)))))
     assert [o for o in single.outcomes if o.rule.id == "text.fee_waived"] == []

@@ -42,8 +42,13 @@ _NUM = r"(?P<num>\d+|[零〇一二两三四五六七八九十百千]+)"
 _GAP = r"[^,;。:!?\d]"
 # Words that show a count is not about information-disclosure applications.
 _OTHER_MATTERS = re.compile(
-    r"复议|诉讼|建议|提案|信访|投诉|举报|咨询|留言|来电|来信|热线|事项办理|政务服务"
+    r"复议|诉讼|建议|提案|信访|投诉|举报|咨询|留言|来电|来信|热线|事项办理|政务服务|许可|审批"
 )
+# Words before "新增" that make it a comparison ("同比新增2件"), not new applications.
+_COMPARED_RE = re.compile(r"[比较]\w{0,3}$")
+# Words in the gap of a "no cases" phrase that make it about something else: telling an
+# applicant of the right to review ("告知…行政复议权利"), the channels for it.
+_NOT_NONE_RE = re.compile(r"告知|权利|途径|渠道|救济")
 
 _RECEIVED_RE = re.compile(
     rf"(?P<verb>收到|受理|接收到?|接到)(?P<mid>{_GAP}{{0,24}}?)(?:申请|办件){_GAP}{{0,8}}?{_NUM}件"
@@ -59,7 +64,7 @@ _CARRIED_OVER_RE = re.compile(
     rf"(?:上年度?|上一年度?|\d{{4}}年度?)结转(?!下|至|到)(?P<mid>{_GAP}{{0,16}}?){_NUM}件"
 )
 _FORWARD_RE = re.compile(
-    rf"结转(?:至|到)?(?:下一?年度?|\d{{4}}年度?)(?P<mid>{_GAP}{{0,12}}?){_NUM}件"
+    rf"结转(?:至|到)?(?:下一?年度?|(?P<year>\d{{4}})年度?)(?P<mid>{_GAP}{{0,12}}?){_NUM}件"
 )
 _FORWARD_AFTER_RE = re.compile(
     rf"{_NUM}件(?:申请)?(?P<mid>{_GAP}{{0,4}}?)结转(?:至|到)?(?:下一?年度?|\d{{4}}年)"
@@ -73,9 +78,26 @@ _PROCESSED_AFTER_RE = re.compile(
 _REVIEW_RE = re.compile(rf"行政复议(?P<mid>{_GAP}{{0,10}}?){_NUM}(?:件|起|宗|次)")
 _LITIGATION_RE = re.compile(rf"(?:行政诉讼|提起诉讼)(?P<mid>{_GAP}{{0,10}}?){_NUM}(?:件|起|宗|次)")
 _NONE_CASES_RE = re.compile(
-    rf"(?:未|没有|无)(?:发生|出现|收到|产生|涉及|被)?{_GAP}{{0,24}}?(?:行政复议|行政诉讼)"
+    rf"(?:未|没有|无(?!法|正当|理由|需|须|论))(?:发生|出现|收到|产生|涉及|被)?{_GAP}{{0,24}}?"
+    r"(?:行政复议|行政诉讼)"
     rf"(?:{_GAP}{{0,12}}?(?:行政复议|行政诉讼))?"
 )
+
+
+# Normative documents: "本年制发行政规范性文件9件", "现行有效规范性文件99件", "公开规范性文件9件".
+_NORMATIVE_RE = re.compile(
+    rf"(?P<verb>制发|印发|出台|制定|废止|现行有效|公开|发布)(?P<mid>{_GAP}{{0,14}}?)"
+    rf"(?:行政)?规范性文件{_GAP}{{0,6}}?{_NUM}件"
+)
+#: Which column of 行政规范性文件 a verb counts; ``None``: 本年制发 or 现行有效.
+_NORMATIVE_COLUMNS = {
+    "制发": "issued",
+    "印发": "issued",
+    "出台": "issued",
+    "制定": "issued",
+    "废止": "repealed",
+    "现行有效": "in_force",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -87,6 +109,8 @@ class Statement:
     span: TextSpan
     #: For "received": the carried-over part the sentence says is included ("含上年结转Y件").
     includes_carried: int | None = None
+    #: For "normative": the column the statement counts, or ``None`` for 本年制发 or 现行有效.
+    column: str | None = None
 
 
 def _mid_ok(match: re.Match[str]) -> bool:
@@ -100,7 +124,15 @@ def _sentence(prose: Prose, position: int) -> str:
     return prose.text[start : end if end >= 0 else len(prose.text)]
 
 
-def _statements_in(prose: Prose) -> Iterator[Statement]:
+def _about_other_matters(text: str, position: int) -> bool:
+    """Whether the last application named before ``position`` in its sentence is one of
+    another matter ("受理行政许可申请230件，办结230件")."""
+    start = max(text.rfind("。", 0, position), 0)
+    at = text.rfind("申请", start, position)
+    return at >= 0 and _OTHER_MATTERS.search(text, max(start, at - 8), at) is not None
+
+
+def _statements_in(prose: Prose, report_year: int | None) -> Iterator[Statement]:
     text = prose.text
     taken: list[tuple[int, int]] = []
 
@@ -131,20 +163,42 @@ def _statements_in(prose: Prose) -> Iterator[Statement]:
     for match in _NONE_RECEIVED_RE.finditer(text):
         if _mid_ok(match):
             yield from emit("received", match.start(), match.end(), 0)
+    for match in _NEW_RE.finditer(text):
+        if not _mid_ok(match):
+            continue
+        if match.group(0).startswith("新增") and (
+            # "新增" counts anything ("新增规范性文件3件"): applications only when it says so,
+            # and not in a comparison ("同比新增2件").
+            not ("申请" in match.group("mid") or text.startswith("申请", match.end()))
+            or _COMPARED_RE.search(text, max(0, match.start() - 4), match.start())
+        ):
+            continue
+        yield from emit("new_received", match.start(), match.end(), cn_number(match.group("num")))
     for pattern, kind in (
-        (_NEW_RE, "new_received"),
         (_CARRIED_OVER_RE, "carried_over"),
         (_FORWARD_RE, "carried_forward"),
         (_FORWARD_AFTER_RE, "carried_forward"),
     ):
         for match in pattern.finditer(text):
-            if _mid_ok(match):
-                yield from emit(kind, match.start(), match.end(), cn_number(match.group("num")))
+            if not _mid_ok(match):
+                continue
+            said = kind
+            year = match.groupdict().get("year")
+            if year is not None and report_year is not None and int(year) <= report_year:
+                # "2023年结转至2024年…2件" in a 2024 report: carried over into this year.
+                if int(year) < report_year:
+                    continue
+                said = "carried_over"
+            yield from emit(said, match.start(), match.end(), cn_number(match.group("num")))
     for pattern in (_PROCESSED_RE, _PROCESSED_AFTER_RE):
         for match in pattern.finditer(text):
             # "办结5件" is about applications only where the sentence speaks of them.
             sentence = _sentence(prose, match.start())
-            if _mid_ok(match) and ("申请" in sentence or "办件" in sentence):
+            if (
+                _mid_ok(match)
+                and ("申请" in sentence or "办件" in sentence)
+                and not _about_other_matters(text, match.start())
+            ):
                 yield from emit(
                     "processed", match.start(), match.end(), cn_number(match.group("num"))
                 )
@@ -154,9 +208,20 @@ def _statements_in(prose: Prose) -> Iterator[Statement]:
             if "诉讼" in mid or "复议" in mid or "率" in mid:
                 continue
             yield from emit(kind, match.start(), match.end(), cn_number(match.group("num")))
+    for match in _NORMATIVE_RE.finditer(text):
+        if _mid_ok(match) and free(match.start(), match.end()):
+            verb = match.group("verb")
+            column = _NORMATIVE_COLUMNS.get(verb)
+            if column is None and "现行有效" in match.group("mid"):
+                column = "in_force"
+            taken.append((match.start(), match.end()))
+            span = prose.span(match.start(), match.end())
+            value = cn_number(match.group("num"))
+            if value is not None:
+                yield Statement(kind="normative", value=value, span=span, column=column)
     for match in _NONE_CASES_RE.finditer(text):
         said = match.group(0)
-        if not free(match.start(), match.end()):
+        if not free(match.start(), match.end()) or _NOT_NONE_RE.search(said):
             continue
         span = prose.span(match.start(), match.end())
         taken.append((match.start(), match.end()))
@@ -177,7 +242,7 @@ def find_statements(report: Report) -> tuple[Statement, ...]:
             return statements
     out: list[Statement] = []
     for prose in paragraphs(report):
-        out.extend(_statements_in(prose))
+        out.extend(_statements_in(prose, report.metadata.year))
     found = tuple(out)
     _LAST[:] = [(report, found), *_LAST[:3]]
     return found
@@ -212,6 +277,20 @@ def _judge(rule: Rule, report: Report, statement: Statement) -> Outcome:
             ok = statement.value == expected
         table_zh = f"表中本年新收{fmt(new.value)}件、上年结转{fmt(carried.value)}件"
         table_en = f"the table has {fmt(new.value)} new and {fmt(carried.value)} carried over"
+    elif statement.kind == "normative":
+        by_column = dict(zip(("issued", "repealed", "in_force"), cells, strict=True))
+        if statement.column is not None:
+            cells = (by_column[statement.column],)
+        else:
+            cells = (by_column["issued"], by_column["in_force"])
+        bad = number_cells(cells)
+        if bad:
+            return attrs.evolve(not_assessable(rule, report, cells, bad), spans=(statement.span,))
+        values = [cell.value for cell in cells if cell.value is not None]
+        ok = statement.value in values
+        expected = statement.value if ok else values[0]
+        table_zh = "表中" + "、".join(f"{who(report, c)}为{fmt(c.value)}件" for c in cells)
+        table_en = "the table has " + ", ".join(f"{who(report, c)} {fmt(c.value)}" for c in cells)
     else:
         bad = number_cells(cells)
         if bad:
@@ -366,10 +445,17 @@ def years(rule: Rule, report: Report) -> Outcome:
 
 _FEE_CELL = CellRef(table="active", row="fees", column="amount")
 _UNPAID_CELL = CellRef(table="applications", row="other_overdue_fee", column="total")
+# "信息处理费为0" or "…0元", but not "10元" or "为0.5万元": the 0 stands alone.
 _NO_FEE_RE = re.compile(
     r"(?:未|无|没有|不|免)(?:收取|收|产生|涉及|发生)[^,;。]{0,10}?(?:信息处理费|处理费|费用)"
-    r"|信息处理费[^,;。]{0,6}?(?:为0|0元|为零|为无|无)"
+    r"|信息处理费[^,;。\d]{0,6}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为无|无)"
 )
+
+
+def _row_cells(report: Report, ref: CellRef) -> tuple[Cell, ...]:
+    """Every cell of the row ``ref`` is in (empty when the table has no such row)."""
+    table = report.table(ref.table)
+    return next((cells for key, cells in table.rows if key == ref.row), ())
 
 
 def _section_six(report: Report) -> list[Prose]:
@@ -427,16 +513,22 @@ def fee_waived(rule: Rule, report: Report) -> Outcome:
             message_zh="第六部分未称未收取信息处理费",
             message_en="section 六 does not say that no fee was charged",
         )
-    cell = get_cell(report, _UNPAID_CELL)
-    if cell.value is None:
-        return attrs.evolve(not_assessable(rule, report, (cell,), (cell,)), spans=(found,))
-    if cell.value == 0:
+    # The whole row counts, not only its total: a fee notice to one applicant, with the
+    # total left blank, is as much against "no fee charged" as a total of 1.
+    total_cell = get_cell(report, _UNPAID_CELL)
+    row = _row_cells(report, _UNPAID_CELL) or (total_cell,)
+    charged = [c for c in row if c.value]
+    cell = total_cell if total_cell.value else charged[0] if charged else total_cell
+    if not charged and any(c.value is None for c in row):
+        blank = tuple(c for c in row if c.value is None)
+        return attrs.evolve(not_assessable(rule, report, row, blank), spans=(found,))
+    if not charged:
         return Outcome(
             rule=rule,
             status=Status.PASS,
             message_zh="（六）2为0，与第六部分一致",
             message_en="row （六）2 is 0, as section 六 says",
-            cells=(cell,),
+            cells=row,
             spans=(found,),
             expected=0,
             actual=0,

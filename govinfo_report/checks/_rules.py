@@ -337,6 +337,15 @@ STATEMENT_KINDS: dict[str, tuple[str, str, tuple[tuple[str, str, str], ...]]] = 
         "applications carried forward",
         (("applications", "carried_forward", "total"),),
     ),
+    "normative": (
+        "行政规范性文件",
+        "normative documents",
+        (
+            ("active", "normative_documents", "issued"),
+            ("active", "normative_documents", "repealed"),
+            ("active", "normative_documents", "in_force"),
+        ),
+    ),
     "review": (
         "行政复议案件",
         "administrative review cases",
@@ -365,6 +374,15 @@ def _text_rules(spec: FormatSpec) -> list[Rule]:
             how_en = (
                 "'收到 X' may mean new only or new plus carried over: either passes; with "
                 "'（含上年结转Y件）' X must be new plus carried over."
+            )
+        elif kind == "normative":
+            how_zh = (
+                "“制发/印发/出台规范性文件X件”对本年制发件数，“废止…X件”对本年废止件数，"
+                "“现行有效…X件”对现行有效件数；只说“公开规范性文件X件”时与两者之一相符即通过。"
+            )
+            how_en = (
+                "'制发/印发/出台 X' is the issued column, '废止 X' the repealed one, '现行有效 X' "
+                "the in-force one; a bare '公开 X' passes if it equals issued or in force."
             )
         else:
             how_zh = "正文所述件数应等于表中对应的总计。"
@@ -429,7 +447,12 @@ def _text_rules(spec: FormatSpec) -> list[Rule]:
             authority=Authority.TEXT,
             severity=Severity.WARNING,
             method="fee_waived",
-            reads=(unpaid,),
+            reads=tuple(
+                CellRef(table="applications", row="other_overdue_fee", column=c.key)
+                for c in spec.table("applications").row_columns(
+                    spec.table("applications").row("other_overdue_fee")
+                )
+            ),
             reads_text=("other",),
             variant="split",
         ),
