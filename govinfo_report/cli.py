@@ -6,21 +6,24 @@ of them. Per report the body, year and findings are printed as a table
 ``--all``), and a summary line ends the output. ``--json`` writes one JSON
 object per line instead. The exit status is 0 when no rule of error
 severity failed, 1 when one did, and 2 when an input could not be read (the
-others are still checked).
+others are still checked); 3 when the output could not be written (a full
+disk), 64 for a command line that is not understood, 130 when interrupted.
+JSON lines are always written in UTF-8, whatever the console's encoding.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
+import stat
 import sys
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, NoReturn, TextIO
 
 import attrs
 
@@ -46,7 +49,11 @@ NOT_REPORTS = frozenset(
 #: How many bytes are read to tell a file without a known suffix by its content.
 _SNIFF_BYTES = 65536
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3
+#: A command line that is not understood (sysexits' EX_USAGE), apart from the 2 of an
+#: unreadable input.
+EXIT_USAGE = 64
+EXIT_INTERRUPTED = 130
 
 
 @attrs.frozen(kw_only=True)
@@ -64,14 +71,10 @@ def _looks_like_report(path: Path) -> bool:
     except OSError:
         return True  # let parse() say why it cannot be read
     kind = sniff(head)
-    if kind in ("pdf", "html", "ole"):
+    if kind in ("pdf", "html", "ole", "zip", "rtf", "mhtml"):
+        # Documents: a zip that is no Word file (an OFD, an .odt, an .xlsx) or an old
+        # Office file gets a record saying what it is and what to do, never silence.
         return True
-    if kind == "zip":
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return "word/document.xml" in archive.namelist()
-        except (OSError, zipfile.BadZipFile):
-            return False
     if b"\x00" in head:
         return False
     for encoding in ("utf-8", "gb18030"):
@@ -83,29 +86,84 @@ def _looks_like_report(path: Path) -> bool:
     return False
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
-    """Input files: (name, path) for each file given or found in a folder; path None if absent."""
+def _walk(folder: Path) -> Iterator[tuple[str, Path | _Unreadable]]:
+    """The report files under ``folder``, in name order, and a record for each file or
+    folder that cannot be looked at (no permission, a broken link, a name too long):
+    nothing under it is passed over in silence. Linked folders are followed once."""
+    found: list[tuple[str, Path | _Unreadable]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def failed(exc: OSError) -> None:
+        name = str(exc.filename or folder)
+        found.append((name, _Unreadable(path=name, reason=_os_reason(exc), where=name)))
+
+    for root, folders, files in os.walk(folder, onerror=failed, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError as exc:
+            failed(exc)
+            folders[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+            folders[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = Path(root, name)
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                reason = "a broken link" if path.is_symlink() else _os_reason(exc)
+                found.append(
+                    (str(path), _Unreadable(path=str(path), reason=reason, where=str(path)))
+                )
+                continue
+            if not stat.S_ISREG(mode):
+                reason = "not a regular file (a pipe, socket or device)"
+                found.append(
+                    (str(path), _Unreadable(path=str(path), reason=reason, where=str(path)))
+                )
+                continue
+            suffix = path.suffix.lower()
+            if suffix in NOT_REPORTS:
+                continue
+            if suffix in REPORT_SUFFIXES or _looks_like_report(path):
+                found.append((str(path), path))
+    found.sort(key=lambda item: item[0])
+    return iter(found)
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | _Unreadable]]:
+    """Input files: (name, path) for each file given or found in a folder, or (name, why
+    it cannot be read) for what is absent or cannot be looked at."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts) or not found.is_file():
-                    continue
-                suffix = found.suffix.lower()
-                if suffix in NOT_REPORTS:
-                    continue
-                if suffix in REPORT_SUFFIXES or _looks_like_report(found):
-                    yield str(found), found
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError as exc:  # a name too long, a loop of links
+            yield given, _Unreadable(path=given, reason=_os_reason(exc), where=given)
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif exists:
             yield given, path
+        elif path.is_symlink():
+            yield given, _Unreadable(path=given, reason="a broken link", where=given)
         else:
-            yield given, None
+            yield given, _Unreadable(path=given, reason="no such file or folder", where=given)
 
 
-def _read(name: str, path: Path | None) -> Report | _Unreadable:
-    if path is None:
-        return _Unreadable(path=name, reason="no such file or folder", where=name)
+def _read(name: str, path: Path | _Unreadable) -> Report | _Unreadable:
+    if isinstance(path, _Unreadable):
+        return path
     try:
         return govinfo_report.parse(path)
     except ReportError as exc:
@@ -280,11 +338,17 @@ def _write_tables(
     )
 
 
+_ZERO_TOTALS = {"error": 0, "warning": 0, "info": 0, "not_assessable": 0, "passed": 0}
+
+
 def _check_command(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     inputs = list(discover(args.paths))
     if not inputs:
-        out.write("no report files found\n")
+        sys.stderr.write("govinfo-report: no report files found\n")
+        if args.json:
+            empty = dict.fromkeys(("inputs", "checked", "unreadable", "reports_with_errors"), 0)
+            out.write(json.dumps({"type": "summary", **empty, **_ZERO_TOTALS}) + "\n")
         return EXIT_UNREADABLE
     reports: list[Report] = []
     names: list[str] = []
@@ -297,7 +361,7 @@ def _check_command(args: argparse.Namespace, out: TextIO) -> int:
             reports.append(read)
             names.append(name)
     results = check_all(reports, names)
-    totals = {"error": 0, "warning": 0, "info": 0, "not_assessable": 0, "passed": 0}
+    totals = dict(_ZERO_TOTALS)
     for result in results:
         for key, value in _counts(result).items():
             totals[key] += value
@@ -322,7 +386,7 @@ def _parse_command(args: argparse.Namespace, out: TextIO) -> int:
     """One JSON line per input: the report's plain values, or why it could not be read."""
     inputs = list(discover(args.paths))
     if not inputs:
-        out.write("no report files found\n")
+        sys.stderr.write("govinfo-report: no report files found\n")
         return EXIT_UNREADABLE
     status = EXIT_OK
     for name, path in inputs:
@@ -336,8 +400,15 @@ def _parse_command(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # Not argparse's 2, which says an input could not be read.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="govinfo-report",
         description="Read and check annual reports on government information disclosure "
         "(政府信息公开工作年度报告).",
@@ -349,7 +420,8 @@ def _parser() -> argparse.ArgumentParser:
         help="check reports against the reviewer's rules",
         description="Check reports: arithmetic, completeness, text against tables, "
         "plausibility, and across reports (carry-over between years, 雷同). Exit status: "
-        "0 no error, 1 a rule of error severity failed, 2 an input could not be read.",
+        "0 no error, 1 a rule of error severity failed, 2 an input could not be read, "
+        "3 the output could not be written, 64 a usage error, 130 interrupted.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     check.add_argument("--all", action="store_true", help="also list passed rules")
@@ -362,28 +434,47 @@ def _parser() -> argparse.ArgumentParser:
         help="read reports and write their values as JSON lines",
         description="Read reports and write one JSON line per input: its path and the values "
         "of Report.to_dict() (see docs/export.md), or its path, 'error' and 'where' when it "
-        "could not be read. Exit status: 0 all read, 2 an input could not be read.",
+        "could not be read; always in UTF-8. Exit status: 0 all read, 2 an input could not "
+        "be read, 3 the output could not be written, 64 a usage error, 130 interrupted.",
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     return parser
 
 
+def _drop_output() -> None:
+    """Send what is still buffered for stdout nowhere: its flush at exit would fail again."""
+    with contextlib.suppress(OSError, ValueError):  # no descriptor (a test's captured output)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
     stdout = sys.stdout
     if isinstance(stdout, io.TextIOWrapper):
-        # A terminal that cannot show Chinese must not turn a report into a traceback.
-        stdout.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(argv)
+        if args.command == "parse" or args.json:
+            # JSON lines are UTF-8 (a GBK console's encoding made lines no reader decodes).
+            stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+        else:
+            # A terminal that cannot show Chinese must not turn a report into a traceback.
+            stdout.reconfigure(errors="backslashreplace")
     commands = {"check": _check_command, "parse": _parse_command}
-    if args.command in commands:
-        try:
-            return commands[args.command](args, stdout)
-        except BrokenPipeError:
-            # The reader went away (| head): nothing more to say.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return EXIT_OK
-    raise AssertionError(args.command)  # pragma: no cover - argparse requires a command
+    if args.command not in commands:  # pragma: no cover - argparse requires a command
+        raise AssertionError(args.command)
+    try:
+        return commands[args.command](args, stdout)
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to say.
+        _drop_output()
+        return EXIT_OK
+    except OSError as exc:
+        # Reading errors are records; what is left is writing (a full disk).
+        sys.stderr.write(f"govinfo-report: cannot write the output: {_os_reason(exc)}\n")
+        _drop_output()
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("govinfo-report: interrupted\n")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

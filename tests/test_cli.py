@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -183,9 +187,10 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # 64 (sysexits' EX_USAGE), not argparse's 2: that says an input could not be read.
     with pytest.raises(SystemExit) as exc:
         main([])
-    assert exc.value.code == 2
+    assert exc.value.code == 64
     assert "usage" in capsys.readouterr().err
 
 
@@ -212,3 +217,100 @@ def test_parse_of_readable_reports_exits_0(
     out = capsys.readouterr().out
     assert code == 0
     assert json.loads(out)["year"] == 2024
+
+
+def test_json_lines_are_utf_8_whatever_the_console(tmp_path: Path) -> None:
+    # On a GBK console the lines were written in GBK, and a character GBK lacks became an
+    # escape no JSON reader accepts: no line could be loaded.
+    path = tmp_path / "report.txt"
+    path.write_text(render_text(consistent_example("𬌗口镇人民政府", 2024)), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    for command in (["parse"], ["check", "--json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "govinfo_report.cli", *command, str(path)],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        lines = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+        assert any(line.get("organization") == "𬌗口镇人民政府" for line in lines), done.stderr
+
+
+def test_nothing_under_a_folder_is_passed_over_in_silence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
+    (tmp_path / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a link back up: followed once
+    with zipfile.ZipFile(tmp_path / "report.ofd", "w") as archive:
+        archive.writestr("OFD.xml", "<ofd:OFD/>")
+    code = main(["parse", str(tmp_path)])
+    lines = {
+        Path(line["path"]).name: line
+        for line in map(json.loads, capsys.readouterr().out.splitlines())
+    }
+    assert code == 2
+    assert lines["good.txt"]["path"] == str(good)
+    assert lines["good.txt"]["organization"] == "松岭镇人民政府"
+    assert lines["gone.pdf"]["error"] == "a broken link"
+    assert lines["pipe.txt"]["error"].startswith("not a regular file")
+    assert "OFD" in lines["report.ofd"]["error"]
+    assert sorted(lines) == ["gone.pdf", "good.txt", "pipe.txt", "report.ofd"]
+
+
+def test_a_path_too_long_is_a_record_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
+    # Nested folders whose whole path is longer than the system allows (PATH_MAX).
+    folder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(60):
+            os.mkdir("长" * 80, dir_fd=folder)
+            inner = os.open("长" * 80, os.O_RDONLY, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+    finally:
+        os.close(folder)
+    code = main(["parse", str(tmp_path)])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 2
+    assert [line.get("organization") for line in lines if "error" not in line] == ["松岭镇人民政府"]
+    assert any("too long" in line["error"] for line in lines if "error" in line)
+
+
+def test_an_empty_folder_with_json_writes_a_summary_and_says_so_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(["check", "--json", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert json.loads(captured.out) == {
+        "type": "summary", "inputs": 0, "checked": 0, "unreadable": 0,
+        "reports_with_errors": 0, "error": 0, "warning": 0, "info": 0,
+        "not_assessable": 0, "passed": 0,
+    }  # fmt: skip
+    assert "no report files found" in captured.err
+
+
+def test_output_that_cannot_be_written_and_an_interruption_exit_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["parse", str(path)]) == 3
+    assert "cannot write the output: no space left on device" in capsys.readouterr().err
+
+    def interrupted(source: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(govinfo_report, "parse", interrupted)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert main(["parse", str(path)]) == 130
+    assert "interrupted" in capsys.readouterr().err
