@@ -62,6 +62,15 @@ def test_damaged_reports_give_report_or_report_error(data: st.DataObject) -> Non
         (b"\x00\x01\x02\x03" * 64, "binary"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, ".doc"),
         (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le"),
+            r"Excel workbook \(\.xls\)",
+        ),
+        (
+            b"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;"
+            b' boundary="b"\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n',
+            "holds no web page",
+        ),
+        (
             "今天天气很好。\n我们去公园散步，看见了很多花。",
             "not a government information disclosure",
         ),

@@ -930,3 +930,33 @@ def test_run_in_headings_anchor_the_report_s_content() -> None:
     assert texts[0] == "某镇人民政府2024年政府信息公开工作年度报告"
     assert "版权所有：某镇人民政府" not in texts and "首页 政务公开" not in texts
     assert any(code == "html.outside-content" for code, _, _ in document.notes)
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"), [("utf-8", "quoted-printable"), ("gb2312", "base64")]
+)
+def test_a_page_saved_as_a_single_file_mhtml_is_read_as_its_page(
+    charset: str, encoding: str
+) -> None:
+    # Browsers save a page with its images as one MIME message (.mht, .mhtml): read as
+    # text, it was "not a report".
+    import email.charset
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = render_html(consistent_example("青禾镇人民政府", 2024))
+    text = page.decode(html_reader._decode(page, [])[1])
+    archive = MIMEMultipart("related")
+    body = email.charset.Charset(charset)
+    body.body_encoding = (
+        email.charset.QP if encoding == "quoted-printable" else email.charset.BASE64
+    )
+    archive.attach(MIMEText(text, "html", body))  # type: ignore[arg-type]
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "png"))
+    parsed = govinfo_report.parse(archive.as_bytes())
+    direct = govinfo_report.parse(page)
+    assert parsed.carrier == "html"
+    assert parsed.to_dict()["applications"] == direct.to_dict()["applications"]
+    assert parsed.metadata.organization == "青禾镇人民政府"
+    assert any(d.code == "repair.mhtml" for d in parsed.diagnostics)

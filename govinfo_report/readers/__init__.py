@@ -10,6 +10,8 @@ import codecs
 import re
 from typing import Literal
 
+import attrs
+
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Document
 from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
@@ -23,6 +25,16 @@ _HTML_RE = re.compile(_HTML_STR_RE.pattern.encode("ascii"), re.I)
 #: The stream of an encrypted (password-protected) OOXML package, as the OLE directory
 #: names it (UTF-16-LE): such an OLE file is a locked .docx, not a .doc.
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+#: Streams that name the Office program of an OLE file other than Word (UTF-16-LE).
+_OLE_PROGRAMS = (
+    ("Workbook".encode("utf-16-le"), "an Excel workbook (.xls)"),
+    ("PowerPoint Document".encode("utf-16-le"), "a PowerPoint presentation (.ppt)"),
+)
+# A web page saved as a single file (MHTML, .mht/.mhtml): a MIME message whose headers
+# come first and which is multipart/related.
+_MIME_HEADER_RE = re.compile(
+    rb"^(?:From|MIME-Version|Content-Type|Subject|Date|Snapshot-Content-Location|X-[\w-]+):", re.I
+)
 #: Control characters other than tab, newline, carriage return and form feed.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Half of a UTF-16 surrogate pair alone is no character: text decoded with
@@ -41,6 +53,8 @@ def sniff(data: bytes) -> str:
         return "ole"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if _MIME_HEADER_RE.match(head.lstrip()) and b"multipart/related" in data[:8192].lower():
+        return "mhtml"
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):
             text = head[2:].decode(codec, errors="ignore")
@@ -119,16 +133,53 @@ def _folded(document: Document, source: bytes | str | None = None) -> Document:
     return fold_radicals(document)
 
 
+def ole_message(data: bytes) -> str:
+    """What to say of an old Office (OLE) file: which program's it is, and what to do."""
+    for stream, what in _OLE_PROGRAMS:
+        if stream in data[: 1 << 20] or stream in data[-(1 << 16) :]:
+            return f"this is {what}, not a report document; a report is a Word, PDF or web page"
+    return (
+        "this is an old binary Word (.doc) or WPS (.wps) file, which cannot be read; "
+        "save it as .docx (or PDF) in Word, WPS or LibreOffice and parse that"
+    )
+
+
+def _read_mhtml(data: bytes) -> Document:
+    """A web page saved as a single file (MHTML): its page, read as HTML."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        page = part.get_payload(decode=True)
+        if not isinstance(page, bytes) or not page.strip():
+            continue
+        from govinfo_report.readers.html import read_html
+
+        charset = part.get_content_charset()
+        source: bytes | str = page
+        if charset:
+            try:
+                source = page.decode(codecs.lookup(charset).name)
+            except (LookupError, UnicodeDecodeError):
+                source = page  # the page's own declaration, or detection, decides
+        document = read_html(source)
+        note = ("repair.mhtml", "the web page was read out of an MHTML archive (.mht)", None)
+        return attrs.evolve(document, notes=(note, *document.notes))
+    raise ReportError("this MHTML archive (.mht) holds no web page to read")
+
+
 def read_bytes(data: bytes, *, carrier: Carrier | None = None) -> Document:
     """Read a document from its bytes, choosing the reader by content."""
     if not data or data.isspace():  # not strip(): that would copy a large file
         raise ReportError("the input is empty")
     kind = carrier or sniff(data)
     if kind == "ole" and _ENCRYPTED_OOXML not in data:
-        raise ReportError(
-            "this is an old binary Word (.doc) or WPS (.wps) file, which cannot be read; "
-            "save it as .docx (or PDF) in Word, WPS or LibreOffice and parse that"
-        )
+        raise ReportError(ole_message(data))
+    if kind == "mhtml":
+        return _read_mhtml(data)
     if kind == "rtf":
         raise ReportError("RTF documents are not supported; save the file as .docx and parse that")
     if kind in ("zip", "docx", "ole"):  # an "ole" here is an encrypted .docx, which it reports

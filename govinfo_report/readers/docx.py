@@ -205,10 +205,9 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
             "WPS, save it without the password and parse that"
         )
     if data.startswith(_OLE_MAGIC):
-        raise ReportError(
-            "this is an old binary Word (.doc) or WPS (.wps) file, not a .docx; "
-            "save it as .docx (or PDF) in Word, WPS or LibreOffice and parse that"
-        )
+        from govinfo_report.readers import ole_message
+
+        raise ReportError(ole_message(data))
     if not data.startswith(b"PK"):
         raise ReportError("not a DOCX file: a .docx is a zip archive and this is not one")
     try:
