@@ -542,7 +542,18 @@ def test_what_word_shows_of_fields_alternate_content_symbols_ruby_and_frames() -
     inner = (
         "<w:tbl>" + "".join(f"<w:tr>{_tc(_p('x'))}{_tc(_p('9'))}</w:tr>" for _ in "ab") + "</w:tbl>"
     )
-    cells = [field, around_runs, unknown_choice, symbol, wingding, ruby, frame, inner + _p()]
+    # A field whose field characters are hidden still begins and ends where they stand.
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    hidden_field = (
+        f"<w:p><w:r>{hidden}<w:fldChar w:fldCharType='begin'/></w:r>"
+        "<w:r><w:instrText>PAGE</w:instrText></w:r>"
+        f"<w:r>{hidden}<w:fldChar w:fldCharType='separate'/></w:r><w:r>{hidden}<w:t>9</w:t></w:r>"
+        f"<w:r>{hidden}<w:fldChar w:fldCharType='end'/></w:r>" + _run("150") + "</w:p>"
+    )
+    cells = [
+        field, around_runs, unknown_choice, symbol, wingding, ruby, hidden_field, frame,
+        inner + _p(),
+    ]  # fmt: skip
     table = (
         "<w:tbl>"
         + "".join(f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(cell)}</w:tr>" for i, cell in enumerate(cells))
@@ -551,12 +562,12 @@ def test_what_word_shows_of_fields_alternate_content_symbols_ruby_and_frames() -
     document = read_docx(_package(table))
     first, *after = document.tables()
     assert [row[1].text.strip() for row in first.rows] == [
-        "150", "150", "150", "150", "15\uf0fc", "150", "150", ""
+        "150", "150", "150", "150", "15\uf0fc", "150", "150", "150", ""
     ]  # fmt: skip
     # The table in the last cell comes after, and the empty cell holding it is doubted.
     assert [[c.text for c in row] for row in after[0].rows] == [["x", "9"], ["x", "9"]]
     (doubt,) = [w for code, _, w in document.notes if code == "doubt.docx-table-in-cell"]
-    assert doubt is not None and (doubt.row, doubt.column) == (7, 1)
+    assert doubt is not None and (doubt.row, doubt.column) == (8, 1)
     assert "repair.docx-ruby" in {code for code, _, _ in document.notes}
 
 

@@ -864,8 +864,8 @@ def _style_formats(styles: etree._Element) -> dict[str, _StyleFormat]:
 #: Characters that run elements stand for.
 _CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
 #: Elements that hide, duplicate or add text, which only the careful walk handles:
-#: tracked changes, hidden and struck-through runs, drawings and text boxes, alternate
-#: content, math.
+#: fields (a field nested in another's instruction), symbols, ruby, tracked changes,
+#: hidden and struck-through runs, drawings and text boxes, alternate content, math.
 _CAREFUL = (
     W_FLDCHAR,
     W_SYM,
@@ -935,8 +935,8 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
 
 
 def _wrapped(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
-    """Children of ``parent`` named ``tag``, looking through content controls, custom XML
-    and alternate content."""
+    """Children of ``parent`` named one of ``tags``, looking through content controls,
+    custom XML and alternate content."""
     for child in parent:
         if child.tag in tags:
             yield child
@@ -1201,6 +1201,9 @@ class _Walker:
     def run(self, run: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
         rpr = _child(run, W_RPR)
         if (rpr is not None or self.paragraph_format is not None) and self.left_out(run, rpr):
+            # Its text is not read, but a field it begins or ends still does.
+            for mark in run.iterchildren(W_FLDCHAR):
+                self.field_char(mark)
             return
         for child in run:
             tag = child.tag
@@ -1210,13 +1213,7 @@ class _Walker:
                 if child.text and True not in self.fields:
                     out.append(child.text)
             elif tag == W_FLDCHAR:
-                kind = child.get(W_FLDCHARTYPE)
-                if kind == "begin":
-                    self.fields.append(True)
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = False
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
+                self.field_char(child)
             elif tag in _CHARS:
                 if True not in self.fields:
                     out.append(_CHARS[tag])
@@ -1236,6 +1233,16 @@ class _Walker:
                 branch = _branch(child)
                 if branch is not None:
                     self.run(branch, out, boxes)
+
+    def field_char(self, mark: etree._Element) -> None:
+        """A field begins (its instruction follows), shows its result, or ends."""
+        kind = mark.get(W_FLDCHARTYPE)
+        if kind == "begin":
+            self.fields.append(True)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = False
+        elif kind == "end" and self.fields:
+            self.fields.pop()
 
     def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
         """Whether the run's text is not read: hidden, struck through (deleted), or a
