@@ -319,7 +319,11 @@ def _doubt_metadata(
         return
     texts = {p.text for p in doubted}
     fields: list[str] = []
-    if title is not None and any(visible(p.text) in title for p in doubted):
+    # A part of the title is a doubted paragraph (two characters at least: a lone "2" is
+    # in every title's year).
+    if title is not None and any(
+        len(part := visible(p.text).strip()) >= 2 and part in title for p in doubted
+    ):
         fields.append("title (and the body and year read from it)")
     source = next((t for t in prose if _meta.find_period([t])), None)
     if source in texts:
