@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -478,6 +479,8 @@ class _RowHit:
     values: list[TableCell]
     label: TableCell
     doubt: str | None = None
+    #: The cells beside the label, before the values were placed among them.
+    beside: list[TableCell] = attrs.field(factory=list)
 
 
 def _numbers_in(cells: Sequence[TableCell]) -> int:
@@ -573,10 +576,12 @@ class _TableReader:
     def _labelled_hits(self) -> list[_RowHit]:
         pending: list[tuple[Row, list[TableCell], TableCell, str | None]] = []
         context: str | None = None
-        #: Rows holding values beside no label of the format, with the row read above them.
-        orphans: list[tuple[int | None, Sequence[TableCell]]] = []
+        #: Rows holding values beside no label of the format, with the row read above them
+        #: (``None`` once a row below took them for its own).
+        orphans: list[tuple[int | None, Sequence[TableCell]] | None] = []
         for table in self.blocks:
             above: int | None = None  # index in ``pending`` of the row read last here
+            orphan_at = -2  # the table row of the last orphan here
             for r, cells in enumerate(table.rows):
                 last: tuple[int, Literal["row", "group"], Row | Group] | None = None
                 column_labels = 0
@@ -599,6 +604,7 @@ class _TableReader:
                 if last is None or column_labels >= 2:
                     if last is None and not column_labels and _numbers_in(cells) >= 2:
                         orphans.append((above, cells))
+                        orphan_at = r
                     elif any(cell.text.strip() for cell in cells):
                         above = None  # a header or remark between: not the row above
                     continue
@@ -613,9 +619,20 @@ class _TableReader:
                     assert isinstance(item, Row)
                     row = item
                 label = cells[index]
-                pending.append((row, values, label, _values_below(table, r, label)))
+                doubt = _values_below(table, r, label)
+                previous = orphans[-1] if orphan_at == r - 1 and orphans else None
+                if previous is not None and not any(cell.text.strip() for cell in values):
+                    # A label cut over two rows ("一、" with the values, then the words
+                    # below with nothing beside them): the values above are its own.
+                    values = [c for c in previous[1] if c.column > label.column]
+                    doubt = "its label is cut over two rows, and the values stand in the upper one"
+                    orphans[-1] = None
+                pending.append((row, values, label, doubt))
                 above = len(pending) - 1
-        for owner, orphan in orphans:
+        for entry in orphans:
+            if entry is None:
+                continue
+            owner, orphan = entry
             self._note_orphan(orphan)
             if owner is not None:
                 row, values, label, doubt = pending[owner]
@@ -637,8 +654,52 @@ class _TableReader:
             counter = usual.get(len(values))
             preferred = counter.most_common(1)[0][0] if counter else None
             chosen, doubt, _ = self._fit(values, n, preferred)
-            hits.append(_RowHit(row=row, values=chosen or [], label=label, doubt=doubt or below))
+            hits.append(
+                _RowHit(
+                    row=row, values=chosen or [], label=label, doubt=doubt or below, beside=values
+                )
+            )
         return hits
+
+    def _resolve_single(self, by_key: dict[str, _RowHit]) -> Literal["split", "single"]:
+        """The printing of a table where a group's one-row printing was met: "single",
+        unless rows of the split printing were found too.
+
+        Then the group's label stood in the row of its first sub-row, whose own label was
+        not recognized (a shortened 1.逾期不补正): the values beside it are that sub-row's
+        when it is the one sub-row missing, and doubted; else they are not read, and said.
+        """
+        single = by_key["other_single"]
+        split_only = [row for row in self.spec.rows if row.variant == "split"]
+        found = [row for row in split_only if row.key in by_key]
+        if not found:
+            return "single"
+        del by_key["other_single"]
+        missing = [row for row in split_only if row.key not in by_key]
+        # The sub-row's unrecognized label stands among the cells: not one of the values.
+        values = [cell for cell in single.beside if _is_value_text(cell.text)]
+        chosen = None
+        if len(missing) == 1:
+            chosen, _, _ = self._fit(values, len(self.spec.row_columns(missing[0])), None)
+        if chosen is not None:
+            row = missing[0]
+            by_key[row.key] = attrs.evolve(
+                single,
+                row=row,
+                values=chosen,
+                doubt=f"its label was not recognized; the values beside its group's label "
+                f"({single.label.text.strip()[:20]!r}) were taken for its own",
+            )
+        else:
+            self.diags.add(
+                Severity.WARNING,
+                "doubt.row-values",
+                f"table {self.spec.number}: values beside the group label "
+                f"{single.label.text.strip()[:20]!r} belong to a row whose label was not "
+                "recognized; they are not read",
+                single.label.location,
+            )
+        return "split"
 
     def _note_orphan(self, cells: Sequence[TableCell]) -> None:
         """Say that a row holds values beside no label of the format: they are not read."""
@@ -685,9 +746,34 @@ class _TableReader:
             hits.append(_RowHit(row=row, values=part, label=cells[0], doubt=doubt))
         return hits
 
+    def _printed_units(self) -> dict[str, tuple[str, str]]:
+        """Columns whose header (or the label of the row holding them) names another unit
+        than the form's: column key -> (the unit printed, the text printing it)."""
+        out: dict[str, tuple[str, str]] = {}
+        for column in self.spec.columns:
+            if column.unit not in _UNITS:
+                continue
+            stems = {_UNIT_RE.sub("", nfkc(label)).strip() for label in column.labels}
+            stems |= {
+                nfkc(label)
+                for row in self.spec.rows
+                if self.spec.row_columns(row) == (column,)
+                for label in row.labels
+            }
+            stems.discard("")
+            for table in self.blocks:
+                for cells in table.rows:
+                    for cell in cells:
+                        text = nfkc(cell.text)
+                        unit = _UNIT_RE.search(text)
+                        if unit and unit.group(1) != column.unit and any(s in text for s in stems):
+                            out[column.key] = (unit.group(1), cell.text.strip())
+        return out
+
     def read(self) -> TableData:
         spec = self.spec
         found = bool(self.blocks)
+        units = self._printed_units() if found else {}
         hits = self._flat_hits() if spec.flat else self._labelled_hits() if found else []
         by_key: dict[str, _RowHit] = {}
         for candidate in hits:
@@ -707,6 +793,8 @@ class _TableReader:
                 continue
             by_key[candidate.row.key] = candidate
         variant: Literal["split", "single"] = "single" if "other_single" in by_key else "split"
+        if variant == "single":
+            variant = self._resolve_single(by_key)
         rows: list[tuple[str, tuple[Cell, ...]]] = []
         for row in spec.rows_for(variant):
             columns = spec.row_columns(row)
@@ -749,6 +837,22 @@ class _TableReader:
                     continue
                 source = hit.values[i]
                 kind, value, note, doubted = read_value(source.text, column.type, column.unit)
+                printed = units.get(column.key)
+                if printed is not None and kind is CellKind.NUMBER and value is not None:
+                    # The table says the column is in another unit than the form's.
+                    unit, where = printed
+                    converted = Decimal(value) * _UNITS[unit] / _UNITS[column.unit]
+                    self.diags.add(
+                        Severity.WARNING,
+                        "doubt.unit",
+                        f"table {spec.number}, {row.key}/{column.key}: the table prints this "
+                        f"column in {unit} ({where[:30]!r}), the form in {column.unit}: "
+                        f"{value} read as {converted.normalize():f}",
+                        source.location,
+                    )
+                    value, doubted = converted.normalize(), True
+                    if value == value.to_integral_value():
+                        value = int(value)
                 if note is not None:
                     self.diags.add(
                         Severity.WARNING
@@ -822,6 +926,11 @@ def _assign_tables(
 
 # -- the whole document -------------------------------------------------------------
 
+
+#: Units a column may be printed in, by how many yuan one is.
+_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
+# A unit printed in brackets after a header or a row label: "（单位：元）", "(万元)".
+_UNIT_RE = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(万元|元)\s*[)）]")
 
 #: How a reader's doubt about one cell and the cell find each other (see :func:`_doubt_key`).
 _DoubtKey = tuple[object, ...]

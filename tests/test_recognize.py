@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -352,3 +354,56 @@ def test_digits_split_by_a_space_are_doubted_but_a_unit_after_a_space_is_not() -
     assert (cell.value, cell.doubtful) == (12, False)
     _, cell = _licensing_read_from("\u3000\u300012\xa0")
     assert (cell.value, cell.doubtful) == (12, False)
+
+
+def _rows_text() -> str:
+    return render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+
+
+def test_a_first_sub_row_whose_label_is_not_recognized_keeps_the_split_printing() -> None:
+    # The group label （六）其他处理 stands in its first sub-row's row; with that sub-row's
+    # label unrecognized, the table was taken for the one-row printing, and two rows read
+    # right were dropped with it.
+    text = _rows_text()
+    line = next(line for line in text.split("\n") if "1.申请人无正当理由逾期不补正" in line)
+    cells = line.split("\t")
+    cells[2], cells[3:] = "1.逾期不补正（不再处理）", ["1", "2", "0", "0", "0", "0", "3"]
+    report = govinfo_report.parse(text.replace(line, "\t".join(cells), 1))
+    table = report.applications
+    assert table.variant == "split"
+    (*_, total) = table.row("other_overdue_correction")
+    assert (total.value, total.doubtful) == (3, True)
+    assert all(not c.doubtful for c in table.row("other_overdue_fee"))
+    assert any("its label was not recognized" in d.message for d in report.diagnostics)
+
+
+def test_values_in_the_upper_row_of_a_label_cut_over_two_rows_are_its_own() -> None:
+    # "一、" with the values, then the label's words on the next row beside blank cells:
+    # the row was read blank, silently.
+    text = _rows_text()
+    line = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+    _, *values = line.split("\t")
+    cut = "\n".join(
+        ["一、\t" + "\t".join(values), "本年新收政府信息公开申请数量" + "\t" * len(values)]
+    )
+    report = govinfo_report.parse(text.replace(line, cut, 1))
+    cells = report.applications.row("new_received")
+    assert [c.value for c in cells] == [int(v) for v in values if v]
+    assert all(c.doubtful for c in cells)
+    assert not any(d.code == "doubt.unlabelled-values" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("label", ["本年收费金额（单位：元）", "本年收费金额(元)"])
+def test_fees_printed_in_yuan_are_read_in_wan_yuan_and_doubted(label: str) -> None:
+    text = _rows_text().replace("本年收费金额（单位：万元）", label, 1)
+    text = text.replace("行政事业性收费\t0", "行政事业性收费\t251000", 1)
+    report = govinfo_report.parse(text)
+    (fees,) = report.active.row("fees")
+    assert (fees.value, fees.raw, fees.doubtful) == (Decimal("25.1"), "251000", True)
+    (warning,) = [d for d in report.diagnostics if d.code == "doubt.unit"]
+    assert "251000 read as 25.1" in warning.message
+    plain = govinfo_report.parse(
+        _rows_text().replace("行政事业性收费\t0", "行政事业性收费\t25.1", 1)
+    )
+    (fees,) = plain.active.row("fees")
+    assert (fees.value, fees.doubtful) == (Decimal("25.1"), False)
