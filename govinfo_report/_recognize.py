@@ -579,10 +579,14 @@ class _TableReader:
         #: Rows holding values beside no label of the format, with the row read above them
         #: (``None`` once a row below took them for its own).
         orphans: list[tuple[int | None, Sequence[TableCell]] | None] = []
+        # Rows are counted on across the blocks: a table cut by a page break may come in
+        # two blocks, the upper part of a row in one and the rest in the next.
+        position = 0
+        orphan_at = -2  # the position of the last orphan
         for table in self.blocks:
             above: int | None = None  # index in ``pending`` of the row read last here
-            orphan_at = -2  # the table row of the last orphan here
             for r, cells in enumerate(table.rows):
+                position += 1
                 last: tuple[int, Literal["row", "group"], Row | Group] | None = None
                 column_labels = 0
                 for i, cell in enumerate(cells):
@@ -604,7 +608,7 @@ class _TableReader:
                 if last is None or column_labels >= 2:
                     if last is None and not column_labels and _numbers_in(cells) >= 2:
                         orphans.append((above, cells))
-                        orphan_at = r
+                        orphan_at = position
                     elif any(cell.text.strip() for cell in cells):
                         above = None  # a header or remark between: not the row above
                     continue
@@ -620,7 +624,7 @@ class _TableReader:
                     row = item
                 label = cells[index]
                 doubt = _values_below(table, r, label)
-                previous = orphans[-1] if orphan_at == r - 1 and orphans else None
+                previous = orphans[-1] if orphan_at == position - 1 and orphans else None
                 if previous is not None and not any(cell.text.strip() for cell in values):
                     # A label cut over two rows ("一、" with the values, then the words
                     # below with nothing beside them): the values above are its own.

@@ -604,6 +604,42 @@ def test_a_number_and_a_bracket_cut_by_the_page_break_are_rejoined() -> None:
     assert doubts == ["a number cut by the page break was joined ('1234')"]
 
 
+def test_digits_on_both_sides_of_a_cut_label_are_one_number() -> None:
+    """A row whose label is cut by the page break ("2.其他" / "法律法规禁止") is cut, so its
+    value cells' digits on both sides are one number each, though they fill no line
+    (digits wrapped one a line in a cell too narrow: "9", "3" above, "6" below). Before,
+    the parts stayed two rows and the lower one, whose label matched, read 6 for 936.
+    An enumeration alone ("8.") above is a label's start too."""
+    label_width = 2 * PAD + pdfmetrics.stringWidth("2.其他", FONT, SIZE) + 0.5  # filled
+    number_width = 2 * PAD + 2 * SIZE  # one digit a line, with room to spare
+    widths = [label_width, number_width, number_width]
+
+    def page(
+        label: list[str], first: list[str], second: list[str], top: float
+    ) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            cells: list[_Cell] = [(0, 0, 1, 1, label), (0, 1, 1, 1, first), (0, 2, 1, 1, second)]
+            _table(canvas, 72, top, widths, [60], cells)
+
+        return draw
+
+    document = read_pdf(
+        _pdf(
+            page(["2.其他"], ["9", "3"], ["4"], 140),
+            page(["法律", "法规", "禁止"], ["6"], ["2"], 780),
+        )
+    )
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["2.其他法律法规禁止", "936", "42"]]
+    doubts = [m for code, m, _ in document.notes if code == "doubt.pdf-number-wrapped"]
+    assert "a number cut by the page break was joined ('936')" in doubts
+    document = read_pdf(
+        _pdf(page(["8."], ["5"], [], 140), page(["属于", "查询"], ["1", "5"], ["7"], 780))
+    )
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["8.属于查询", "515", "7"]]
+
+
 def test_an_enumeration_alone_goes_on_overleaf_however_much_of_its_line_it_fills() -> None:
     """cairo's reprint gives a bracket another width, so "(三)" no longer fills its cell;
     an enumeration alone labels nothing, so it goes on ("(三)" / "不予公开") all the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -407,3 +408,36 @@ def test_fees_printed_in_yuan_are_read_in_wan_yuan_and_doubted(label: str) -> No
     )
     (fees,) = plain.active.row("fees")
     assert (fees.value, fees.doubtful) == (Decimal("25.1"), False)
+
+
+def test_values_above_a_label_cut_over_two_tables_are_its_own() -> None:
+    # A page break may leave a table in two blocks (a PDF whose fragments could not be
+    # joined): the row's upper part, "一、" and the values, ends one; the label's words
+    # beside blanks start the next.
+    from govinfo_report._ir import Table
+    from govinfo_report._recognize import recognize
+    from govinfo_report.readers.text import read_text
+
+    text = _rows_text()
+    line = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+    _, *values = line.split("\t")
+    cut = "\n".join(
+        ["一、\t" + "\t".join(values), "本年新收政府信息公开申请数量" + "\t" * len(values)]
+    )
+    document = read_text(text.replace(line, cut, 1))
+    blocks: list[object] = []
+    for block in document.blocks:
+        at = next(
+            (r for r, row in enumerate(getattr(block, "rows", ())) if row[0].text == "一、"), None
+        )
+        if isinstance(block, Table) and at is not None:
+            blocks += [
+                Table(rows=block.rows[: at + 1], location=block.location),
+                Table(rows=block.rows[at + 1 :], location=block.location),
+            ]
+        else:
+            blocks.append(block)
+    report = recognize(attrs.evolve(document, blocks=tuple(blocks)))
+    cells = report.applications.row("new_received")
+    assert [c.value for c in cells] == [int(v) for v in values if v]
+    assert all(c.doubtful for c in cells)

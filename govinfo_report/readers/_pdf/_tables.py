@@ -15,8 +15,9 @@ between them). Continued fragments are handled in this order:
 3. A row cut by the page break is rejoined: the continuation's first row is
    the rest of the row above when its cells line up with the cells of that
    row, at least one cell continues a *wrapped* line (the last line above
-   fills its cell, so the text had to go on), and every other cell is empty
-   on one side; or when no cell has text on both sides, the row above holds
+   fills its cell, so the text had to go on, or holds an enumeration alone),
+   and every other cell is empty on one side or holds digits on both (a label
+   proven cut proves its row cut: the digits are one number); or when no cell has text on both sides, the row above holds
    values, and the row below a label where the row above has none of its own (a
    label padded with empty lines went over whole; no row of the form lacks a
    label) or only values (values that did not fit went over whole). A remark in
@@ -164,15 +165,19 @@ def _wrapped_into(above: _Cell, below: _Cell) -> bool:
     if not _horizontal_pair(above, below):
         return False
     before, after = above.text.text.strip(), below.text.text.strip()
-    if not before or not after or _value_like(before) or _value_like(after):
+    if not before or not after or _value_like(after):
+        return False
+    if _value_like(before) and not enumeration_only(before):  # "8." is a label's start
         return False
     if enumerated(after):
         return False
+    if enumeration_only(before):
+        # An enumeration alone ("(三)", "8.") labels nothing: it goes on, however much of
+        # its line it fills (fonts a printer converted may give its bracket another width).
+        return True
     if not (is_cjk(before[-1]) or before[-1].isalnum() or before[-1] in _CLOSING_BRACKETS):
         return False  # a sentence's end ("。", "：") ends a paragraph, not a wrapped line
-    # An enumeration alone ("(三)") labels nothing: it goes on, however much of its line
-    # it fills (fonts a printer converted may give its bracket another width).
-    return enumeration_only(before) or _fills_cell(above, below)
+    return _fills_cell(above, below)
 
 
 def _remark_of(above: _Cell, below: _Cell) -> bool:
@@ -350,6 +355,20 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
     numbers = [_number_cut(above, below) for above, below in pairs]
     labels = [_wrapped_into(above, below) for above, below in pairs]
     texts = [(above.text.text.strip(), below.text.text.strip()) for above, below in pairs]
+    if any(labels):
+        # The row's label is proven cut, so the row is: digits on both sides of the break
+        # in a value cell are one number cut by it, though they fill no line (digits
+        # wrapped one a line in a narrow cell: "936" above, "8" below, for 9368).
+        numbers = [
+            number
+            or (
+                bool(a)
+                and bool(_NUMBER_HEAD_RE.fullmatch(a))
+                and bool(b)
+                and bool(_NUMBER_TAIL_RE.fullmatch(b))
+            )
+            for number, (a, b) in zip(numbers, texts, strict=True)
+        ]
     # A label typed a character a line goes on overleaf without filling its line; it is
     # taken to go on only when the row's values all stayed above (so two whole rows of
     # blanks, each so labelled, stay apart).
