@@ -16,6 +16,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import govinfo_report
 from govinfo_report.checks import (
     Authority,
     CellRef,
@@ -68,7 +69,8 @@ def _span_is_exact(result: CheckResult, outcome: Outcome) -> None:
 def test_the_base_report_fails_nothing_but_the_assessment_note() -> None:
     result = _check(_base())
     assert [o.rule.id for o in result.failures] == ["overview.assessment"]
-    assert result.not_assessable == ()
+    # The synthetic prose states no statistics period: nothing to compare it with.
+    assert [o.rule.id for o in result.not_assessable] == ["report.period"]
     assert result.ok
 
 
@@ -521,3 +523,44 @@ def test_docs_rules_md_is_up_to_date() -> None:
     assert DOCS.read_text(encoding="utf-8") == markdown(), (
         "docs/rules.md is stale: run `python -m govinfo_report.checks --markdown > docs/rules.md`"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未收到申请行政复议、提起行政诉讼情况。",  # about cases, not applications
+        "较上年收到申请5件减少4件。",  # last year's count
+        "上年度（2023年）收到申请3件。",
+    ],
+)
+def test_counts_that_are_not_this_year_s_applications_are_not_statements(sentence: str) -> None:
+    outcome = _only(_overview(sentence), "text.received")
+    assert outcome.status is Status.PASS and outcome.spans == (), outcome.message_en
+
+
+def test_a_report_the_format_does_not_fit_is_not_assessable_not_failed() -> None:
+    # A 2009 report read against the 2021 form, or a text whose sections and tables run
+    # together, failed every structural rule at error severity: the reader's limits
+    # reported as the report's defects.
+    old = to_report(_base())
+    old = attrs.evolve(old, metadata=attrs.evolve(old.metadata, year=2009))
+    result = check(old)
+    assert result.failures == () and result.ok
+    assert all("before the 2021 format" in o.message_en for o in result.not_assessable)
+    glued = govinfo_report.parse(
+        "青禾镇人民政府2024年政府信息公开工作年度报告\n"
+        "发布日期：2025-01-20。一、总体情况2024年，本机关……二、主动公开政府信息情况规章000"
+        "行政规范性文件6051"
+    )
+    result = check(glued)
+    assert result.failures == () and result.ok
+    assert any("none of the format's sections" in o.message_en for o in result.not_assessable)
+
+
+def test_fee_rule_is_not_assessable_without_section_six() -> None:
+    report = to_report(with_prose(_base(), other=("本年度未收取信息处理费。",)))
+    sections = tuple(
+        attrs.evolve(s, heading=None) if s.key == "other" else s for s in report.sections
+    )
+    outcome = _only(check(attrs.evolve(report, sections=sections)), "text.fee_waived")
+    assert outcome.status is Status.NOT_ASSESSABLE

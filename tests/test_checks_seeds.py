@@ -135,10 +135,11 @@ def test_001_report_year_is_taken_from_the_body() -> None:
     assert result.outcome("text.received").status is Status.PASS
 
 
-def test_000_without_a_statistics_period_passes_the_period_rule() -> None:
+def test_000_without_a_statistics_period_cannot_be_assessed_on_it() -> None:
+    # No period stated: nothing to compare (it read "pass" with "no period is stated").
     result = _result("000")
     assert result.report.metadata.period_start is None
-    assert result.outcome("report.period").status is Status.PASS
+    assert result.outcome("report.period").status is Status.NOT_ASSESSABLE
     # A town government (the name ends in 镇) whose section 一 mentions 考核 but not the rest.
     assert [o.rule.id for o in result.failures] == ["overview.assessment"]
     assessment = result.failures[0]

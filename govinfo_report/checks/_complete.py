@@ -185,7 +185,12 @@ def period(rule: Rule, report: Report) -> Outcome:
     if meta.year is None:
         return unknown(rule, "报告年度", "the report year")
     if meta.period_start is None or meta.period_end is None:
-        return _pass(rule, "未写明统计期限", "no statistics period is stated")
+        return Outcome(
+            rule=rule,
+            status=Status.NOT_ASSESSABLE,
+            message_zh="无法评估：未写明统计期限",
+            message_en="not assessable: no statistics period is stated",
+        )
     start, end = meta.period_start, meta.period_end
     want_start, want_end = dt.date(meta.year, 1, 1), dt.date(meta.year, 12, 31)
     spans = _period_span(report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from govinfo_report.checks import _arith, _complete, _level, _prose
-from govinfo_report.checks._model import CheckResult, Outcome, Rule
+from govinfo_report.checks._model import CheckResult, Outcome, Rule, Status
 from govinfo_report.checks._rules import rules_for
 from govinfo_report.model import Report
 
@@ -39,8 +39,45 @@ def check(
     """
     chosen = rules_for(report.spec) if rules is None else tuple(rules)
     outcomes: list[Outcome] = []
+    unchecked = _not_checkable(report)
     for rule in chosen:
         if rule.scope != "report" or not rule.applies_to(report):
             continue
+        if unchecked is not None:
+            outcomes.append(
+                Outcome(
+                    rule=rule,
+                    status=Status.NOT_ASSESSABLE,
+                    message_zh=f"无法评估：{unchecked[0]}",
+                    message_en=f"not assessable: {unchecked[1]}",
+                )
+            )
+            continue
         outcomes.extend(decide(rule, report))
     return CheckResult(report=report, outcomes=tuple(outcomes), name=name)
+
+
+def _not_checkable(report: Report) -> tuple[str, str] | None:
+    """Why the format's rules say nothing about ``report`` (zh, en), if they do not.
+
+    A report on a year before its format (a 2009 report read against the 2021 form), or
+    one in which none of the format's sections and tables was found (crawled text run
+    together, another format), would fail every rule for what the reading could not
+    see: its findings would blame the report for the reader's limits.
+    """
+    spec = report.spec
+    year = report.metadata.year
+    if year is not None and year < spec.first_year:
+        return (
+            f"报告年度{year}早于{spec.version}年版格式（适用于{spec.first_year}年及以后），"
+            "其规则不适用",
+            f"the report is on {year}, before the {spec.version} format (for "
+            f"{spec.first_year} and later): its rules do not apply",
+        )
+    if not any(s.found for s in report.sections) and not any(t.found for t in report.tables):
+        return (
+            "文中未找到格式的任何部分和表格（可能是抓取时连在一起的文字，或其他格式）",
+            "none of the format's sections and tables was found in the document (text "
+            "run together by a crawler, or another format), so nothing is checked against it",
+        )
+    return None

@@ -58,7 +58,13 @@ _INCLUDES_RE = re.compile(
     rf"(?:上年度?|上一年度?|\d{{4}}年度?)结转{_GAP}{{0,10}}?"
     r"(?P<num>\d+|[零〇一二两三四五六七八九十百千]+)件"
 )
-_NONE_RECEIVED_RE = re.compile(rf"(?:未|没有)(?:收到|接到|接收到?|受理)(?P<mid>{_GAP}{{0,16}})申请")
+# Not "未收到申请行政复议": that is about cases, not applications.
+_NONE_RECEIVED_RE = re.compile(
+    rf"(?:未|没有)(?:收到|接到|接收到?|受理)(?P<mid>{_GAP}{{0,16}})申请(?!行政复议|行政诉讼|复议|诉讼)"
+)
+# Words before a count in its clause that make it last year's ("较上年收到申请5件",
+# "上年度（2023年）收到申请3件"), not the report year's.
+_PAST_RE = re.compile(r"上一?年|去年|上年度|同期")
 _NEW_RE = re.compile(rf"(?:新收|新增|新受理|新接收)到?(?P<mid>{_GAP}{{0,20}}?){_NUM}件")
 _CARRIED_OVER_RE = re.compile(
     rf"(?:上年度?|上一年度?|\d{{4}}年度?)结转(?!下|至|到)(?P<mid>{_GAP}{{0,16}}?){_NUM}件"
@@ -124,6 +130,12 @@ def _sentence(prose: Prose, position: int) -> str:
     return prose.text[start : end if end >= 0 else len(prose.text)]
 
 
+def _last_years(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` speaks of last year (a comparison)."""
+    start = max(text.rfind(c, 0, position) for c in ",;。:") + 1
+    return _PAST_RE.search(text, start, position) is not None
+
+
 def _about_other_matters(text: str, position: int) -> bool:
     """Whether the last application named before ``position`` in its sentence is one of
     another matter ("受理行政许可申请230件，办结230件")."""
@@ -149,7 +161,7 @@ def _statements_in(prose: Prose, report_year: int | None) -> Iterator[Statement]
         yield Statement(kind=kind, value=value, span=span, includes_carried=carried)
 
     for match in _RECEIVED_RE.finditer(text):
-        if not _mid_ok(match):
+        if not _mid_ok(match) or _last_years(text, match.start()):
             continue
         new_only = match.start() > 0 and text[match.start() - 1] == "新"
         tail = _INCLUDES_RE.match(text, match.end())
@@ -500,6 +512,13 @@ def fee_reported(rule: Rule, report: Report) -> Outcome:
 
 
 def fee_waived(rule: Rule, report: Report) -> Outcome:
+    if not any(s.found for s in report.sections if s.key == "other"):
+        return Outcome(
+            rule=rule,
+            status=Status.NOT_ASSESSABLE,
+            message_zh="无法评估：未找到第六部分",
+            message_en="not assessable: section 六 was not found",
+        )
     found: TextSpan | None = None
     for prose in _section_six(report):
         match = _NO_FEE_RE.search(prose.text)

@@ -268,10 +268,10 @@ def _completeness_rules(spec: FormatSpec) -> list[Rule]:
             severity=Severity.WARNING,
             method="period",
             reads_text=("preamble", "overview"),
-            explanation_zh="统计期限应为报告年度的1月1日至12月31日；未写明统计期限时视为通过。",
+            explanation_zh="统计期限应为报告年度的1月1日至12月31日；未写明统计期限时无法评估。",
             explanation_en=(
                 "The period must run from 1 January to 31 December of the report year; "
-                "a report that states no period passes."
+                "for a report that states no period it is not assessable."
             ),
         ),
         Rule(
