@@ -15,13 +15,16 @@ __all__ = [
     "find_period",
     "find_published",
     "organization_from_title",
+    "signature_at",
     "year_from_prose",
     "year_from_title",
 ]
 
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE_YEAR_RE = re.compile(rf"({_YEAR})\s*年度?")
-_TITLE_ORG_RE = re.compile(rf"^(?P<org>.*?)(?:关于)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开")
+_TITLE_ORG_RE = re.compile(
+    rf"^(?P<org>.*?)(?:关于(?:公布|印发|发布)?)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开"
+)
 
 
 def _date(prefix: str) -> str:
@@ -38,37 +41,56 @@ def _spaced(*words: str) -> str:
     return "(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words) + ")"
 
 
+# The start's year may be left to the title ("统计期限为1月1日—12月31日").
 _PERIOD_RE = re.compile(
     _spaced("统计")
     + r"\s*"
-    + _spaced("期限", "年限", "时限", "时间", "区间", "期间", "周期", "范围")
+    + _spaced("期限", "年限", "时限", "时间", "区间", "期间", "周期", "范围", "口径")
     + r"[^0-9]{0,6}"
-    + _date("a")
+    + rf"(?:(?P<ay>{_YEAR})\s*年\s*)?(?P<am>\d{{1,2}})\s*月\s*(?P<ad>\d{{1,2}})\s*日"
     + r"[^0-9]{0,6}(?:(?P<by>(?:19|20)\d{2})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
 )
 _DATE_LINE_RE = re.compile(r"^(?P<who>.{0,40}?)\s*" + _date("") + r"\s*$")
-_ISO_DATE_RE = re.compile(
-    rf"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})"
+# What stands before a date that is no signature: a note on the data ("注：本报告数据统计
+# 截至2024年12月31日").
+_NOT_SIGNATURE_RE = re.compile(r"^注|截[至止]|统计|数据")
+_ISO_DATE_RE = re.compile(r"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*" + _date(""))
+# A date written in digits alone ("2025-01-20", "2025.1.20", "2025/01/20"), read as the
+# same date in 年月日.
+_DIGIT_DATE_RE = re.compile(
+    rf"(?<!\d)({_YEAR})\s*[-./]\s*(\d{{1,2}})\s*[-./]\s*(\d{{1,2}})(?![\d.])"
 )
 # Years inside document numbers (〔2024〕1号, [2024]) and book titles are not report years.
 _DOCNO_RE = re.compile(rf"[〔\[［(（]\s*{_YEAR}\s*[〕\]］)）]|《[^》]{{0,80}}》")
 _PROSE_YEAR_RE = re.compile(rf"({_YEAR})\s*年")
 
+# Field names that end the field before them when fields share a line ("地址：…路1号
+# 邮编：100000 电话：…").
+_NEXT_FIELD = (
+    r"\s*(?:"
+    + _spaced("邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址", "网站")
+    + r"|E-?mail)"
+)
 _ADDRESS_RE = re.compile(
     r"(?:"
     + _spaced("通讯", "联系", "办公")
     + r")?\s*"
     + _spaced("地址")
-    + r"\s*[:：]\s*(?P<v>[^；;，,。）)\n]{2,60})"
+    + r"\s*[:：]\s*(?P<v>[^；;，,。（()）\n]{2,60}?)(?="
+    + _NEXT_FIELD
+    + r"|[；;，,。（()）\n]|$)"
 )
 _POSTCODE_RE = re.compile(
     _spaced("邮政编码", "邮政编", "邮编码", "邮编") + r"\s*[:：]?\s*(?P<v>\d{6})(?!\d)"
 )
+# A mobile number first: the landline pattern would take its first 8 digits.
 _PHONE_RE = re.compile(
     _spaced("电话", "联系方式", "热线", "咨询电话")
-    + r"(?:\s*"
+    + r"(?:\s*[/、]\s*"
+    + _spaced("传真")
+    + r")?(?:\s*"
     + _spaced("号码")
-    + r")?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?|1[3-9]\d{9})"
+    + r")?\s*[:：]?\s*(?P<v>1[3-9]\d{9}(?!\d)|(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-转]\d{1,5})?)"
 )
 # The address starts where no character of one stands before it: else a long run of
 # such characters with no "@" is tried from each of its characters (quadratic time).
@@ -113,6 +135,8 @@ def _cn_number(text: str) -> int:
 def _dates_in_digits(text: str) -> str:
     """Compatibility-normalize, and write dates in Chinese numerals (二〇二四年一月八日) in digits."""
     text = nfkc(text)
+    if "-" in text or "." in text or "/" in text:
+        text = _DIGIT_DATE_RE.sub(r"\1年\2月\3日", text)
     if not any(char in _CN_DIGIT or char == "十" for char in text):
         return text
     text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
@@ -129,8 +153,12 @@ def year_from_title(title: str) -> int | None:
 
 
 def organization_from_title(title: str) -> str | None:
-    # Crawled pages start with a field name: "标题: XX局2022年度…".
-    squashed = re.sub(r"^(?:标题|题目|名称)[:：]", "", _squash(title))
+    # Crawled pages start with a field name: "标题: XX局2022年度…"; some titles put the
+    # year first ("2024年XX局…") or stand in 《》.
+    squashed = (
+        re.sub(r"^(?:标题|题目|名称)[:：]", "", _squash(title)).replace("《", "").replace("》", "")
+    )
+    squashed = re.sub(rf"^{_YEAR}年度?", "", squashed)
     match = _TITLE_ORG_RE.match(squashed)
     if not match:
         return None
@@ -138,14 +166,18 @@ def organization_from_title(title: str) -> str | None:
     return org or None
 
 
-def find_period(texts: Sequence[str]) -> tuple[dt.date, dt.date] | None:
-    """The statistics period ("统计期限自2024年1月1日起至2024年12月31日止")."""
+def find_period(texts: Sequence[str], year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The statistics period ("统计期限自2024年1月1日起至2024年12月31日止"); ``year`` (the
+    title's) for a period that gives none ("统计期限为1月1日—12月31日")."""
     for text in texts:
         match = _PERIOD_RE.search(_dates_in_digits(text))
         if not match:
             continue
+        start_year = int(match["ay"]) if match["ay"] else year
+        if start_year is None:
+            continue
         try:
-            start = dt.date(int(match["ay"]), int(match["am"]), int(match["ad"]))
+            start = dt.date(start_year, int(match["am"]), int(match["ad"]))
             end_year = int(match["by"]) if match["by"] else start.year
             end = dt.date(end_year, int(match["bm"]), int(match["bd"]))
         except ValueError:
@@ -168,20 +200,29 @@ def year_from_prose(texts: Sequence[str]) -> int | None:
     return year
 
 
+def signature_at(texts: Sequence[str]) -> int | None:
+    """The index of the last of ``texts`` that is a signature's date line, if any."""
+    for i in range(len(texts) - 1, -1, -1):
+        match = _DATE_LINE_RE.match(_dates_in_digits(texts[i]).strip())
+        if match and not _NOT_SIGNATURE_RE.search(match["who"]):
+            return i
+    return None
+
+
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:
     """The signature date at the end ("常张乡人民政府 2025年1月8日"), else a header date."""
     for text in reversed(last_paragraphs):
         match = _DATE_LINE_RE.match(_dates_in_digits(text).strip())
-        if match:
+        if match and not _NOT_SIGNATURE_RE.search(match["who"]):
             try:
                 return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 return None
     for text in header:
-        iso = _ISO_DATE_RE.search(nfkc(text))
+        iso = _ISO_DATE_RE.search(_dates_in_digits(text))
         if iso:
             try:
-                return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+                return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
             except ValueError:
                 return None
     return None

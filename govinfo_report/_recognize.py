@@ -254,7 +254,7 @@ def _metadata(
         diags.add(Severity.WARNING, "missing.title", "no report title found", None)
     overview = sections.get("overview")
     prose = [p.text for p in preamble] + ([p.text for p in overview.paragraphs] if overview else [])
-    period = _meta.find_period(prose)
+    period = _meta.find_period(prose, year)
     if year is None and period is not None:
         year, year_source = period[0].year, "period"
     if year is None:
@@ -280,7 +280,11 @@ def _metadata(
     contact_texts = [p.text for p in preamble]
     other = sections.get("other")
     if other is not None:
-        contact_texts += [p.text for p in other.paragraphs]
+        # What follows the signature is the page's, not the report's: a site's footer
+        # with its own address, phone and e-mail, printed into the flow.
+        texts = [p.text for p in other.paragraphs]
+        signed = _meta.signature_at(texts)
+        contact_texts += texts if signed is None else texts[:signed]
     if ocr:
         _doubt_metadata(
             [p for p in all_paragraphs if (key := _doubt_key(p.location)) and key in ocr],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
+import govinfo_report
 from govinfo_report import _meta
 
 
@@ -76,3 +78,74 @@ def test_characters_that_show_nothing_and_spaced_field_names() -> None:
         "100000",
         "010-12345678",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "organization"),
+    [
+        ("2024年青禾县人民政府办公室政府信息公开工作年度报告", "青禾县人民政府办公室"),
+        (
+            "青禾县人民政府办公室关于公布2024年政府信息公开工作年度报告的通知",
+            "青禾县人民政府办公室",
+        ),
+        ("《青禾县人民政府办公室2024年政府信息公开工作年度报告》", "青禾县人民政府办公室"),
+    ],
+)
+def test_the_body_of_titles_with_the_year_first_a_notice_or_book_marks(
+    title: str, organization: str
+) -> None:
+    assert _meta.organization_from_title(title) == organization
+
+
+def test_dates_and_periods_in_digits_and_a_period_without_its_year() -> None:
+    for line in ("2025-01-20", "2025.1.20", "青禾镇人民政府 2025/01/20"):
+        assert _meta.find_published([line], []) == dt.date(2025, 1, 20), line
+    # A note on the data is no signature; a header date in 年月日 is one.
+    assert _meta.find_published(["注：本报告数据统计截至2024年12月31日"], []) is None
+    assert _meta.find_published([], ["发布时间：2025年01月26日"]) == dt.date(2025, 1, 26)
+    for sentence in (
+        "统计期限为2024-01-01至2024-12-31。",
+        "统计期限为2024.1.1—2024.12.31。",
+        "统计口径为2024年1月1日至2024年12月31日。",
+    ):
+        assert _meta.find_period([sentence]) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert _meta.find_period(["统计期限为1月1日—12月31日。"]) is None
+    assert _meta.find_period(["统计期限为1月1日—12月31日。"], 2024) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电话：13912345678", {"phone": "13912345678"}),
+        (
+            "地址：青禾县人民路1号 邮编：100000 电话：010-12345678",
+            {"address": "青禾县人民路1号", "postcode": "100000", "phone": "010-12345678"},
+        ),
+        (
+            "地址：青禾县人民路1号（邮编：100000）",
+            {"address": "青禾县人民路1号", "postcode": "100000"},
+        ),
+        ("电话/传真：010-12345678", {"phone": "010-12345678"}),
+        ("地址：人民路 1 号", {"address": "人民路 1 号"}),
+    ],
+)
+def test_contact_fields_sharing_a_line_and_mobile_numbers(
+    text: str, expected: dict[str, str]
+) -> None:
+    contact = _meta.find_contact([text])
+    assert {k: v for k, v in attrs.asdict(contact).items() if v} == expected
+
+
+def test_a_site_footer_after_the_signature_is_not_the_report_s_contact() -> None:
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    footer = (
+        "\n联系我们 | 网站地图\n地址：青禾县政府路8号 邮编：100099 电子邮箱：webmaster@qh.gov.cn\n"
+    )
+    report = govinfo_report.parse(text + footer)
+    assert report.metadata.contact == govinfo_report.parse(text).metadata.contact

@@ -935,6 +935,25 @@ def test_turned_watermark_is_left_out() -> None:
 # -- paragraphs -----------------------------------------------------------------------
 
 
+def test_a_right_aligned_signature_line_is_a_paragraph_of_its_own() -> None:
+    """A signature's date set right, ending at the margin, and a line after it ("（此件
+    公开发布）", a site's "联系我们"): the two were one paragraph, and the date was lost."""
+    size = 12.0
+    left, chars = 72.0, 30
+
+    def page(canvas: Canvas) -> None:
+        _lines(canvas, left, 760, ["年" * chars], size)  # the text width: 30 characters
+        _lines(canvas, left, 760 - 1.6 * size, ["度" * 10 + "。"], size)
+        date = "2025年1月20日"
+        width = pdfmetrics.stringWidth(date, FONT, size)
+        _lines(canvas, left + chars * size - width, 700, [date], size)
+        _lines(canvas, left, 700 - 1.6 * size, ["（此件公开发布）"], size)
+
+    document = read_pdf(_pdf(page))
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert texts[-2:] == ["2025年1月20日", "（此件公开发布）"]
+
+
 def test_paragraphs_headings_and_a_paragraph_over_a_page_break() -> None:
     size = 12.0
     left, right_chars = 72.0, 30  # 30 characters fill a line

@@ -389,6 +389,11 @@ def _starts_paragraph(
         return True
     if same_page and (previous.y0 - line.y0) / em > MAX_LINE_GAP:
         return True
+    if previous.x0 > (left + right) / 2 and previous.x1 - previous.x0 < (right - left) / 2:
+        # The line above stands right of the middle: right-aligned (a signature's body or
+        # date), a paragraph of its own, even when it ends at the margin ("2025年1月20日"
+        # then "（此件公开发布）" was one paragraph, and the date was lost).
+        return True
     if line.cjk_font and previous.cjk_font and line.cjk_font != previous.cjk_font:
         return True
     if enumerated(line.text):
