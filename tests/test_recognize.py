@@ -378,16 +378,23 @@ def test_a_first_sub_row_whose_label_is_not_recognized_keeps_the_split_printing(
     assert any("its label was not recognized" in d.message for d in report.diagnostics)
 
 
-def test_values_in_the_upper_row_of_a_label_cut_over_two_rows_are_its_own() -> None:
-    # "一、" with the values, then the label's words on the next row beside blank cells:
-    # the row was read blank, silently.
+def _label_cut_over_two_rows() -> tuple[str, list[str]]:
+    """A report whose 一、本年新收… row is cut over two rows: "一、" and the values, then the
+    label's words beside blank cells; and the values."""
     text = _rows_text()
     line = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
     _, *values = line.split("\t")
     cut = "\n".join(
         ["一、\t" + "\t".join(values), "本年新收政府信息公开申请数量" + "\t" * len(values)]
     )
-    report = govinfo_report.parse(text.replace(line, cut, 1))
+    return text.replace(line, cut, 1), values
+
+
+def test_values_in_the_upper_row_of_a_label_cut_over_two_rows_are_its_own() -> None:
+    # "一、" with the values, then the label's words on the next row beside blank cells:
+    # the row was read blank, silently.
+    text, values = _label_cut_over_two_rows()
+    report = govinfo_report.parse(text)
     cells = report.applications.row("new_received")
     assert [c.value for c in cells] == [int(v) for v in values if v]
     assert all(c.doubtful for c in cells)
@@ -418,13 +425,8 @@ def test_values_above_a_label_cut_over_two_tables_are_its_own() -> None:
     from govinfo_report._recognize import recognize
     from govinfo_report.readers.text import read_text
 
-    text = _rows_text()
-    line = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
-    _, *values = line.split("\t")
-    cut = "\n".join(
-        ["一、\t" + "\t".join(values), "本年新收政府信息公开申请数量" + "\t" * len(values)]
-    )
-    document = read_text(text.replace(line, cut, 1))
+    text, values = _label_cut_over_two_rows()
+    document = read_text(text)
     blocks: list[object] = []
     for block in document.blocks:
         at = next(
