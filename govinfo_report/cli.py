@@ -225,7 +225,17 @@ def _lines(result: CheckResult, *, show_all: bool, lang: Lang) -> list[_Line]:
         key=lambda o: _SEVERITY_RANK[o.severity],
     )
     lines = [_Line(o.severity.value, "fail", o.rule.id, o.message(lang)) for o in failures]
-    lines += _grouped_not_assessable(result.report, result.not_assessable, lang)
+    blocked = result.not_assessable
+    if (
+        blocked
+        and not failures
+        and len({o.message(lang) for o in blocked}) == 1
+        and not result.passed
+    ):
+        # One reason for every rule (a report its format does not fit): said once.
+        lines.append(_Line("-", "n/a", f"all {len(blocked)} rules", blocked[0].message(lang)))
+    else:
+        lines += _grouped_not_assessable(result.report, blocked, lang)
     if show_all:
         lines += [
             _Line(o.severity.value, "pass", o.rule.id, o.message(lang)) for o in result.passed

@@ -564,3 +564,29 @@ def test_fee_rule_is_not_assessable_without_section_six() -> None:
     )
     outcome = _only(check(attrs.evolve(report, sections=sections)), "text.fee_waived")
     assert outcome.status is Status.NOT_ASSESSABLE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "status", "expected"),
+    [
+        ("其中予以公开7件，部分公开1件。", "text.granted", Status.PASS, 7),
+        ("其中予以公开6件。", "text.granted", Status.FAIL, 7),
+        ("部分公开2件。", "text.partially_granted", Status.FAIL, 1),
+        # a group's count is the sum of its rows (no total is printed for it)
+        (
+            "不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷。",
+            "text.denied",
+            Status.FAIL,
+            0,
+        ),
+        ("无法提供2件。", "text.unable", Status.PASS, 2),
+        ("不予处理1件。", "text.not_processed", Status.PASS, 1),
+    ],
+)
+def test_stated_outcomes_are_compared_with_table_three(
+    sentence: str, rule: str, status: Status, expected: int
+) -> None:
+    # A reviewer compares "不予公开2件" with the table: the prose and the table of one
+    # real report disagreed, and no rule said so.
+    outcome = _only(_overview(sentence), rule)
+    assert (outcome.status, outcome.expected) == (status, expected)

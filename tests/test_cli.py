@@ -314,3 +314,14 @@ def test_output_that_cannot_be_written_and_an_interruption_exit_apart(
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     assert main(["parse", str(path)]) == 130
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_one_reason_for_every_rule_is_said_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "old.txt"
+    path.write_text(render_text(consistent_example("青禾镇人民政府", 2009)), encoding="utf-8")
+    code, out, _ = _run(capsys, str(path))
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if "n/a" in line]
+    assert "rules" in line and "before the 2021 format" in line

@@ -90,6 +90,17 @@ _NONE_CASES_RE = re.compile(
 )
 
 
+# How applications were answered: "予以公开5件", "不予公开2件", "无法提供1件".
+_OUTCOME_RE = re.compile(
+    rf"(?P<verb>予以公开|部分公开|不予公开|无法提供|不予处理)(?P<mid>{_GAP}{{0,8}}?){_NUM}件"
+)
+_OUTCOME_KINDS = {
+    "予以公开": "granted",
+    "部分公开": "partially_granted",
+    "不予公开": "denied",
+    "无法提供": "unable",
+    "不予处理": "not_processed",
+}
 # Normative documents: "本年制发行政规范性文件9件", "现行有效规范性文件99件", "公开规范性文件9件".
 _NORMATIVE_RE = re.compile(
     rf"(?P<verb>制发|印发|出台|制定|废止|现行有效|公开|发布)(?P<mid>{_GAP}{{0,14}}?)"
@@ -219,6 +230,10 @@ def _statements_in(prose: Prose, report_year: int | None) -> Iterator[Statement]
             mid = match.group("mid")
             if "诉讼" in mid or "复议" in mid or "率" in mid:
                 continue
+            yield from emit(kind, match.start(), match.end(), cn_number(match.group("num")))
+    for match in _OUTCOME_RE.finditer(text):
+        if _mid_ok(match) and not _last_years(text, match.start()):
+            kind = _OUTCOME_KINDS[match.group("verb")]
             yield from emit(kind, match.start(), match.end(), cn_number(match.group("num")))
     for match in _NORMATIVE_RE.finditer(text):
         if _mid_ok(match) and free(match.start(), match.end()):

@@ -24,7 +24,7 @@ from typing import Literal
 from govinfo_report.checks._model import Authority, CellRef, Equation, Rule
 from govinfo_report.checks._names import column_name, row_name, table_name
 from govinfo_report.checks._similar import MIN_NONZERO, SHINGLE, SIMILAR_TEXT
-from govinfo_report.formats import FormatSpec, TableSpec
+from govinfo_report.formats import FORMAT_2021, FormatSpec, TableSpec
 from govinfo_report.model import Severity
 
 __all__ = ["STATEMENT_KINDS", "across_rules", "rule_by_id", "rules_for"]
@@ -311,6 +311,12 @@ def _completeness_rules(spec: FormatSpec) -> list[Rule]:
 
 #: Statements about applications and cases the prose makes, and the cells each is read against.
 #: kind → (Chinese name, English name, cells (table, row, column)).
+def _group_totals(group: str) -> tuple[tuple[str, str, str], ...]:
+    """The 总计 cells of a group's rows in table 三 (as printed with （六） split)."""
+    spec = FORMAT_2021.table("applications")
+    return tuple(("applications", row.key, "total") for row in spec.leaves_of(group, "split"))
+
+
 STATEMENT_KINDS: dict[str, tuple[str, str, tuple[tuple[str, str, str], ...]]] = {
     "received": (
         "共收到申请",
@@ -346,6 +352,21 @@ STATEMENT_KINDS: dict[str, tuple[str, str, tuple[tuple[str, str, str], ...]]] = 
             ("active", "normative_documents", "in_force"),
         ),
     ),
+    "granted": ("予以公开", "applications granted", (("applications", "granted", "total"),)),
+    "partially_granted": (
+        "部分公开",
+        "applications partially granted",
+        (("applications", "partially_granted", "total"),),
+    ),
+    # A group's count is the sum of its rows' totals (the form prints no total for it).
+    **{
+        kind: (zh, en, _group_totals(kind))
+        for kind, zh, en in (
+            ("denied", "不予公开", "applications denied"),
+            ("unable", "无法提供", "applications the body could not answer"),
+            ("not_processed", "不予处理", "applications not processed"),
+        )
+    },
     "review": (
         "行政复议案件",
         "administrative review cases",
