@@ -239,6 +239,7 @@ def _metadata(
     all_paragraphs: Sequence[Paragraph],
     diags: _Diags,
     ocr: frozenset[_DoubtKey] = frozenset(),
+    ending: Sequence[str] | None = None,
 ) -> Metadata:
     title_found = _find_title(preamble)
     title = title_location = organization = None
@@ -275,7 +276,11 @@ def _metadata(
         )
     # The signature closes the report, but a web page printed to PDF has its footer after
     # it (联系我们, 版权所有, ICP备案号), and its header fields after the site's menus.
-    tail = [p.text for p in all_paragraphs[-SIGNATURE_LOOKBACK:]]
+    tail = (
+        list(ending)
+        if ending is not None
+        else [p.text for p in all_paragraphs[-SIGNATURE_LOOKBACK:]]
+    )
     published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
     contact_texts = [p.text for p in preamble]
     other = sections.get("other")
@@ -305,6 +310,25 @@ def _metadata(
         published=published,
         contact=_meta.find_contact(contact_texts),
     )
+
+
+def _ending(document: Document) -> list[str]:
+    """The texts of the document's last blocks, where the signature stands: a paragraph's
+    text, or a table's rows, each row's cells side by side (a signature set in a borderless
+    table, the body beside or above the date)."""
+    texts: list[str] = []
+    paragraphs = 0
+    # Back from the end to the SIGNATURE_LOOKBACK-th paragraph, the tables on the way
+    # included (statistics tables attached after the signature do not push it out).
+    for block in reversed(document.blocks):
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+            paragraphs += 1
+            if paragraphs == SIGNATURE_LOOKBACK:
+                break
+        else:
+            texts += [" ".join(cell.text.strip() for cell in row) for row in reversed(block.rows)]
+    return texts[::-1]
 
 
 def _doubt_metadata(
@@ -1049,6 +1073,7 @@ def recognize(document: Document) -> Report:
         [p for _, p in paragraphs],
         diags,
         _doubted_cells(document, "doubt.pdf-ocr"),
+        _ending(document),
     )
     if signature_hits == 0:
         diags.add(

@@ -149,3 +149,17 @@ def test_a_site_footer_after_the_signature_is_not_the_report_s_contact() -> None
     )
     report = govinfo_report.parse(text + footer)
     assert report.metadata.contact == govinfo_report.parse(text).metadata.contact
+
+
+def test_a_signature_set_in_a_table_is_found() -> None:
+    # Body and date side by side in a borderless table (a web page's or Word's layout):
+    # the date was looked for in paragraphs only.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    report = consistent_example("青禾镇人民政府", 2024)
+    text = render_text(report, layout="rows")
+    signature = "青禾镇人民政府\n2025年1月20日"
+    assert signature in text
+    tabled = text.replace(signature, "青禾镇人民政府\t2025年1月20日")
+    assert govinfo_report.parse(tabled).metadata.published == dt.date(2025, 1, 20)
