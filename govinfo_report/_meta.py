@@ -200,24 +200,27 @@ def year_from_prose(texts: Sequence[str]) -> int | None:
     return year
 
 
+def _signature(text: str) -> re.Match[str] | None:
+    """``text`` as a signature's date line ("常张乡人民政府 2025年1月8日"), if it is one."""
+    match = _DATE_LINE_RE.match(_dates_in_digits(text).strip())
+    return match if match and not _NOT_SIGNATURE_RE.search(match["who"]) else None
+
+
 def signature_at(texts: Sequence[str]) -> int | None:
     """The index of the last of ``texts`` that is a signature's date line, if any."""
-    for i in range(len(texts) - 1, -1, -1):
-        match = _DATE_LINE_RE.match(_dates_in_digits(texts[i]).strip())
-        if match and not _NOT_SIGNATURE_RE.search(match["who"]):
-            return i
-    return None
+    return next((i for i in range(len(texts) - 1, -1, -1) if _signature(texts[i])), None)
 
 
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:
     """The signature date at the end ("常张乡人民政府 2025年1月8日"), else a header date."""
-    for text in reversed(last_paragraphs):
-        match = _DATE_LINE_RE.match(_dates_in_digits(text).strip())
-        if match and not _NOT_SIGNATURE_RE.search(match["who"]):
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                return None
+    at = signature_at(last_paragraphs)
+    if at is not None:
+        match = _signature(last_paragraphs[at])
+        assert match is not None
+        try:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            return None
     for text in header:
         iso = _ISO_DATE_RE.search(_dates_in_digits(text))
         if iso:

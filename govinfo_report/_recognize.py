@@ -357,8 +357,12 @@ def _doubt_metadata(
     source = next((t for t in prose if _meta.find_period([t])), None)
     if source in texts:
         fields.append("statistics period")
-    source = next((t for t in reversed(tail) if _meta.find_published([t], [])), None)
-    if source in texts:
+    signed = _meta.signature_at(tail)
+    if (
+        signed is not None
+        and tail[signed] in texts
+        and _meta.find_published([tail[signed]], []) is not None
+    ):
         fields.append("publication date")
     named: set[str] = set()
     for text in contact_texts:

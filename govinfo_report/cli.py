@@ -86,6 +86,11 @@ def _looks_like_report(path: Path) -> bool:
     return False
 
 
+def _unreadable(name: str, reason: str) -> tuple[str, _Unreadable]:
+    """The input ``name`` with why it cannot be read (the record says where: the input)."""
+    return name, _Unreadable(path=name, reason=reason, where=name)
+
+
 def _walk(folder: Path) -> Iterator[tuple[str, Path | _Unreadable]]:
     """The report files under ``folder``, in name order, and a record for each file or
     folder that cannot be looked at (no permission, a broken link, a name too long):
@@ -94,8 +99,7 @@ def _walk(folder: Path) -> Iterator[tuple[str, Path | _Unreadable]]:
     seen: set[tuple[int, int]] = set()
 
     def failed(exc: OSError) -> None:
-        name = str(exc.filename or folder)
-        found.append((name, _Unreadable(path=name, reason=_os_reason(exc), where=name)))
+        found.append(_unreadable(str(exc.filename or folder), _os_reason(exc)))
 
     for root, folders, files in os.walk(folder, onerror=failed, followlinks=True):
         try:
@@ -117,14 +121,11 @@ def _walk(folder: Path) -> Iterator[tuple[str, Path | _Unreadable]]:
                 mode = path.stat().st_mode
             except OSError as exc:
                 reason = "a broken link" if path.is_symlink() else _os_reason(exc)
-                found.append(
-                    (str(path), _Unreadable(path=str(path), reason=reason, where=str(path)))
-                )
+                found.append(_unreadable(str(path), reason))
                 continue
             if not stat.S_ISREG(mode):
-                reason = "not a regular file (a pipe, socket or device)"
                 found.append(
-                    (str(path), _Unreadable(path=str(path), reason=reason, where=str(path)))
+                    _unreadable(str(path), "not a regular file (a pipe, socket or device)")
                 )
                 continue
             suffix = path.suffix.lower()
@@ -149,16 +150,16 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | _Unreadable]]:
             is_dir = path.is_dir()
             exists = is_dir or path.exists()
         except OSError as exc:  # a name too long, a loop of links
-            yield given, _Unreadable(path=given, reason=_os_reason(exc), where=given)
+            yield _unreadable(given, _os_reason(exc))
             continue
         if is_dir:
             yield from _walk(path)
         elif exists:
             yield given, path
         elif path.is_symlink():
-            yield given, _Unreadable(path=given, reason="a broken link", where=given)
+            yield _unreadable(given, "a broken link")
         else:
-            yield given, _Unreadable(path=given, reason="no such file or folder", where=given)
+            yield _unreadable(given, "no such file or folder")
 
 
 def _read(name: str, path: Path | _Unreadable) -> Report | _Unreadable:
