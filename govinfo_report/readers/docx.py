@@ -996,8 +996,18 @@ class _Scan:
         #: Paragraphs with tabs, breaks or careful elements, or with a style that hides,
         #: strikes or raises text: they get the careful walk.
         self.careful: set[etree._Element] = set()
+        #: Rows deleted as a tracked change (``w:trPr/w:del``): not read, as if all
+        #: changes were accepted.
+        self.deleted_rows: set[etree._Element] = set()
+        #: Whether alternate content stands outside a run (around runs, paragraphs, rows).
+        blocks_alternate = False
         for element in body.iter(*_CHARS, *_CAREFUL, *((W_PSTYLE, W_RSTYLE) if formats else ())):
             parent = element.getparent()
+            if element.tag == W_DEL and (row := _owner(element, W_TRPR, W_TR)) is not None:
+                self.deleted_rows.add(row)
+                continue
+            if element.tag == MC_ALTERNATE and parent is not None and parent.tag != W_R:
+                blocks_alternate = True
             if element.tag == W_TAB and (parent is None or parent.tag != W_R):
                 continue  # a tab stop (w:pPr/w:tabs/w:tab), not a tab character
             if element.tag in (W_PSTYLE, W_RSTYLE) and element.get(W_VAL) not in formats:
@@ -1013,13 +1023,6 @@ class _Scan:
             if cell is not None:
                 # An absent w:val on w:vMerge/w:hMerge means "continue".
                 self.cell_props.setdefault(cell, {})[prop.tag] = prop.get(W_VAL) or "continue"
-        #: Rows deleted as a tracked change (``w:trPr/w:del``): not read, as if all
-        #: changes were accepted.
-        self.deleted_rows: set[etree._Element] = set()
-        for mark in body.iter(W_DEL):
-            row = _owner(mark, W_TRPR, W_TR)
-            if row is not None:
-                self.deleted_rows.add(row)
         #: Row → the grid columns it leaves empty before its first cell.
         self.grid_before: dict[etree._Element, int] = {}
         for prop in body.iter(W_GRIDBEFORE):
@@ -1042,10 +1045,7 @@ class _Scan:
                         self.numbered.add(paragraph)
         #: Whether content controls, custom XML or alternate content (other than a run's
         #: own, which the careful walk reads) wrap any blocks, rows or cells.
-        self.wrapped = next(body.iter(W_SDT, W_CUSTOMXML), None) is not None or any(
-            (parent := alternate.getparent()) is not None and parent.tag != W_R
-            for alternate in body.iter(MC_ALTERNATE)
-        )
+        self.wrapped = blocks_alternate or next(body.iter(W_SDT, W_CUSTOMXML), None) is not None
 
 
 @attrs.define
