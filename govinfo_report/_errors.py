@@ -23,3 +23,8 @@ class ReportError(ValueError):
         self.reason = reason
         self.where = where
         super().__init__(f"{reason} (at {where})")
+
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str, Location | str]]:
+        # Pickle from the two parts, not from the message that joins them: an error raised
+        # in a worker process (multiprocessing, Dask) reaches the parent as it was raised.
+        return type(self), (self.reason, self.where)

@@ -167,3 +167,17 @@ def test_text_holding_a_lone_surrogate_is_a_clear_error() -> None:
             govinfo_report.parse(source)
         assert "lone surrogate (U+DCB5)" in caught.value.reason
         assert caught.value.where == f"line {line}"
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["whole input", govinfo_report.Location(carrier="html", path="/html/body/p[2]")],
+)
+def test_report_error_survives_pickling(where: str | govinfo_report.Location) -> None:
+    # Errors raised in worker processes (multiprocessing, Dask) are pickled to the parent.
+    import pickle
+
+    error = ReportError("the page holds no HTML elements", where)
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is ReportError
+    assert (again.reason, again.where, str(again)) == (error.reason, error.where, str(error))
