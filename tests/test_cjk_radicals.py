@@ -89,6 +89,35 @@ def test_the_quick_test_never_misses_a_radical(text: str) -> None:
         assert may_hold_radicals(text.encode("utf-8", "surrogatepass"))
 
 
+@given(
+    st.lists(
+        st.sampled_from(["“", "—", "…", "民", "a", "\u2ea0", "\u2fd5", "\u2e7f"]), max_size=150
+    ).map("".join),
+    st.booleans(),
+)
+def test_the_byte_test_finds_the_lead_bytes_the_regex_finds(text: str, cut: bool) -> None:
+    # Many E2 lead bytes (“ — …) before a radical take the test past the ones it checks
+    # one by one, to the regex; a cut last character leaves a lone lead byte at the end.
+    data = text.encode("utf-8")
+    if cut and data:
+        data = data[:-1]
+    found = any(b"\xe2" + bytes([lead]) in data for lead in range(0xBA, 0xC0))
+    assert may_hold_radicals(data) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("“" * 100 + "人\u2ea0政府", True),
+        ("“" * 100 + "人民政府", False),
+        ("—" * 64 + "\u2fd5", True),
+    ],
+)
+def test_the_byte_test_looks_past_many_lead_bytes(text: str, found: bool) -> None:
+    assert may_hold_radicals(text.encode("utf-8")) is found
+    assert may_hold_radicals(text.encode("utf-8")[:-1]) is found  # a lone lead byte at the end
+
+
 def test_a_radical_that_stands_for_no_ideograph_is_left_and_not_counted() -> None:
     # U+2E80 CJK RADICAL REPEAT stands for no ideograph; U+2E9A is unassigned.
     assert not may_hold_radicals("\u2e80\u2e9a")

@@ -46,6 +46,8 @@ _BLOCKS_RE = re.compile("[\u2e80-\u2fdf]")
 # The blocks' characters in UTF-8 are E2 BA 80 to E2 BF 9F: a cheap test on the bytes
 # (of all the blocks' code points, where the one above has only those that stand for one).
 _RADICAL_UTF8_RE = re.compile(rb"\xe2[\xba-\xbf]")
+#: Lead bytes E2 checked one by one before the regex takes over the rest of the bytes.
+_LEAD_BYTES_CHECKED = 64
 
 
 def may_hold_radicals(source: bytes | str) -> bool:
@@ -53,7 +55,18 @@ def may_hold_radicals(source: bytes | str) -> bool:
     (UTF-8 bytes); ``False`` only when it holds none."""
     if isinstance(source, str):
         return _BLOCKS_RE.search(source) is not None and _RADICAL_RE.search(source) is not None
-    return _RADICAL_UTF8_RE.search(source) is not None
+    # The lead byte E2 is looked for with bytes.find, which runs memchr, several times
+    # faster than the regex engine's byte-by-byte loop; in Chinese text E2 leads only some
+    # punctuation (“ ” — …), so few are found. A page full of them is left to the regex.
+    find = source.find
+    at = find(b"\xe2")
+    for _ in range(_LEAD_BYTES_CHECKED):
+        if at < 0:
+            return False
+        if b"\xba" <= source[at + 1 : at + 2] <= b"\xbf":
+            return True
+        at = find(b"\xe2", at + 1)
+    return at >= 0 and _RADICAL_UTF8_RE.search(source, at) is not None
 
 
 def fold_radicals(document: Document) -> Document:
