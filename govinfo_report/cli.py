@@ -9,6 +9,7 @@ severity failed, 1 when one did, and 2 when an input could not be read (the
 others are still checked); 3 when the output could not be written (a full
 disk), 64 for a command line that is not understood, 130 when interrupted.
 JSON lines are always written in UTF-8, whatever the console's encoding.
+``--jobs N`` reads N files at a time in worker processes; the output is the same.
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ import argparse
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import stat
 import sys
+import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Literal, NoReturn, TextIO
 
@@ -169,6 +174,37 @@ def _read(name: str, path: Path | _Unreadable) -> Report | _Unreadable:
         return govinfo_report.parse(path)
     except ReportError as exc:
         return _Unreadable(path=name, reason=exc.reason, where=str(exc.where))
+
+
+def _read_input(item: tuple[str, Path | _Unreadable]) -> Report | _Unreadable:
+    return _read(*item)
+
+
+def _reads(
+    inputs: Sequence[tuple[str, Path | _Unreadable]], jobs: int
+) -> Generator[Report | _Unreadable, None, None]:
+    """Each input read, in the order given: in this process, or in ``jobs`` processes."""
+    if jobs == 1 or len(inputs) < 2:
+        for name, path in inputs:
+            yield _read(name, path)
+        return
+    # Forked workers start at once with the modules imported here; but forking a process
+    # that runs other threads (main() called in a notebook, say) may deadlock, and then a
+    # fork server, which starts clean, forks them instead.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=context)
+    try:
+        # Results come back in input order, as they do read one by one.
+        yield from pool.map(_read_input, inputs)
+    finally:
+        # When the output is closed early (| head) or the run is interrupted, the files not
+        # started are dropped: only those being read are waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the table ---------------------------------------------------------------------------
@@ -364,13 +400,13 @@ def _check_command(args: argparse.Namespace, out: TextIO) -> int:
     reports: list[Report] = []
     names: list[str] = []
     unreadable: list[_Unreadable] = []
-    for name, path in inputs:
-        read = _read(name, path)
-        if isinstance(read, _Unreadable):
-            unreadable.append(read)
-        else:
-            reports.append(read)
-            names.append(name)
+    with contextlib.closing(_reads(inputs, args.jobs)) as reads:
+        for (name, _), read in zip(inputs, reads, strict=True):
+            if isinstance(read, _Unreadable):
+                unreadable.append(read)
+            else:
+                reports.append(read)
+                names.append(name)
     results = check_all(reports, names)
     totals = dict(_ZERO_TOTALS)
     for result in results:
@@ -400,14 +436,14 @@ def _parse_command(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.write("govinfo-report: no report files found\n")
         return EXIT_UNREADABLE
     status = EXIT_OK
-    for name, path in inputs:
-        read = _read(name, path)
-        if isinstance(read, _Unreadable):
-            status = EXIT_UNREADABLE
-            line: dict[str, Any] = {"path": name, "error": read.reason, "where": read.where}
-        else:
-            line = {"path": name, **read.to_dict()}
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    with contextlib.closing(_reads(inputs, args.jobs)) as reads:
+        for (name, _), read in zip(inputs, reads, strict=True):
+            if isinstance(read, _Unreadable):
+                status = EXIT_UNREADABLE
+                line: dict[str, Any] = {"path": name, "error": read.reason, "where": read.where}
+            else:
+                line = {"path": name, **read.to_dict()}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
     return status
 
 
@@ -416,6 +452,34 @@ class _Parser(argparse.ArgumentParser):
         # Not argparse's 2, which says an input could not be read.
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a number of processes, 0 for one per CPU this process may use."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"not 0 or more: {jobs}")
+    if jobs == 0:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+    return jobs
+
+
+def _add_jobs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="read N files at a time, in separate processes (0: one per CPU; default 1); "
+        "the output is the same, in the same order",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -440,6 +504,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="language of messages (default: en)"
     )
+    _add_jobs(check)
     parse = commands.add_parser(
         "parse",
         help="read reports and write their values as JSON lines",
@@ -449,6 +514,7 @@ def _parser() -> argparse.ArgumentParser:
         "be read, 3 the output could not be written, 64 a usage error, 130 interrupted.",
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    _add_jobs(parse)
     return parser
 
 
@@ -486,6 +552,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("govinfo-report: interrupted\n")
         return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        # The system killed a worker (out of memory, say): which file it was reading is
+        # not known, so no report is written for any.
+        sys.stderr.write(
+            "govinfo-report: a worker process died while reading (killed by the system, or "
+            "out of memory); run without --jobs to find the file\n"
+        )
+        return EXIT_UNREADABLE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,14 +8,19 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import govinfo_report
+from govinfo_report import cli
 from govinfo_report.cli import main
 from govinfo_report.synth import consistent_example
+from govinfo_report.synth.docx import render_docx
+from govinfo_report.synth.html import render_html
 from govinfo_report.synth.text import render_text
 from tests.shared import seed_files
 
@@ -325,3 +330,98 @@ def test_one_reason_for_every_rule_is_said_once(
     assert code == 0
     (line,) = [line for line in out.splitlines() if "n/a" in line]
     assert "rules" in line and "before the 2021 format" in line
+
+
+def _mixed_folder(folder: Path) -> Path:
+    """Reports in three carriers, two years of one body (for the rules across reports),
+    and a file that cannot be read."""
+    _write_example(folder, "a-2023.txt", "青禾县松岭镇人民政府", 2023)
+    _write_example(folder, "a-2024.txt", "青禾县松岭镇人民政府", 2024)
+    (folder / "b.html").write_bytes(render_html(consistent_example("白云乡人民政府", 2024)))
+    (folder / "c.docx").write_bytes(render_docx(consistent_example("红旗街道办事处", 2024)))
+    (folder / "d.txt").write_bytes(b"\x00\x01\x02" * 50)
+    for n in range(6):
+        _write_example(folder, f"e{n}.txt", f"东{n}镇人民政府", 2024)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("command", "thread"),
+    [(["check"], False), (["check", "--json", "--all"], False), (["parse"], True)],
+)
+def test_jobs_change_nothing_but_who_reads(
+    command: list[str],
+    thread: bool,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = _mixed_folder(tmp_path)
+    serial = main([*command, str(folder)])
+    expected = capsys.readouterr()
+    pools: list[tuple[int, str]] = []
+
+    class Pool(cli.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **options: Any) -> None:
+            pools.append((max_workers, options["mp_context"].get_start_method()))
+            super().__init__(max_workers, **options)
+
+    monkeypatch.setattr(cli, "ProcessPoolExecutor", Pool)
+    # With another thread running (main() called in a notebook), the process is not forked.
+    done = threading.Event()
+    other = threading.Thread(target=done.wait) if thread else None
+    if other is not None:
+        other.start()
+    try:
+        assert main([*command, "--jobs", "3", str(folder)]) == serial == 2
+    finally:
+        done.set()
+    got = capsys.readouterr()
+    assert pools == [(3, "forkserver" if thread else "fork")]  # three other processes read
+    assert (got.out, got.err) == (expected.out, expected.err)
+
+
+def test_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = _write_example(tmp_path, "a.txt", "松岭镇人民政府", 2024)
+    for bad in ("-1", "two"):
+        with pytest.raises(SystemExit) as exc:
+            main(["parse", "--jobs", bad, str(path)])
+        assert exc.value.code == 64
+        assert "--jobs" in capsys.readouterr().err
+    assert main(["parse", "-j", "0", str(path), str(path)]) == 0  # one a CPU
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_output_closed_early_stops_the_workers_quietly(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path)
+    for n in range(30):  # more lines than a pipe holds, so that writing meets the closed end
+        _write_example(folder, f"f{n:02}.txt", f"西{n}镇人民政府", 2024)
+    with subprocess.Popen(
+        [sys.executable, "-m", "govinfo_report.cli", "parse", "-j", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as run:
+        assert run.stdout is not None and run.stderr is not None
+        first = json.loads(run.stdout.readline())
+        run.stdout.close()
+        err = run.stderr.read().decode("utf-8")
+        assert run.wait(timeout=120) == 0, err
+    assert first["path"].endswith("a-2023.txt")
+    assert err == ""
+
+
+def test_a_worker_killed_is_said_plainly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _mixed_folder(tmp_path)
+    parse = govinfo_report.parse
+
+    def killed(source: Path) -> object:
+        if source.name == "b.html":
+            os._exit(9)  # as the system's out-of-memory killer ends a process
+        return parse(source)
+
+    monkeypatch.setattr(govinfo_report, "parse", killed)  # forked workers inherit it
+    assert main(["parse", "-j", "2", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "a worker process died" in err and "Traceback" not in err
