@@ -15,6 +15,7 @@ import docx as python_docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 import govinfo_report
 from govinfo_report import CellKind, ReportError, Severity
@@ -584,6 +585,61 @@ def test_rows_deleted_as_tracked_changes_are_not_read() -> None:
     (read,) = document.tables()
     assert [[c.text for c in row] for row in read.rows] == [["甲", "1"], ["丙", "3"]]
     assert "repair.docx-tracked-changes" in {code for code, _, _ in document.notes}
+
+
+def test_every_location_finds_its_text_in_the_part() -> None:
+    # Rows inside a content control, a deleted row, and a paragraph with two text boxes
+    # (each written twice, as Word writes them): each path and each cell's row must name
+    # the element that holds the text read.
+    deleted = "<w:trPr><w:del w:id='1' w:author='a' w:date='2025-01-01T00:00:00Z'/></w:trPr>"
+    control = "<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>"
+    frame = (
+        "<w:tbl>"
+        f"<w:tr>{deleted}{_tc(_p('旧的'))}</w:tr>"
+        + control.format(f"<w:tr>{_tc(_p('框里第一行') + _p('框里第二行'))}</w:tr>")
+        + "</w:tbl>"
+    )
+    data = (
+        "<w:tbl>"
+        f"<w:tr>{_tc(_p('甲'))}{_tc(_p('1'))}</w:tr>"
+        f"<w:tr>{deleted}{_tc(_p('乙'))}{_tc(_p('999'))}</w:tr>"
+        f"<w:tr>{_tc(_p('丙'))}{_tc(_p('3'))}</w:tr>"
+        "</w:tbl>"
+    )
+
+    def box(text: str) -> str:
+        content = "<w:txbxContent>" + _p(text) + "</w:txbxContent>"
+        return (
+            "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>"
+            f"<wps:txbx>{content}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+            f"<v:textbox>{content}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+
+    boxes = f"<w:p><w:r><w:t>锚</w:t></w:r>{box('第一个框')}{box('第二个框')}</w:p>"
+    package = _package(frame + data + boxes)
+    document = read_docx(package)
+    part = etree.fromstring(zipfile.ZipFile(io.BytesIO(package)).read("word/document.xml"))
+    prefixes = {"w": part.nsmap["w"], "mc": part.nsmap["mc"]}
+
+    def text_at(path: str | None) -> str:
+        (element,) = part.xpath(path, namespaces=prefixes)
+        return "".join(element.itertext())
+
+    read = [(b.text, text_at(b.location.path)) for b in _paragraphs(document)]
+    assert read == [
+        ("框里第一行", "框里第一行"),
+        ("框里第二行", "框里第二行"),
+        ("锚", "锚第一个框第一个框第二个框第二个框"),
+        ("第一个框", "第一个框"),
+        ("第二个框", "第二个框"),
+    ]
+    (table,) = document.tables()
+    assert text_at(table.location.path) == "甲1乙999丙3"
+    rows = part.xpath("w:body/w:tbl[2]/w:tr", namespaces=prefixes)
+    for row in table.rows:
+        for cell in row:
+            tc = rows[cell.location.row].xpath("w:tc", namespaces=prefixes)[cell.location.column]
+            assert "".join(tc.itertext()) == cell.text
 
 
 def test_text_box_is_read_once_after_its_paragraph() -> None:

@@ -68,7 +68,7 @@ import itertools
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -934,6 +934,29 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
     return fallback
 
 
+#: Prefixes the element paths of locations write (the rest are written by local name).
+_PATH_PREFIXES = {_W_NS: "w", _MC_NS: "mc"}
+
+
+def _steps(ancestor: etree._Element, element: etree._Element) -> str:
+    """The XPath steps from ``ancestor`` down to ``element``, each numbered among its
+    same-named siblings: through content controls, custom XML and alternate content as
+    they stand in the part, and counting rows a reader leaves out (deleted ones)."""
+    steps: list[str] = []
+    node = element
+    while node is not ancestor:
+        parent = node.getparent()
+        if parent is None:
+            raise ValueError("the element is not inside the ancestor")
+        qname = etree.QName(node)
+        prefix = _PATH_PREFIXES.get(qname.namespace or "")
+        name = f"{prefix}:{qname.localname}" if prefix else f"*[local-name()='{qname.localname}']"
+        number = 1 + sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+        steps.append(f"{name}[{number}]")
+        node = parent
+    return "/".join(reversed(steps))
+
+
 def _wrapped(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
     """Children of ``parent`` named one of ``tags``, looking through content controls,
     custom XML and alternate content."""
@@ -1136,13 +1159,17 @@ class _Walker:
         if stripped:
             location = self.where(path)
             self.blocks.append(Paragraph(text=stripped, location=location, numbering=numbering))
-        for i, box in enumerate(boxes, 1):
+        if boxes:
+            # Numbered among all the paragraph's boxes, as the path's XPath counts them:
+            # the copies in alternate content not read, and boxes in boxes, count too.
+            every = list(p.iter(W_TXBXCONTENT))
+        for box in boxes:
             self.note(
                 "repair.docx-textbox",
                 "text in a text box was read after the paragraph that anchors it",
                 self.where(path),
             )
-            self.blocks_in(box, f"({path}//w:txbxContent)[{i}]")
+            self.blocks_in(box, f"({path}//w:txbxContent)[{every.index(box) + 1}]")
 
     def paragraph_text(self, p: etree._Element) -> tuple[str, str | None, list[etree._Element]]:
         """(text as displayed, auto-numbering label or None, text boxes anchored here)."""
@@ -1300,11 +1327,14 @@ class _Walker:
     # tables
     def table(self, tbl: etree._Element, path: str) -> None:
         rows = list(self.children(tbl, W_TR))
+        # A cell's row is its row in the part (what its location says), deleted rows counted.
+        numbers: Sequence[int] = range(len(rows))
         if self.scan.deleted_rows:
-            kept = [row for row in rows if row not in self.scan.deleted_rows]
+            kept = [(n, row) for n, row in enumerate(rows) if row not in self.scan.deleted_rows]
             if len(kept) < len(rows):
                 self.note_tracked_changes()
-                rows = kept
+                numbers = [n for n, _ in kept]
+                rows = [row for _, row in kept]
         cells = [list(self.children(tr, W_TC)) for tr in rows]
         # tbl.iter() yields the table itself first: a second hit is a table inside it.
         nested = next(itertools.islice(tbl.iter(W_TBL), 1, None), None) is not None
@@ -1315,9 +1345,9 @@ class _Walker:
                 "its contents",
                 self.where(path),
             )
-            for r, row in enumerate(cells, 1):
-                for c, tc in enumerate(row, 1):
-                    self.blocks_in(tc, f"{path}/w:tr[{r}]/w:tc[{c}]")
+            for row in cells:
+                for tc in row:
+                    self.blocks_in(tc, f"{path}/{_steps(tbl, tc)}")
             return
         index = self.tables
         self.tables += 1
@@ -1335,7 +1365,7 @@ class _Walker:
                 )
                 for cell in row
             )
-            for row in self.grid(rows, cells, index)
+            for row in self.grid(rows, cells, index, numbers)
         )
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
@@ -1346,20 +1376,20 @@ class _Walker:
                 "tables inside the cells of a table were read as tables after it",
                 location,
             )
-            for r, row in enumerate(cells, 1):
-                for c, tc in enumerate(row, 1):
-                    self.tables_after(tc, f"{path}/w:tr[{r}]/w:tc[{c}]")
+            for row in cells:
+                for tc in row:
+                    self.tables_after(tc, f"{path}/{_steps(tbl, tc)}")
 
     def tables_after(self, tc: etree._Element, path: str) -> None:
         """The tables in cell ``tc`` of a data table, as tables of their own; a table of
         one cell (a frame round the cell's content) was read as the cell's lines, and only
         the tables in it come out."""
-        for t, inner in enumerate(self.children(tc, W_TBL), 1):
+        for inner in self.children(tc, W_TBL):
             box = self.box_cell(inner)
             if box is None:
-                self.table(inner, f"{path}/w:tbl[{t}]")
+                self.table(inner, f"{path}/{_steps(tc, inner)}")
             else:
-                self.tables_after(box, f"{path}/w:tbl[{t}]/w:tr[1]/w:tc[1]")
+                self.tables_after(box, f"{path}/{_steps(tc, box)}")
 
     def box_cell(self, tbl: etree._Element) -> etree._Element | None:
         """The cell of a table of one cell, else ``None``."""
@@ -1370,14 +1400,19 @@ class _Walker:
         return cells[0] if len(cells) == 1 else None
 
     def grid(
-        self, rows: list[etree._Element], cells: list[list[etree._Element]], index: int
+        self,
+        rows: list[etree._Element],
+        cells: list[list[etree._Element]],
+        index: int,
+        numbers: Sequence[int],
     ) -> list[list[_CellBuild]]:
-        """Lay the cells on the table grid, joining merged cells into one."""
+        """Lay the cells on the table grid, joining merged cells into one; ``numbers``
+        gives each row's number in the part."""
         built: list[list[_CellBuild]] = []
         cell_props = self.scan.cell_props
         # Vertical merges still open, by grid column of their first cell.
         open_merges: dict[int, _CellBuild] = {}
-        for r, (tr, tcs) in enumerate(zip(rows, cells, strict=True)):
+        for r, tr, tcs in zip(numbers, rows, cells, strict=True):
             row: list[_CellBuild] = []
             still_open: dict[int, _CellBuild] = {}
             column = self.scan.grid_before.get(tr, 0)
