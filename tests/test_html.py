@@ -960,3 +960,29 @@ def test_a_page_saved_as_a_single_file_mhtml_is_read_as_its_page(
     assert parsed.to_dict()["applications"] == direct.to_dict()["applications"]
     assert parsed.metadata.organization == "青禾镇人民政府"
     assert any(d.code == "repair.mhtml" for d in parsed.diagnostics)
+
+
+def test_paths_through_prefixed_elements_can_be_given_to_xpath() -> None:
+    # Word saves content controls as <w:Sdt> and empty paragraphs as <o:p>: libxml2 names
+    # them "w:sdt" and "o:p", which XPath would read as undeclared namespace prefixes.
+    page = _page(
+        "<div><w:Sdt><p><o:p>一、总体情况</o:p></p><s>作废</s>"
+        "<table><tr><td>甲</td><td rowspan=9>1</td></tr><tr><td>乙</td></tr></table>"
+        "</w:Sdt></div>"
+    )
+    document = read_html(page)
+    tree = etree.fromstring(page.encode("utf-8"), etree.HTMLParser()).getroottree()
+
+    def text_at(path: str | None) -> str:
+        assert path is not None
+        (element,) = tree.xpath(path)
+        return "".join(element.itertext())
+
+    (paragraph,) = _paragraphs(document)
+    assert text_at(document.blocks[0].location.path) == paragraph == "一、总体情况"
+    (table,) = document.tables()
+    assert text_at(table.location.path) == "甲1乙"
+    assert [[text_at(c.path) for c in row] for row in table.rows] == [["甲", "1"], ["乙"]]
+    noted = {code: where for code, _, where in document.notes if where is not None}
+    assert text_at(noted["html.struck-text"].path) == "作废"
+    assert text_at(noted["html.rowspan"].path) == "1"

@@ -305,6 +305,20 @@ def _loc(
     return Location(carrier="html", path=path, table=table, row=row, column=column)
 
 
+def _xpath_safe(path: str) -> str:
+    """``path`` with each step through a prefixed element (Word's ``<w:Sdt>``, ``<o:p>``,
+    which libxml2 names ``w:sdt``) written ``*[name()='w:sdt'][1]``: XPath reads a prefix
+    as a namespace, which the page does not declare, so ``xpath()`` would fail."""
+    if ":" not in path:
+        return path
+    steps = path.split("/")
+    for i, step in enumerate(steps):
+        name, bracket, rest = step.partition("[")
+        if ":" in name:
+            steps[i] = f"*[name()='{name}']{bracket}{rest}"
+    return "/".join(steps)
+
+
 # -- decoding -------------------------------------------------------------------
 
 
@@ -1089,6 +1103,8 @@ class _Walker:
         stray_elements = False
         text: str | None  # a cell's text; every branch below leaves it a str
         for r, (row, row_path, tds, ths, row_invisible, row_struck) in enumerate(laid):
+            if ":" in row_path:  # a prefixed element on the way (rare): once a row, not a cell
+                row_path = _xpath_safe(row_path)
             placed: list[TableCell] = []
             column = 0
             left = ends[r] - r  # rows a rowspan may cover, this one included
@@ -1504,7 +1520,7 @@ def _path_of(element: etree._Element) -> str:
             number = 1 + sum(
                 1 for sibling in node.itersiblings(preceding=True) if sibling.tag == tag
             )
-            steps.append(f"{tag}[{number}]")
+            steps.append(_xpath_safe(f"{tag}[{number}]"))
         node = parent
     steps.append(str(node.tag))
     return "/" + "/".join(reversed(steps))
@@ -1518,7 +1534,7 @@ def _build(chosen: list[_RawBlock]) -> list[Block]:
     tables = 0
     for raw in chosen:
         if isinstance(raw, _RawParagraph):
-            blocks.append(Paragraph(text=raw.text, location=_loc(raw.path)))
+            blocks.append(Paragraph(text=raw.text, location=_loc(_xpath_safe(raw.path))))
             continue
         index = tables
         tables += 1
@@ -1529,7 +1545,8 @@ def _build(chosen: list[_RawBlock]) -> list[Block]:
             for row in raw.rows:
                 for cell in row:
                     cell.base = base
-        blocks.append(Table(rows=tuple(raw.rows), location=_loc(raw.path, table=index)))
+        location = _loc(_xpath_safe(raw.path), table=index)
+        blocks.append(Table(rows=tuple(raw.rows), location=location))
     return blocks
 
 
@@ -1584,6 +1601,12 @@ def read_html(data: bytes | str) -> Document:
         # No section heading and no report table: the report may be a document the page
         # only links to or shows in a frame, as many sites publish it.
         _note_attached_documents(root, notes)
+    notes = [
+        (code, message, attrs.evolve(where, path=_xpath_safe(where.path)))
+        if where is not None and where.path is not None and ":" in where.path
+        else (code, message, where)
+        for code, message, where in notes
+    ]
     document = Document(
         blocks=tuple(_build(chosen)), carrier="html", encoding=encoding, notes=tuple(notes)
     )
