@@ -6,8 +6,10 @@ of them. Per report the body, year and findings are printed as a table
 ``--all``), and a summary line ends the output. ``--json`` writes one JSON
 object per line instead. The exit status is 0 when no rule of error
 severity failed, 1 when one did, and 2 when an input could not be read (the
-others are still checked); 3 when the output could not be written (a full
-disk), 64 for a command line that is not understood, 130 when interrupted.
+others are still checked), also when the output is closed early (``| head``); 3
+when the output could not be written (a full disk, a closed standard output, or,
+for ``parse``, a pipe closed before every input was read), 64 for a command line
+that is not understood, 130 when interrupted.
 JSON lines are always written in UTF-8, whatever the console's encoding.
 ``--jobs N`` reads N files at a time in worker processes; the output is the same.
 """
@@ -392,7 +394,7 @@ def _check_command(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     inputs = list(discover(args.paths))
     if not inputs:
-        sys.stderr.write("govinfo-report: no report files found\n")
+        _say("no report files found")
         if args.json:
             empty = dict.fromkeys(("inputs", "checked", "unreadable", "reports_with_errors"), 0)
             out.write(json.dumps({"type": "summary", **empty, **_ZERO_TOTALS}) + "\n")
@@ -420,20 +422,24 @@ def _check_command(args: argparse.Namespace, out: TextIO) -> int:
         "reports_with_errors": failing,
         **totals,
     }
-    if args.json:
-        _write_json(results, unreadable, summary, show_all=args.all, out=out)
-    else:
-        _write_tables(results, unreadable, summary, show_all=args.all, lang=lang, out=out)
-    if unreadable:
-        return EXIT_UNREADABLE
-    return EXIT_ERRORS if failing else EXIT_OK
+    status = EXIT_UNREADABLE if unreadable else EXIT_ERRORS if failing else EXIT_OK
+    try:
+        if args.json:
+            _write_json(results, unreadable, summary, show_all=args.all, out=out)
+        else:
+            _write_tables(results, unreadable, summary, show_all=args.all, lang=lang, out=out)
+    except BrokenPipeError:
+        # The reader went away (| head) after every report was checked: the status still
+        # says what the checks found, as a script testing it (set -o pipefail) expects.
+        _drop_output()
+    return status
 
 
 def _parse_command(args: argparse.Namespace, out: TextIO) -> int:
     """One JSON line per input: the report's plain values, or why it could not be read."""
     inputs = list(discover(args.paths))
     if not inputs:
-        sys.stderr.write("govinfo-report: no report files found\n")
+        _say("no report files found")
         return EXIT_UNREADABLE
     status = EXIT_OK
     with contextlib.closing(_reads(inputs, args.jobs)) as reads:
@@ -496,7 +502,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Check reports: arithmetic, completeness, text against tables, "
         "plausibility, and across reports (carry-over between years, 雷同). Exit status: "
         "0 no error, 1 a rule of error severity failed, 2 an input could not be read, "
-        "3 the output could not be written, 64 a usage error, 130 interrupted.",
+        "3 the output could not be written, 64 a usage error, 130 interrupted; when the "
+        "output is closed early (| head), the status still says what the checks found.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     check.add_argument("--all", action="store_true", help="also list passed rules")
@@ -511,11 +518,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Read reports and write one JSON line per input: its path and the values "
         "of Report.to_dict() (see docs/export.md), or its path, 'error' and 'where' when it "
         "could not be read; always in UTF-8. Exit status: 0 all read, 2 an input could not "
-        "be read, 3 the output could not be written, 64 a usage error, 130 interrupted.",
+        "be read, 3 the output could not be written (also a pipe closed before the end), "
+        "64 a usage error, 130 interrupted.",
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     _add_jobs(parse)
     return parser
+
+
+def _say(message: str) -> None:
+    """Tell the user ``message`` on stderr, when there is one (a daemon may have none)."""
+    if sys.stderr is not None:
+        sys.stderr.write(f"govinfo-report: {message}\n")
 
 
 def _drop_output() -> None:
@@ -528,6 +542,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     stdout = sys.stdout
+    if stdout is None:  # started with its standard output closed (>&-)
+        _say("cannot write the output: the standard output is closed")
+        return EXIT_OUTPUT
     if isinstance(stdout, io.TextIOWrapper):
         if args.command == "parse" or args.json:
             # JSON lines are UTF-8 (a GBK console's encoding made lines no reader decodes).
@@ -541,23 +558,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args, stdout)
     except BrokenPipeError:
-        # The reader went away (| head): nothing more to say.
+        # The reader went away (| head) before every input was read: nothing more to say,
+        # but the run did not do all it was asked, so its status cannot be 0.
         _drop_output()
-        return EXIT_OK
+        return EXIT_OUTPUT
     except OSError as exc:
         # Reading errors are records; what is left is writing (a full disk).
-        sys.stderr.write(f"govinfo-report: cannot write the output: {_os_reason(exc)}\n")
+        _say(f"cannot write the output: {_os_reason(exc)}")
         _drop_output()
         return EXIT_OUTPUT
     except KeyboardInterrupt:
-        sys.stderr.write("govinfo-report: interrupted\n")
+        _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenProcessPool:
         # The system killed a worker (out of memory, say): which file it was reading is
         # not known, so no report is written for any.
-        sys.stderr.write(
-            "govinfo-report: a worker process died while reading (killed by the system, or "
-            "out of memory); run without --jobs to find the file\n"
+        _say(
+            "a worker process died while reading (killed by the system, or out of memory); "
+            "run without --jobs to find the file"
         )
         return EXIT_UNREADABLE
 

@@ -405,7 +405,7 @@ def test_output_closed_early_stops_the_workers_quietly(tmp_path: Path) -> None:
         first = json.loads(run.stdout.readline())
         run.stdout.close()
         err = run.stderr.read().decode("utf-8")
-        assert run.wait(timeout=120) == 0, err
+        assert run.wait(timeout=120) == 3, err  # not all was written: not 0
     assert first["path"].endswith("a-2023.txt")
     assert err == ""
 
@@ -425,3 +425,38 @@ def test_a_worker_killed_is_said_plainly(
     assert main(["parse", "-j", "2", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "a worker process died" in err and "Traceback" not in err
+
+
+def test_a_check_cut_short_by_its_reader_still_exits_with_its_findings(tmp_path: Path) -> None:
+    # `check | head` under `set -o pipefail`: the status must say an error rule failed.
+    _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
+    text = render_text(consistent_example("白云乡人民政府", 2024))
+    report = govinfo_report.parse(text)
+    cell = report.applications.cell("new_received", "total")
+    assert cell.location is not None and cell.location.line is not None
+    lines = text.split("\n")
+    lines[cell.location.line - 1] = lines[cell.location.line - 1].replace(cell.raw, "9999")
+    (tmp_path / "bad.txt").write_text("\n".join(lines), encoding="utf-8")
+    command = [sys.executable, "-m", "govinfo_report.cli", "check", "--all", str(tmp_path)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # every line written at once
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
+        assert run.stdout is not None and run.stderr is not None
+        run.stdout.readline()
+        run.stdout.close()
+        err = run.stderr.read().decode("utf-8")
+        assert run.wait(timeout=120) == 1, err
+    assert err == ""
+
+
+def test_a_closed_standard_output_is_said_plainly(tmp_path: Path) -> None:
+    path = _write_example(tmp_path, "a.txt", "松岭镇人民政府", 2024)
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report.cli", "parse", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # as cron or a daemon starts it: >&-
+        check=False,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 3, err
+    assert "standard output is closed" in err and "Traceback" not in err
