@@ -30,8 +30,12 @@ _MARK_DIGITS_RE = re.compile(
     "[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
 )
 
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_UNIT_RE = re.compile(r"^(?P<num>[+-]?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次)$")
+# ASCII digits only (NFKC has made full-width ones ASCII): a digit of another script
+# ("١٢", Arabic-Indic) in a Chinese report is damage, not a number to read as 12.
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$", re.ASCII)
+_UNIT_RE = re.compile(
+    r"^(?P<num>[+-]?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次)$", re.ASCII
+)
 
 
 def _clean(raw: str) -> str:

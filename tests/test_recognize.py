@@ -293,6 +293,15 @@ def test_a_footnote_mark_typed_after_a_value_is_not_read_as_its_digit() -> None:
     assert (cell.kind, cell.value) == (CellKind.NUMBER, 37)
 
 
+def test_digits_of_other_scripts_are_unreadable_not_read() -> None:
+    # Python reads "١٢" (Arabic-Indic) and "१२" (Devanagari) as 12: in a Chinese report
+    # they are damage, and were read as numbers without a word.
+    for figure in ("١٢", "१२", "١٢件"):
+        report, cell = _licensing_read_from(figure)
+        assert (cell.kind, cell.value, cell.raw) == (CellKind.UNREADABLE, None, figure)
+        assert any(d.code == "doubt.unreadable" for d in report.diagnostics)
+
+
 def test_a_value_whose_digits_stand_on_several_lines_is_read_but_doubted() -> None:
     # A page number right under a cell's value ("9", then "3") was joined to it: 93,
     # silently. Digits on separate lines may be one wrapped number or two things run
