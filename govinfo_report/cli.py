@@ -214,6 +214,14 @@ def _reads(
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+def _shown(name: str) -> str:
+    """A file name as one line of the table: control characters (a newline in a name)
+    written as escapes, so that a name cannot break the table or forge a line of it."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
 def _width(text: str) -> int:
     """Columns a string takes in a terminal (CJK characters take two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -312,7 +320,7 @@ def _print_report(result: CheckResult, *, show_all: bool, lang: Lang, out: TextI
     report = result.report
     meta = report.metadata
     counts = _counts(result)
-    out.write(f"== {result.name}\n")
+    out.write(f"== {_shown(result.name)}\n")
     body = meta.organization or ("（未知）" if lang == "zh" else "(unknown)")
     year = meta.year if meta.year is not None else "?"
     out.write(
@@ -375,7 +383,7 @@ def _write_tables(
     out: TextIO,
 ) -> None:
     for bad in unreadable:
-        out.write(f"== {bad.path}\n   unreadable: {bad.reason} (at {bad.where})\n\n")
+        out.write(f"== {_shown(bad.path)}\n   unreadable: {bad.reason} (at {bad.where})\n\n")
     for result in results:
         _print_report(result, show_all=show_all, lang=lang, out=out)
     out.write(

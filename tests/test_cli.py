@@ -460,3 +460,14 @@ def test_a_closed_standard_output_is_said_plainly(tmp_path: Path) -> None:
     err = done.stderr.decode("utf-8")
     assert done.returncode == 3, err
     assert "standard output is closed" in err and "Traceback" not in err
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_example(tmp_path, "a\n== forged.txt", "松岭镇人民政府", 2024)
+    (tmp_path / "b\tc.txt").write_bytes(b"\x00\x01\x02" * 50)
+    status, out, _ = _run(capsys, str(tmp_path))
+    assert status == 2
+    headers = [line for line in out.splitlines() if line.startswith("== ")]
+    assert sorted(headers) == [f"== {tmp_path}/a\\n== forged.txt", f"== {tmp_path}/b\\tc.txt"]
