@@ -1,8 +1,9 @@
-"""Reprs are short enough for a notebook, and say what matters."""
+"""Reprs are short enough for a notebook, and say what matters; README's comments are true."""
 
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,37 @@ def test_an_empty_table_repr_has_no_stray_comma() -> None:
     )
     assert repr(TableData(key="active", found=True, rows=())) == "<TableData 'active': 0 rows>"
     assert repr(_report().active) == "<TableData 'active': 6 rows, 10 number>"
+
+
+#: A README comment that states a value: all of it, or what follows "prose: ".
+_VALUE = re.compile(r"(?:^|: )((?:[(\[{'\"<]|[A-Z]\w*\().*)$")
+
+
+def _readme_claims() -> list[tuple[str, str | None]]:
+    """The lines of README.md's first code block: code, and the value its comment states."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    claims: list[tuple[str, str | None]] = []
+    for line in block.splitlines():
+        code, _, comment = line.partition("  # ")
+        found = _VALUE.search(comment)
+        claims.append((code, found.group(1) if found else None))
+    return claims
+
+
+def test_readme_comments_state_what_the_repl_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # README's path is relative to the project
+    namespace: dict[str, object] = {}
+    checked = 0
+    for code, claim in _readme_claims():
+        if not code.strip():
+            continue
+        if claim is None:
+            exec(code, namespace)
+            continue
+        printed = repr(eval(code, namespace))
+        # "…" stands for text left out; what is shown must be there, in order.
+        pattern = ".*?".join(re.escape(part) for part in claim.split("…"))
+        assert re.fullmatch(pattern, printed, re.DOTALL), (code, claim, printed)
+        checked += 1
+    assert checked >= 5
