@@ -7,7 +7,7 @@ import attrs
 __all__ = ["Location"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Location:
     """Where something is in the source document.
 
@@ -52,6 +52,16 @@ class Location:
             x0, y0, x1, y1 = self.bbox
             bits.append(f"box ({x0:.0f},{y0:.0f},{x1:.0f},{y1:.0f})")
         return ", ".join(bits) if bits else f"{self.carrier} input"
+
+    def __repr__(self) -> str:
+        # Most fields are unset for any one carrier: show the set ones, still as a call that
+        # ``eval`` turns back into an equal location.
+        set_fields = ", ".join(
+            f"{field.name}={value!r}"
+            for field in attrs.fields(Location)
+            if (value := getattr(self, field.name)) is not None
+        )
+        return f"Location({set_fields})"
 
     def to_dict(self) -> dict[str, object]:
         """JSON-compatible form, with unset fields left out."""

@@ -134,9 +134,10 @@ class TableData:
         kinds: dict[str, int] = {}
         for cell in self.cells():
             kinds[cell.kind.value] = kinds.get(cell.kind.value, 0) + 1
-        counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        found = "" if self.found else ", not found"
-        return f"<TableData {self.key!r}: {len(self.rows)} rows, {counted}{found}>"
+        parts = [f"{len(self.rows)} rows", *(f"{n} {kind}" for kind, n in sorted(kinds.items()))]
+        if not self.found:
+            parts.append("not found")
+        return f"<TableData {self.key!r}: {', '.join(parts)}>"
 
 
 @attrs.frozen(kw_only=True)

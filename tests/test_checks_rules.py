@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -523,6 +526,20 @@ def test_docs_rules_md_is_up_to_date() -> None:
     assert DOCS.read_text(encoding="utf-8") == markdown(), (
         "docs/rules.md is stale: run `python -m govinfo_report.checks --markdown > docs/rules.md`"
     )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk"])
+def test_the_markdown_is_utf_8_whatever_the_console(encoding: str) -> None:
+    # On an ASCII console `--markdown` died of a UnicodeEncodeError; on a GBK one
+    # `> docs/rules.md` made a GBK file.
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report.checks", "--markdown"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": str(DOCS.parent.parent)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert done.stdout == DOCS.read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from govinfo_report.formats import FORMATS
+from govinfo_report.formats.__main__ import main
 from govinfo_report.formats._docs import format_markdown
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 
 
 @pytest.mark.parametrize("version", sorted(FORMATS))
@@ -49,3 +54,49 @@ def test_2021_table_shapes() -> None:
     assert sum(len(spec.table("active").row_columns(r)) for r in spec.table("active").rows) == 10
     review = spec.table("review_litigation")
     assert len(review.rows) * len(review.columns) == 15
+
+
+def test_the_command_line_writes_into_docs_or_the_folder_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    assert main(["out/formats"]) == 0
+    for folder in (tmp_path / "docs", tmp_path / "out" / "formats"):
+        written = sorted(p.name for p in folder.iterdir())
+        assert written == [f"format-{version}.md" for version in sorted(FORMATS)]
+        for name in written:
+            assert (folder / name).read_text(encoding="utf-8") == (DOCS / name).read_text(
+                encoding="utf-8"
+            )
+    assert capsys.readouterr().out.splitlines()[0] == "wrote docs/format-2021.md"
+
+
+def test_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
+    # --help was taken for the folder: ./--help/format-2021.md was written.
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report.formats", "--help"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this project, not an installed copy
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: python -m govinfo_report.formats [-h] [DIR]")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["-x", "docs"], ["one", "two"]])
+def test_a_command_line_not_understood_exits_64(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 64
+    assert "usage:" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--markdown", action="store_true", required=True, help="print docs/rules.md"
     )
     parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # The text is docs/rules.md, a UTF-8 file: an ASCII or GBK console's encoding made a
+        # UnicodeEncodeError (or a file in another encoding) of ``> docs/rules.md``.
+        sys.stdout.reconfigure(encoding="utf-8")
     sys.stdout.write(markdown())
     return 0
 

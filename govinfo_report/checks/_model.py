@@ -104,7 +104,7 @@ class Equation:
     right: tuple[CellRef, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Rule:
     """A rule a reviewer checks, declared as data."""
 
@@ -142,6 +142,10 @@ class Rule:
             return report.table(self.reads[0].table).variant == self.variant
         except (KeyError, IndexError):
             return False
+
+    def __repr__(self) -> str:
+        # The cells a rule reads and its explanations run to kilobytes; its id names it.
+        return f"<Rule {self.id} {self.severity.value}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -192,7 +196,17 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
     }
 
 
-@attrs.frozen(kw_only=True)
+#: How much of an outcome's message its repr shows (a list of blank cells runs to kilobytes).
+_REPR_MESSAGE = 80
+
+
+def _shorten(text: str, width: int = _REPR_MESSAGE) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Outcome:
     """What one rule concluded about one report."""
 
@@ -258,11 +272,18 @@ class Outcome:
             out["score"] = round(self.score, 4)
         return out
 
+    def __repr__(self) -> str:
+        # The full record holds the rule and every cell it read: say what it concluded.
+        return (
+            f"<Outcome {self.status.value} {self.severity.value} {self.rule.id}: "
+            f"{_shorten(self.message_en)}>"
+        )
+
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CheckResult:
     """Every rule's outcome on one report."""
 
@@ -309,3 +330,17 @@ class CheckResult:
 
     def by_family(self, family: str) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if o.rule.family == family)
+
+    def __repr__(self) -> str:
+        # The full record (the report and every outcome with its rule) runs to hundreds of
+        # kilobytes, too much for a notebook: say whose report and how it fared.
+        meta = self.report.metadata
+        who = f"{meta.organization or '?'} {meta.year or '?'}"
+        if self.name is not None and self.name != who:  # check_all's default name is ``who``
+            who += f" ({self.name!r})"
+        errors = len(self.errors)
+        return (
+            f"<CheckResult {who}: "
+            f"{len(self.failures)} failed ({errors} error{'' if errors == 1 else 's'}), "
+            f"{len(self.not_assessable)} not assessable, {len(self.passed)} passed>"
+        )

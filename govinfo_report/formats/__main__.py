@@ -2,15 +2,51 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from govinfo_report.formats import FORMATS
 from govinfo_report.formats._docs import format_markdown
 
+#: A command line that is not understood (sysexits' EX_USAGE), as for ``govinfo-report``.
+EXIT_USAGE = 64
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else Path("docs")
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # 64 like the main command line, not argparse's 2.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m govinfo_report.formats",
+        description="Write the description of every official format as Markdown, one file "
+        "format-<version>.md per format, into DIR. Exit status: 0 written, 64 a usage error.",
+    )
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        default=Path("docs"),
+        type=Path,
+        metavar="DIR",
+        help="the folder to write into, made if absent (default: docs)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write docs/format-<version>.md (or into the folder given) for every format."""
+    args = _parser().parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # The folder's name is printed back: a console that cannot show it must not fail.
+        sys.stdout.reconfigure(errors="backslashreplace")
+    folder: Path = args.folder
     folder.mkdir(parents=True, exist_ok=True)
     for version, spec in FORMATS.items():
         path = folder / f"format-{version}.md"
@@ -20,4 +56,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
