@@ -43,6 +43,20 @@ def _write_example(folder: Path, name: str, organization: str, year: int) -> Pat
     return path
 
 
+def _write_with_total(
+    folder: Path, name: str, organization: str, row: str, old: str | None, new: str
+) -> None:
+    """A 2024 example whose table 三 total of ``row`` has ``old`` (its whole text when
+    ``None``) replaced by ``new`` on its line."""
+    text = render_text(consistent_example(organization, 2024))
+    cell = govinfo_report.parse(text).applications.cell(row, "total")
+    assert cell.location is not None and cell.location.line is not None
+    lines = text.split("\n")
+    at = cell.location.line - 1
+    lines[at] = lines[at].replace(cell.raw if old is None else old, new)
+    (folder / name).write_text("\n".join(lines), encoding="utf-8")
+
+
 def test_a_seed_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(capsys, str(_seed("003")))
     assert status == 0, out
@@ -162,14 +176,8 @@ def test_across_reports_on_the_command_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     _write_example(tmp_path, "2023.txt", "青禾县松岭镇人民政府", 2023)
-    text = render_text(consistent_example("青禾县松岭镇人民政府", 2024))
     # Last year carried 1 application forward; this year says 3 were carried over.
-    report = govinfo_report.parse(text)
-    cell = report.applications.cell("carried_over", "total")
-    assert cell.location is not None and cell.location.line is not None
-    lines = text.split("\n")
-    lines[cell.location.line - 1] = lines[cell.location.line - 1].replace("1", "3")
-    (tmp_path / "2024.txt").write_text("\n".join(lines), encoding="utf-8")
+    _write_with_total(tmp_path, "2024.txt", "青禾县松岭镇人民政府", "carried_over", "1", "3")
     status, out, _ = _run(capsys, str(tmp_path))
     assert status == 1
     assert "across.carried_over[total]" in out
@@ -430,13 +438,7 @@ def test_a_worker_killed_is_said_plainly(
 def test_a_check_cut_short_by_its_reader_still_exits_with_its_findings(tmp_path: Path) -> None:
     # `check | head` under `set -o pipefail`: the status must say an error rule failed.
     _write_example(tmp_path, "good.txt", "松岭镇人民政府", 2024)
-    text = render_text(consistent_example("白云乡人民政府", 2024))
-    report = govinfo_report.parse(text)
-    cell = report.applications.cell("new_received", "total")
-    assert cell.location is not None and cell.location.line is not None
-    lines = text.split("\n")
-    lines[cell.location.line - 1] = lines[cell.location.line - 1].replace(cell.raw, "9999")
-    (tmp_path / "bad.txt").write_text("\n".join(lines), encoding="utf-8")
+    _write_with_total(tmp_path, "bad.txt", "白云乡人民政府", "new_received", None, "9999")
     command = [sys.executable, "-m", "govinfo_report.cli", "check", "--all", str(tmp_path)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # every line written at once
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
