@@ -320,7 +320,7 @@ def _print_report(result: CheckResult, *, show_all: bool, lang: Lang, out: TextI
     report = result.report
     meta = report.metadata
     counts = _counts(result)
-    out.write(f"== {_shown(result.name)}\n")
+    out.write(f"== {_shown(str(result.name))}\n")
     body = meta.organization or ("（未知）" if lang == "zh" else "(unknown)")
     year = meta.year if meta.year is not None else "?"
     out.write(
