@@ -986,3 +986,9 @@ def test_paths_through_prefixed_elements_can_be_given_to_xpath() -> None:
     noted = {code: where for code, _, where in document.notes if where is not None}
     assert text_at(noted["html.struck-text"].path) == "作废"
     assert text_at(noted["html.rowspan"].path) == "1"
+
+
+def test_a_paragraph_is_where_its_text_is_not_where_its_padding_is() -> None:
+    page = _page("<p><span>\u3000</span><span>\u3000</span><span>主动公开情况见下表。</span></p>")
+    (paragraph,) = read_html(page).blocks
+    assert paragraph.location.path == "/html/body/p[1]/span[3]"

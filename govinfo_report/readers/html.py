@@ -491,7 +491,7 @@ def _parse(markup: bytes, notes: list[_Note]) -> etree._Element:
 class _Lines:
     """Lines of running content being built: inline text joins, breaks end a line."""
 
-    __slots__ = ("lines", "parts", "path", "plain")
+    __slots__ = ("bare", "lines", "parts", "path", "plain")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -501,6 +501,9 @@ class _Lines:
         #: (a line starts with its first text, even white space that collapses away).
         self.path = ""
         self.plain = False
+        #: The line holds only padding (U+3000, U+00A0), which the paragraph loses: the
+        #: element its first real text comes in is where it is, not the padding's.
+        self.bare = False
 
     def add(self, text: str, path: str, in_link: bool) -> None:
         parts = self.parts
@@ -509,6 +512,10 @@ class _Lines:
                 self.path = path  # the line starts here, even if with white space
             if not text.strip(_ASCII_SPACE):
                 return  # white space that starts a line collapses away (most tails)
+            self.bare = not text.strip(_PARAGRAPH_STRIP)
+        elif self.bare and text.strip(_PARAGRAPH_STRIP):
+            self.path = path
+            self.bare = False
         parts.append(text)
         if not in_link and not self.plain and text.strip():
             self.plain = True
@@ -521,7 +528,7 @@ class _Lines:
             if text or hard:
                 self.push(text, self.path, self.plain)
             self.parts = []
-            self.plain = False
+            self.plain = self.bare = False
         elif hard:
             self.push("", self.path, False)
         self.path = ""
@@ -810,7 +817,11 @@ class _Walker:
                             lines.end()
                     elif text:
                         # The path is only needed when the leaf starts a line.
-                        leaf = lines.path or f"{path}/{tag}[{number}]"
+                        leaf = (
+                            lines.path
+                            if lines.path and not lines.bare
+                            else f"{path}/{tag}[{number}]"
+                        )
                         lines.add(text, leaf, in_link or tag == "a")
                 else:
                     self._element(child, f"{path}/{tag}[{number}]", tag, lines, depth, in_link)
