@@ -1791,6 +1791,48 @@ def test_joined_boxes_that_are_no_rectangle_are_cut_into_rectangles() -> None:
         (r, c) for r0, c0, h, w in cells for r in range(r0, r0 + h) for c in range(c0, c0 + w)
     ]
     assert len(covered) == len(set(covered)) == 3 * 3  # no box twice, none left out
+    # The pieces the L was cut into, each doubted by the reader at its own box.
+    pieces = [grid.cells[i] for i in grid.cut_cells]
+    assert sorted((c.row, c.column, c.rowspan, c.colspan) for c in pieces) == [
+        (1, 1, 2, 1),
+        (2, 0, 1, 1),
+        (2, 2, 1, 1),
+    ]
+
+
+def test_a_value_in_a_piece_of_a_cut_cell_is_doubted() -> None:
+    """The doubt about a merged cell that is no rectangle named the whole table's box, so
+    it reached no cell: the value read in a piece looked as sure as any."""
+    xs, ys = [100.0, 220, 300, 380], [500.0, 516, 556, 596]  # a sliver row at the foot
+
+    def page(canvas: Canvas) -> None:
+        canvas.setLineWidth(0.8)
+        for y in ys:
+            if y == 516:  # the floor of the middle box is missing
+                canvas.line(100, y, 220, y)
+                canvas.line(300, y, 380, y)
+            else:
+                canvas.line(100, y, 380, y)
+        for x in xs:
+            canvas.line(x, 516 if x in (220, 300) else 500, x, 596)
+        canvas.setFont("STSong-Light", 10)
+        for x, y, text in ((110, 570, "甲"), (250, 570, "6"), (310, 570, "8")):
+            canvas.drawString(x, y, text)
+        for x, y, text in ((110, 530, "乙"), (250, 530, "7"), (310, 530, "9")):
+            canvas.drawString(x, y, text)
+
+    document = read_pdf(_pdf(page))
+    doubted = [
+        where.bbox for code, _, where in document.notes if code == "doubt.pdf-irregular-cell"
+    ]
+    assert len(doubted) == 3
+    ((seven,),) = [
+        [cell for cell in row if cell.text == "7"]
+        for table in document.tables()
+        for row in table.rows
+        if any(cell.text == "7" for cell in row)
+    ]
+    assert seven.location.bbox in doubted
 
 
 def test_a_reader_s_doubt_about_a_cell_marks_its_value_doubtful() -> None:

@@ -457,14 +457,15 @@ class _Reader:
                 continue
             if len(grid.cells) < 2:
                 continue  # a box around text is not a table
-            if grid.irregular:
+            for index in grid.cut_cells:
+                # At each piece's box, so that the value read there is doubted.
                 self.notes.append(
                     (
                         "doubt.pdf-irregular-cell",
-                        f"{grid.irregular} merged cell(s) are not rectangular "
-                        "(a ruling is missing in part) and were cut into rectangles; "
-                        "their text may be misplaced",
-                        pdf_location(page, grid.bbox),
+                        "this cell is a piece of a merged cell that is not rectangular (a "
+                        "ruling is missing in part), cut into rectangles: its text may be "
+                        "misplaced",
+                        pdf_location(page, grid.cells[index].bbox),
                     )
                 )
             grids.append(grid)

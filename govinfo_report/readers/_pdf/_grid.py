@@ -99,6 +99,8 @@ class Grid:
     neg_ys: tuple[float, ...]
     #: Cells whose joined boxes do not form a rectangle (a ruling is missing in part).
     irregular: int = 0
+    #: The indices in ``cells`` of the rectangles those were cut into.
+    cut_cells: tuple[int, ...] = ()
     #: No ruling along the top (bottom) edge: the table goes on beyond it, as
     #: where some producers cut a row at a page break.
     open_top: bool = False
@@ -406,6 +408,7 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
         members.setdefault(find(box), []).append(box)
     rectangles: list[tuple[int, int, int, int]] = []  # (row, column, rowspan, colspan)
     irregular = 0
+    cut: set[tuple[int, int, int, int]] = set()
     for boxes in members.values():
         rs = [b // columns for b in boxes]
         cs = [b % columns for b in boxes]
@@ -414,7 +417,9 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
             rectangles.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         else:
             irregular += 1
-            rectangles.extend(_rectangles({(b // columns, b % columns) for b in boxes}))
+            pieces = _rectangles({(b // columns, b % columns) for b in boxes})
+            rectangles.extend(pieces)
+            cut.update(pieces)
     rectangles.sort()
     cells: list[GridCell] = []
     owner = [[0] * columns for _ in range(rows)]
@@ -438,6 +443,7 @@ def build_grid(rulings: Sequence[Ruling]) -> Grid | None:
         cells=tuple(cells),
         owner=tuple(tuple(row) for row in owner),
         irregular=irregular,
+        cut_cells=tuple(i for i, rectangle in enumerate(rectangles) if rectangle in cut),
         open_top=_coverage(on_y.get(0, ()), xs[0], xs[-1]) < COVERED,
         open_bottom=_coverage(on_y.get(rows, ()), xs[0], xs[-1]) < COVERED,
         open_left=_coverage(on_x.get(0, ()), ys[-1], ys[0]) < COVERED,
