@@ -240,6 +240,7 @@ def _metadata(
     diags: _Diags,
     ocr: frozenset[_DoubtKey] = frozenset(),
     ending: Sequence[str] | None = None,
+    contact_flow: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Metadata:
     title_found = _find_title(preamble)
     title = title_location = organization = None
@@ -282,14 +283,17 @@ def _metadata(
         else [p.text for p in all_paragraphs[-SIGNATURE_LOOKBACK:]]
     )
     published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
-    contact_texts = [p.text for p in preamble]
+    # The preamble's and section 六's texts, their tables' rows among them when given.
     other = sections.get("other")
-    if other is not None:
-        # What follows the signature is the page's, not the report's: a site's footer
-        # with its own address, phone and e-mail, printed into the flow.
-        texts = [p.text for p in other.paragraphs]
-        signed = _meta.signature_at(texts)
-        contact_texts += texts if signed is None else texts[:signed]
+    before, texts = contact_flow or (
+        [p.text for p in preamble],
+        [] if other is None else [p.text for p in other.paragraphs],
+    )
+    contact_texts = list(before)
+    # What follows the signature is the page's, not the report's: a site's footer with
+    # its own address, phone and e-mail, printed into the flow.
+    signed = _meta.signature_at(texts)
+    contact_texts += texts if signed is None else texts[:signed]
     if ocr:
         _doubt_metadata(
             [p for p in all_paragraphs if (key := _doubt_key(p.location)) and key in ocr],
@@ -327,8 +331,13 @@ def _ending(document: Document) -> list[str]:
             if paragraphs == SIGNATURE_LOOKBACK:
                 break
         else:
-            texts += [" ".join(cell.text.strip() for cell in row) for row in reversed(block.rows)]
+            texts += [_row_text(row) for row in reversed(block.rows)]
     return texts[::-1]
+
+
+def _row_text(row: Sequence[TableCell]) -> str:
+    """A table row read as a line: its cells side by side ("地址：" beside "人民路1号")."""
+    return " ".join(cell.text.strip() for cell in row)
 
 
 def _doubt_metadata(
@@ -1024,6 +1033,9 @@ def recognize(document: Document) -> Report:
     current: str | None = None
     section_paragraphs: dict[str, list[TextBlock]] = {s.key: [] for s in spec.sections}
     preamble: list[Paragraph] = []
+    # Where contact details are looked for, in order: the preamble's and section 六's
+    # paragraphs and the rows of their tables (a contact block set as a table).
+    contact_flow: dict[str | None, list[str]] = {None: [], "other": []}
     for i, block in enumerate(document.blocks):
         if i in heading_blocks:
             heading = heading_blocks[i]
@@ -1033,6 +1045,8 @@ def recognize(document: Document) -> Report:
                 section_paragraphs[current].append(
                     TextBlock(text=heading.rest, location=heading.paragraph.location)
                 )
+                if current in contact_flow:
+                    contact_flow[current].append(heading.rest)
                 diags.add(
                     Severity.INFO,
                     "repair.run-in-heading",
@@ -1049,6 +1063,10 @@ def recognize(document: Document) -> Report:
                 section_paragraphs[current].append(
                     TextBlock(text=block.text, location=block.location)
                 )
+            if current in contact_flow:
+                contact_flow[current].append(block.text)
+        elif current in contact_flow:
+            contact_flow[current] += [_row_text(row) for row in block.rows]
     found_headings = {heading.section.key: heading.paragraph for heading in headings}
     sections: list[Section] = []
     for section_spec in spec.sections:
@@ -1078,6 +1096,7 @@ def recognize(document: Document) -> Report:
         diags,
         _doubted_cells(document, "doubt.pdf-ocr"),
         _ending(document),
+        (contact_flow[None], contact_flow["other"]),
     )
     if signature_hits == 0:
         diags.add(

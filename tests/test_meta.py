@@ -163,3 +163,32 @@ def test_a_signature_set_in_a_table_is_found() -> None:
     assert signature in text
     tabled = text.replace(signature, "青禾镇人民政府\t2025年1月20日")
     assert govinfo_report.parse(tabled).metadata.published == dt.date(2025, 1, 20)
+
+
+@pytest.mark.parametrize("where", ["preamble", "section 六", "after the signature"])
+def test_a_contact_block_set_as_a_table_is_read(where: str) -> None:
+    # Field beside value ("地址：" | "人民路1号"): the contact was looked for in paragraphs
+    # only, and came out empty in every carrier. A table after the signature is the
+    # site's (its footer), not the report's.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.html import render_html
+
+    page = render_html(consistent_example("青禾镇人民政府", 2024)).decode("utf-8")
+    paragraph = "（地址：人民路1号；邮编：100000；电话：010-12345678）"
+    assert paragraph in page
+    page = page.replace(paragraph, "")
+    rows = [("地址：", "人民路1号"), ("邮编：", "100000"), ("联系电话：", "010-12345678")]
+    table = "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    at = {
+        "preamble": "<h3>一、总体情况</h3>",
+        "section 六": "<h3>六、其他需要报告的事项</h3>",
+        "after the signature": "2025年1月20日</p>",
+    }[where]
+    assert at in page
+    page = page.replace(at, at + table if where != "preamble" else table + at, 1)
+    contact = govinfo_report.parse(page.encode("utf-8")).metadata.contact
+    found = {k: v for k, v in attrs.asdict(contact).items() if v} if contact else {}
+    if where == "after the signature":
+        assert found == {}
+    else:
+        assert found == {"address": "人民路1号", "postcode": "100000", "phone": "010-12345678"}
