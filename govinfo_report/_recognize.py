@@ -323,15 +323,18 @@ def _ending(document: Document) -> list[str]:
     texts: list[str] = []
     paragraphs = 0
     # Back from the end to the SIGNATURE_LOOKBACK-th paragraph, the tables on the way
-    # included (statistics tables attached after the signature do not push it out).
+    # included (statistics tables attached after the signature do not push it out). Line
+    # by line: a line a flattened text glued onto the date's cell ("2025年1月20日\n附件：…")
+    # must not hide the date.
     for block in reversed(document.blocks):
         if isinstance(block, Paragraph):
-            texts.append(block.text)
+            texts += reversed(block.text.split("\n"))
             paragraphs += 1
             if paragraphs == SIGNATURE_LOOKBACK:
                 break
         else:
-            texts += [_row_text(row) for row in reversed(block.rows)]
+            for row in reversed(block.rows):
+                texts += reversed(_row_text(row).split("\n"))
     return texts[::-1]
 
 

@@ -192,3 +192,17 @@ def test_a_contact_block_set_as_a_table_is_read(where: str) -> None:
         assert found == {}
     else:
         assert found == {"address": "人民路1号", "postcode": "100000", "phone": "010-12345678"}
+
+
+def test_a_line_glued_onto_the_signature_s_date_cell_does_not_hide_the_date() -> None:
+    # In the one-cell-per-line layout, a short line after a blank joins the cell before
+    # it: the date's cell read "2025年1月20日\n附件：联系人名单", and no date was found.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="cells")
+    signature = "青禾镇人民政府\n2025年1月20日"
+    assert signature in text
+    attached = "\t青禾镇人民政府\n\n\t2025年1月20日\n\n附件：联系人名单\n\n\t姓名\n\t电话\n"
+    report = govinfo_report.parse(text.replace(signature, attached))
+    assert report.metadata.published == dt.date(2025, 1, 20)
