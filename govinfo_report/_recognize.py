@@ -224,8 +224,10 @@ def _title_from(
         previous = preamble[i - 1]
         if len(previous.text) <= 30 and "。" not in previous.text:
             parts.insert(0, previous)
-    # Format characters that show nothing are no part of the title a user reads.
-    text = visible("".join(p.text for p in parts))
+    # Format characters that show nothing are no part of the title a user reads; nor is a
+    # line break inside its paragraph (a Word title broken with w:br reads as the title
+    # printed on two lines, or as two paragraphs, do).
+    text = visible("".join(p.text.replace("\n", "") for p in parts))
     first, last = parts[0].location, parts[-1].location
     location = attrs.evolve(first, end_line=last.end_line or last.line)
     if location.end_line == location.line:

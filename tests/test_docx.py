@@ -1083,3 +1083,12 @@ def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_dou
         )
     )
     assert [c.text for row in plain.tables()[0].rows for c in row] == ["甲", "mlong mark"]
+
+
+def test_a_title_broken_by_a_line_break_reads_as_one_line() -> None:
+    # The title's two lines in one paragraph (w:br): the title kept the break, where the
+    # same title printed in any other carrier reads as one line.
+    title = "<w:p><w:r><w:t>青禾镇人民政府</w:t><w:br/><w:t>2024年政府信息公开工作年度报告</w:t></w:r></w:p>"
+    report = govinfo_report.parse(_package(title + _p("一、总体情况") + _p("2024年，…")))
+    assert report.metadata.title == "青禾镇人民政府2024年政府信息公开工作年度报告"
+    assert report.metadata.organization == "青禾镇人民政府"
