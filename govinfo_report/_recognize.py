@@ -23,6 +23,7 @@ Every repair and doubt becomes a :class:`Diagnostic` with its location.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -945,6 +946,46 @@ class _TableReader:
         )
 
 
+#: Fewest distinct labels of its own a run of rows must print to be split off as a table.
+SPLIT_MIN_LABELS = 3
+
+
+def _split_joined(table: Table, spec: FormatSpec) -> list[Table]:
+    """``table`` cut where one of the form's tables ends and the next begins, when it holds
+    several printed one after another (a flattened text gathers the tables at the end,
+    with only blank lines between, into one region); else ``[table]``.
+
+    A row belongs to a table by the labels it prints that no other table of the form has.
+    Only runs that follow each other without interleaving, each with at least
+    :data:`SPLIT_MIN_LABELS` such labels, are cut apart, each where its first such row is.
+    """
+    own: dict[str, frozenset[str]] = {}
+    for t in spec.tables:
+        others = frozenset().union(*(_table_label_cores(o) for o in spec.tables if o is not t))
+        own[t.key] = _table_label_cores(t) - others
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    labels: dict[str, set[str]] = {}
+    for r, row in enumerate(table.rows):
+        for cell in row:
+            if not cell.text.strip() or _is_value_text(cell.text):
+                continue
+            text = core(cell.text)
+            for key, cores in own.items():
+                if text in cores:
+                    first.setdefault(key, r)
+                    last[key] = r
+                    labels.setdefault(key, set()).add(text)
+    runs = sorted((first[key], last[key]) for key in first if len(labels[key]) >= SPLIT_MIN_LABELS)
+    if len(runs) < 2 or any(b[0] <= a[1] for a, b in itertools.pairwise(runs)):
+        return [table]
+    cuts = [0, *(start for start, _ in runs[1:]), len(table.rows)]
+    return [
+        Table(rows=table.rows[start:end], location=table.location)
+        for start, end in itertools.pairwise(cuts)
+    ]
+
+
 def _assign_tables(
     tables: Sequence[tuple[int, Table]],
     section_at: dict[int, str | None],
@@ -1120,7 +1161,19 @@ def recognize(document: Document) -> Report:
             metadata.title_location,
         )
 
-    assigned = _assign_tables(tables, section_at, spec)
+    parts: list[tuple[int, Table]] = []
+    for i, table in tables:
+        split = _split_joined(table, spec)
+        if len(split) > 1:
+            diags.add(
+                Severity.INFO,
+                "repair.tables-joined",
+                f"{len(split)} of the form's tables, printed one after another with only "
+                "blank lines between, were read as one table and cut apart by their labels",
+                table.location,
+            )
+        parts += [(i, part) for part in split]
+    assigned = _assign_tables(parts, section_at, spec)
     table_data = [_TableReader(t, assigned[t.key], diags, doubted).read() for t in spec.tables]
 
     if not headings and not any(t.found for t in table_data):

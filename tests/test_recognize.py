@@ -452,3 +452,32 @@ def test_values_above_a_label_cut_over_two_tables_are_its_own() -> None:
     cells = report.applications.row("new_received")
     assert [c.value for c in cells] == [int(v) for v in values if v]
     assert all(c.doubtful for c in cells)
+
+
+@pytest.mark.parametrize("layout", ["rows", "cells"])
+def test_tables_gathered_at_the_end_are_cut_apart_by_their_labels(layout: str) -> None:
+    # The three tables printed after section 六 with only blank lines between are one
+    # table region in a flattened text: tables 二 and 四 were lost as "missing".
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout=layout)  # type: ignore[arg-type]
+    prose: list[str] = []
+    tables: list[list[str]] = []
+    table: list[str] | None = None
+    for line in text.split("\n"):
+        if "\t" in line:
+            if table is None:
+                table = []
+                tables.append(table)
+            table.append(line)
+        elif table is None or line.strip():
+            table = None
+            prose.append(line)
+        else:
+            table.append(line)  # a blank line inside a table region stays there
+    assert len(tables) >= 3
+    gathered = "\n".join(prose) + "\n\n" + "\n\n\n".join("\n".join(t) for t in tables) + "\n"
+    expected = govinfo_report.parse(text).to_dict()
+    report = govinfo_report.parse(gathered)
+    got = report.to_dict()
+    for key in ("active", "applications", "review_litigation"):
+        assert got[key] == expected[key], key
+    assert any(d.code == "repair.tables-joined" for d in report.diagnostics)
