@@ -950,6 +950,16 @@ class _TableReader:
 SPLIT_MIN_LABELS = 3
 
 
+@lru_cache(maxsize=8)
+def _own_label_cores(spec: FormatSpec) -> dict[str, frozenset[str]]:
+    """Per table of ``spec``, the cores of the labels no other table of it prints."""
+    own: dict[str, frozenset[str]] = {}
+    for t in spec.tables:
+        others = frozenset().union(*(_table_label_cores(o) for o in spec.tables if o is not t))
+        own[t.key] = _table_label_cores(t) - others
+    return own
+
+
 def _split_joined(table: Table, spec: FormatSpec) -> list[Table]:
     """``table`` cut where one of the form's tables ends and the next begins, when it holds
     several printed one after another (a flattened text gathers the tables at the end,
@@ -959,10 +969,7 @@ def _split_joined(table: Table, spec: FormatSpec) -> list[Table]:
     Only runs that follow each other without interleaving, each with at least
     :data:`SPLIT_MIN_LABELS` such labels, are cut apart, each where its first such row is.
     """
-    own: dict[str, frozenset[str]] = {}
-    for t in spec.tables:
-        others = frozenset().union(*(_table_label_cores(o) for o in spec.tables if o is not t))
-        own[t.key] = _table_label_cores(t) - others
+    own = _own_label_cores(spec)
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     labels: dict[str, set[str]] = {}
