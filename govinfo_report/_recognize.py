@@ -241,10 +241,13 @@ def _metadata(
     sections: dict[str, Section],
     all_paragraphs: Sequence[Paragraph],
     diags: _Diags,
-    ocr: frozenset[_DoubtKey] = frozenset(),
-    ending: Sequence[str] | None = None,
-    contact_flow: tuple[Sequence[str], Sequence[str]] | None = None,
+    ocr: frozenset[_DoubtKey],
+    ending: Sequence[str],
+    contact_flow: tuple[Sequence[str], Sequence[str]],
 ) -> Metadata:
+    """The report's metadata. ``ending`` holds the lines of the last blocks (see
+    :func:`_ending`); ``contact_flow`` the preamble's and section 六's texts in order, their
+    tables' rows among them, where contact details are looked for."""
     title_found = _find_title(preamble)
     title = title_location = organization = None
     year: int | None = None
@@ -280,18 +283,9 @@ def _metadata(
         )
     # The signature closes the report, but a web page printed to PDF has its footer after
     # it (联系我们, 版权所有, ICP备案号), and its header fields after the site's menus.
-    tail = (
-        list(ending)
-        if ending is not None
-        else [p.text for p in all_paragraphs[-SIGNATURE_LOOKBACK:]]
-    )
+    tail = list(ending)
     published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
-    # The preamble's and section 六's texts, their tables' rows among them when given.
-    other = sections.get("other")
-    before, texts = contact_flow or (
-        [p.text for p in preamble],
-        [] if other is None else [p.text for p in other.paragraphs],
-    )
+    before, texts = contact_flow
     contact_texts = list(before)
     # What follows the signature is the page's, not the report's: a site's footer with
     # its own address, phone and e-mail, printed into the flow.
