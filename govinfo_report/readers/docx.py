@@ -938,25 +938,6 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
 _PATH_PREFIXES = {_W_NS: "w", _MC_NS: "mc"}
 
 
-def _steps(ancestor: etree._Element, element: etree._Element) -> str:
-    """The XPath steps from ``ancestor`` down to ``element``, each numbered among its
-    same-named siblings: through content controls, custom XML and alternate content as
-    they stand in the part, and counting rows a reader leaves out (deleted ones)."""
-    steps: list[str] = []
-    node = element
-    while node is not ancestor:
-        parent = node.getparent()
-        if parent is None:
-            raise ValueError("the element is not inside the ancestor")
-        qname = etree.QName(node)
-        prefix = _PATH_PREFIXES.get(qname.namespace or "")
-        name = f"{prefix}:{qname.localname}" if prefix else f"*[local-name()='{qname.localname}']"
-        number = 1 + sum(1 for _ in node.itersiblings(node.tag, preceding=True))
-        steps.append(f"{name}[{number}]")
-        node = parent
-    return "/".join(reversed(steps))
-
-
 def _wrapped(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
     """Children of ``parent`` named one of ``tags``, looking through content controls,
     custom XML and alternate content."""
@@ -1104,6 +1085,8 @@ class _Walker:
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
         self.tables = 0
+        #: Elements' numbers among their same-named siblings, for element paths.
+        self.numbers: dict[etree._Element, int] = {}
         #: Footnote marks (short superscript runs) met in the table cell being read, or
         #: None outside table cells.
         self.marks: list[str] | None = None
@@ -1111,6 +1094,34 @@ class _Walker:
     def children(self, parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
         """Children named one of ``tags``, through content controls if the document has any."""
         return _wrapped(parent, *tags) if self.scan.wrapped else parent.iterchildren(*tags)
+
+    def steps(self, ancestor: etree._Element, element: etree._Element) -> str:
+        """The XPath steps from ``ancestor`` down to ``element``, each numbered among its
+        same-named siblings: through content controls, custom XML and alternate content as
+        they stand in the part, and counting rows a reader leaves out (deleted ones)."""
+        steps: list[str] = []
+        node = element
+        while node is not ancestor:
+            parent = node.getparent()
+            if parent is None:
+                raise ValueError("the element is not inside the ancestor")
+            number = self.numbers.get(node)
+            if number is None:
+                # A parent's children are numbered all at once: asked for each cell of a
+                # table of thousands of rows, counting each row's preceding siblings anew
+                # was quadratic.
+                counts: dict[object, int] = {}
+                for child in parent:
+                    counts[child.tag] = self.numbers[child] = counts.get(child.tag, 0) + 1
+                number = self.numbers[node]
+            qname = etree.QName(node)
+            prefix = _PATH_PREFIXES.get(qname.namespace or "")
+            name = (
+                f"{prefix}:{qname.localname}" if prefix else f"*[local-name()='{qname.localname}']"
+            )
+            steps.append(f"{name}[{number}]")
+            node = parent
+        return "/".join(reversed(steps))
 
     def note(self, code: str, message: str, location: Location | None) -> None:
         if code not in self.noted:  # one note per kind of repair: the first place is enough
@@ -1347,7 +1358,7 @@ class _Walker:
             )
             for row in cells:
                 for tc in row:
-                    self.blocks_in(tc, f"{path}/{_steps(tbl, tc)}")
+                    self.blocks_in(tc, f"{path}/{self.steps(tbl, tc)}")
             return
         index = self.tables
         self.tables += 1
@@ -1378,7 +1389,7 @@ class _Walker:
             )
             for row in cells:
                 for tc in row:
-                    self.tables_after(tc, f"{path}/{_steps(tbl, tc)}")
+                    self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
 
     def tables_after(self, tc: etree._Element, path: str) -> None:
         """The tables in cell ``tc`` of a data table, as tables of their own; a table of
@@ -1387,9 +1398,9 @@ class _Walker:
         for inner in self.children(tc, W_TBL):
             box = self.box_cell(inner)
             if box is None:
-                self.table(inner, f"{path}/{_steps(tc, inner)}")
+                self.table(inner, f"{path}/{self.steps(tc, inner)}")
             else:
-                self.tables_after(box, f"{path}/{_steps(tc, box)}")
+                self.tables_after(box, f"{path}/{self.steps(tc, box)}")
 
     def box_cell(self, tbl: etree._Element) -> etree._Element | None:
         """The cell of a table of one cell, else ``None``."""
