@@ -23,11 +23,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
 from govinfo_report._labels import BOOKMARK_RE, HEADING_MAX_LENGTH, match_section_heading
 from govinfo_report._location import Location
 
-__all__ = ["read_text"]
+__all__ = ["MAX_INPUT_CHARS", "read_text"]
+
+#: Longest text read, in characters. A report is tens of thousands; the reader keeps
+#: about 50 bytes per character while it works, so 8 Mi characters (some 20 s and
+#: 400 MB) is the most a pipeline should spend on one input before saying no.
+MAX_INPUT_CHARS = 8 * 1024 * 1024
 
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
@@ -329,7 +335,15 @@ class _Reader:
 
 
 def read_text(text: str, *, encoding: str | None = None) -> Document:
-    """Read plain text into the intermediate representation."""
+    """Read plain text into the intermediate representation.
+
+    Raises :class:`ReportError` for a text over :data:`MAX_INPUT_CHARS` characters.
+    """
+    if len(text) > MAX_INPUT_CHARS:
+        raise ReportError(
+            f"the text is {len(text)} characters long, over the limit of {MAX_INPUT_CHARS} "
+            "(a report is tens of thousands)"
+        )
     reader = _Reader(text)
     blocks = reader.read()
     return Document(
