@@ -1307,6 +1307,164 @@ def test_document_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "page 3" in str(caught.value.where)
 
 
+def _raw_pdf(pages: Sequence[bytes], forms: Sequence[bytes] = (), fanout: int = 1) -> bytes:
+    """A PDF written by hand, for what reportlab cannot draw: pages showing a title and
+    running their content (the same stream object when two pages pass the same bytes),
+    and form XObjects nested in a chain, each drawing the one after it ``fanout`` times
+    and the last one running ``forms[-1]``; a page draws the first with ``/X Do``."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(extra: bytes, data: bytes) -> int:
+        return add(b"<< %s /Length %d >>\nstream\n%s\nendstream" % (extra, len(data), data))
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    form = 0
+    for index, body in enumerate(reversed(forms)):
+        inner = b" /Resources << /XObject << /X %d 0 R >> >>" % form if index else b""
+        data = b"/X Do\n" * fanout if index else body
+        form = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 595 842]" + inner, data)
+    resources = b"<< /Font << /F1 %d 0 R >>%s >>" % (
+        font,
+        b" /XObject << /X %d 0 R >>" % form if form else b"",
+    )
+    contents: dict[bytes, int] = {}
+    kids = []
+    for content in pages:
+        if content not in contents:
+            contents[content] = stream(
+                b"", b"BT /F1 12 Tf 72 800 Td (Annual report) Tj ET\n" + content
+            )
+        kids.append(
+            b"<< /Type /Page /Parent PARENT /MediaBox [0 0 595 842] /Resources %s "
+            b"/Contents %d 0 R >>" % (resources, contents[content])
+        )
+    parent = len(objects) + len(kids) + 1
+    numbers = [add(kid.replace(b"PARENT", b"%d 0 R" % parent)) for kid in kids]
+    refs = b" ".join(b"%d 0 R" % number for number in numbers)
+    add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(numbers)))
+    root = add(b"<< /Type /Catalog /Pages %d 0 R >>" % parent)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_raw_pdf_with_forms_is_read() -> None:
+    # The helper's forms are run: text three forms deep is read.
+    data = _raw_pdf([b"/X Do\n"], [b"", b"", b"BT /F1 12 Tf 72 700 Td (Inside) Tj ET\n"])
+    assert [block.text for block in read_pdf(data).blocks] == ["Annual report", "Inside"]
+
+
+def test_forms_nested_too_deep_are_refused_as_they_are_run() -> None:
+    # Checked while interpreting: each form drawing the one below twice doubles the
+    # work at every level (depth 14 of a 3.5 KB file ran for minutes), all of it spent
+    # before the layout pdfminer returns could be looked at.
+    depth = _load.MAX_FIGURE_DEPTH + 1
+    data = _raw_pdf([b"/X Do\n"], [b""] * (depth - 1) + [b"q Q\n"])
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert f"nested more than {_load.MAX_FIGURE_DEPTH} deep" in caught.value.reason
+    assert "MAX_FIGURE_DEPTH" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+    # One level less is read.
+    data = _raw_pdf([b"/X Do\n"], [b""] * (depth - 2) + [b"q Q\n"])
+    assert [block.text for block in read_pdf(data).blocks] == ["Annual report"]
+
+
+def _tokens_parsed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the tokens pdfminer's content parser reads, whatever the reader does."""
+    from pdfminer.psparser import PSBaseParser
+
+    count = [0]
+    nexttoken = PSBaseParser.nexttoken
+
+    def counting(self: PSBaseParser) -> object:
+        count[0] += 1
+        return nexttoken(self)
+
+    monkeypatch.setattr(PSBaseParser, "nexttoken", counting)
+    return count
+
+
+def test_operators_that_draw_nothing_count_against_the_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "q Q" draws nothing and costs pdfminer as much as text: 1.6 million of them (a
+    # 7 KB file) took half a minute. A small variant, under a small limit.
+    monkeypatch.setattr(_load, "MAX_DOCUMENT_CONTENT_BYTES", 3000)
+    parsed = _tokens_parsed(monkeypatch)
+    data = _raw_pdf([b"q Q\n" * 100_000])
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "more than 3000 bytes" in caught.value.reason
+    assert "MAX_DOCUMENT_CONTENT_BYTES" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+    # Refused as the limit is reached, not after the 200,000 tokens were read.
+    assert parsed[0] < 4000
+
+
+def test_a_stream_shared_by_pages_counts_each_time_it_is_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_load, "MAX_DOCUMENT_CONTENT_BYTES", 4000)
+    shared = b"q Q\n" * 300  # 1,200 bytes, one stream object for all pages
+    data = _raw_pdf([shared] * 6)
+    assert data.count(b"q Q") == 300
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "MAX_DOCUMENT_CONTENT_BYTES" in caught.value.reason
+    assert "page 4" in str(caught.value.where)
+
+
+def test_forms_drawing_the_one_below_twice_count_each_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Depth 10 under the depth limit, but 2**10 runs of the bottom form.
+    monkeypatch.setattr(_load, "MAX_DOCUMENT_CONTENT_BYTES", 5000)
+    parsed = _tokens_parsed(monkeypatch)
+    data = _raw_pdf([b"/X Do\n"], [b""] * 9 + [b"q Q\n" * 20], fanout=2)
+    assert len(data) < 3000
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "MAX_DOCUMENT_CONTENT_BYTES" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+    assert parsed[0] < 6000  # of the 2**10 * 40 the file asks for
+
+
+def test_operands_no_operator_takes_are_not_copied_at_every_operator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pdfminer copies its whole operand stack at each operator: 20,000 stray numbers
+    # then 20,000 operators would copy 400 million entries.
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    deepest = [0]
+    pop = PDFPageInterpreter.pop
+
+    def measuring(self: PDFPageInterpreter, n: int) -> object:
+        deepest[0] = max(deepest[0], len(self.argstack))
+        return pop(self, n)
+
+    monkeypatch.setattr(PDFPageInterpreter, "pop", measuring)
+    data = _raw_pdf([b"1 " * 20_000 + b"\n" + b"1 w\n" * 2_000])
+    assert [block.text for block in read_pdf(data).blocks] == ["Annual report"]
+    assert deepest[0] <= _load.MAX_OPERANDS + 1
+
+
 def test_a_glyph_placed_by_an_infinite_number_is_left_out_and_noted() -> None:
     # pdfminer reads a number too long for a float as infinity; a glyph drawn in such
     # a matrix is on no page.

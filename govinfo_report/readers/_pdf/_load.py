@@ -40,7 +40,9 @@ from govinfo_report._errors import ReportError
 from govinfo_report._location import Location
 
 __all__ = [
+    "MAX_DOCUMENT_CONTENT_BYTES",
     "MAX_DOCUMENT_OBJECTS",
+    "MAX_FIGURE_DEPTH",
     "MAX_PAGES",
     "MAX_PAGE_OBJECTS",
     "MAX_STREAM_BYTES",
@@ -61,16 +63,34 @@ MAX_PAGES = 300
 #: are counted as they are drawn, before the time is spent (pdfminer takes about
 #: 50 µs a glyph, so this bounds a page at a few seconds).
 MAX_PAGE_OBJECTS = 100_000
-#: Glyphs plus drawn paths in the whole document: 250 dense pages, under a minute of
-#: reading. A small file can draw one form on every page, so the pages' own limits
-#: alone would allow far more.
-MAX_DOCUMENT_OBJECTS = 1_000_000
+#: Glyphs plus drawn paths in the whole document. The five corpus reports draw 1,900
+#: to 3,300 (about 470 a page), the test suite's PDFs up to 3,750 (and up to 940 a
+#: page): this is 66 times the largest, and 300 pages of the corpus's (MAX_PAGES) fit.
+#: pdfminer spends 25 to 190 µs on a glyph (the most when each is its own BT ... ET),
+#: so this bounds the reading at about half a minute. A small file can draw one form
+#: on every page, so the pages' own limits alone would allow far more.
+MAX_DOCUMENT_OBJECTS = 250_000
 #: Bytes a page's content stream may inflate to. A dense page of text and
 #: rulings takes about 100 KB; more than this is a compression bomb.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
-#: Nesting of form XObjects (``LTFigure``) followed when collecting glyphs; real
-#: documents nest one or two deep.
+#: Nesting of form XObjects, checked as they are run (a form drawn inside a form
+#: deeper than this is refused) and again when collecting glyphs (``LTFigure``);
+#: real documents nest one or two deep.
 MAX_FIGURE_DEPTH = 16
+#: Bytes of content streams interpreted in the whole document, a stream counted each
+#: time it is run: a stream shared by many pages, and a form drawn many times (or
+#: drawing the one below it twice, at every level: 2**depth runs), are paid for each
+#: time. An operator that draws nothing (``q Q``) costs pdfminer as much to parse as
+#: one that draws, so the objects drawn do not bound the time. The corpus reports run
+#: 35 to 64 KB of content, the test suite's PDFs at most 175 KB: this is 24 times the
+#: largest. pdfminer parses about 0.2 MB a second of the densest content (two-byte
+#: tokens, "q Q"), so this bounds the interpreting at about 20 seconds.
+MAX_DOCUMENT_CONTENT_BYTES = 4 * 1024 * 1024
+#: Operands left on pdfminer's operand stack: it copies the whole stack at every
+#: operator, so a stream of numbers no operator takes followed by operators would
+#: cost the square of its length. No operator takes more than 33 (a colour in
+#: DeviceN); the ones below are never used.
+MAX_OPERANDS = 64
 #: A glyph's box reaches from its font's descent below the baseline to one em above
 #: that. Fonts declare their descent as they please: outside this range (in em) it is
 #: taken for broken, as in the CJK fonts cairo converts (a whole em, which set the
@@ -504,6 +524,16 @@ class _ClippingAggregator(PDFPageAggregator):
                 item.clip = clip  # type: ignore[attr-defined]
 
 
+class _Budget:
+    """The content-stream bytes run so far in one document, shared by the interpreters
+    pdfminer makes for the form XObjects."""
+
+    __slots__ = ("content",)
+
+    def __init__(self) -> None:
+        self.content = 0
+
+
 class _ClippingInterpreter(PDFPageInterpreter):
     """pdfminer's interpreter, keeping the clipping path's box in the graphic state.
 
@@ -520,13 +550,61 @@ class _ClippingInterpreter(PDFPageInterpreter):
         super().__init__(rsrcmgr, device)
         #: The clip in force where the form XObject this interpreter draws is drawn.
         self.inherited: tuple[float, float, float, float] | None = None
+        #: How many form XObjects deep this interpreter runs (0: the page's content).
+        self.depth = 0
+        self.budget = _Budget()
 
     def dup(self) -> PDFPageInterpreter:
         # pdfminer makes a new interpreter for each form XObject it draws.
         interpreter = super().dup()
         if isinstance(interpreter, _ClippingInterpreter):
             interpreter.inherited = getattr(self.graphicstate, "clip", None)
+            interpreter.depth = self.depth + 1
+            interpreter.budget = self.budget
         return interpreter
+
+    def render_contents(
+        self,
+        resources: dict[object, object],
+        streams: Sequence[object],
+        ctm: Matrix = (1, 0, 0, 1, 0, 0),
+    ) -> None:
+        # Checked as the forms are run: each form can draw the one below it twice, so
+        # the work doubles at each level and would be spent before any check on the
+        # layout pdfminer returns.
+        if self.depth > MAX_FIGURE_DEPTH:
+            raise ReportError(
+                f"form XObjects are nested more than {MAX_FIGURE_DEPTH} deep "
+                "(MAX_FIGURE_DEPTH) on this page; a report nests them one or two deep: "
+                "this is a hostile file"
+            )
+        super().render_contents(resources, streams, ctm)
+
+    def pop(self, n: int) -> list[Any]:
+        # pdfminer copies the whole operand stack at every operator: operands that no
+        # operator took are dropped first (see MAX_OPERANDS).
+        if len(self.argstack) > MAX_OPERANDS:
+            del self.argstack[:-MAX_OPERANDS]
+        result: list[Any] = super().pop(n)
+        return result
+
+    def execute(self, streams: Sequence[object]) -> None:
+        # Charged before pdfminer parses them, each time they are run (pdfminer offers no
+        # hook inside its loop over the operators). The decoded data is kept by the
+        # stream, so asking its length here costs pdfminer nothing later.
+        budget = self.budget
+        for item in streams:
+            stream = resolve1(item)
+            if isinstance(stream, PDFStream):
+                budget.content += len(stream.get_data())
+        if budget.content > MAX_DOCUMENT_CONTENT_BYTES:
+            raise ReportError(
+                f"the PDF's content streams run to more than {MAX_DOCUMENT_CONTENT_BYTES} "
+                "bytes in all (MAX_DOCUMENT_CONTENT_BYTES), a stream counted each time a "
+                "page or a form runs it; an annual report needs far less: this is a "
+                "hostile file"
+            )
+        super().execute(streams)
 
     def init_state(self, ctm: Matrix) -> None:
         super().init_state(ctm)
