@@ -147,16 +147,48 @@ def _fingerprint(report: Report) -> tuple[tuple[str, object], ...]:
     )
 
 
+def _year_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:
+    """Every pair ``i < j`` of reports of one body a year apart, in order.
+
+    Only candidates are given to :func:`same_body`: reports a year apart whose normalized
+    names are equal or one a suffix of the other, the only names it can accept. Comparing
+    every pair of reports a year apart cost 40 s for 8,000 bodies.
+    """
+    by_name: dict[tuple[str, int], list[int]] = defaultdict(list)
+    keys: list[tuple[str, int] | None] = []
+    for k, report in enumerate(reports):
+        meta = report.metadata
+        if meta.organization is None or meta.year is None:
+            keys.append(None)
+            continue
+        key = (normalize_body(meta.organization), meta.year)
+        keys.append(key)
+        by_name[key].append(k)
+    candidates: set[tuple[int, int]] = set()
+    for k, held in enumerate(keys):
+        if held is None:
+            continue
+        name, year = held
+        # A name and its suffixes of 4 characters or more (a superset of the parents'
+        # place names same_body strips); the longer name of a pair finds the shorter.
+        for other in {name} | {name[n:] for n in range(1, len(name) - 3)}:
+            for near in (year - 1, year + 1):
+                for m in by_name.get((other, near), ()):
+                    candidates.add((min(k, m), max(k, m)))
+    out = []
+    for i, j in sorted(candidates):
+        a, b = reports[i].metadata, reports[j].metadata
+        assert a.organization is not None and b.organization is not None
+        if same_body(a.organization, b.organization):
+            out.append((i, j))
+    return out
+
+
 def _years(
     reports: Sequence[Report], names: Sequence[str], rules: dict[str, list[Rule]]
 ) -> list[tuple[int, Outcome]]:
     out: list[tuple[int, Outcome]] = []
-    for i, j in combinations(range(len(reports)), 2):
-        a, b = reports[i].metadata, reports[j].metadata
-        if a.organization is None or b.organization is None or a.year is None or b.year is None:
-            continue
-        if abs(a.year - b.year) != 1 or not same_body(a.organization, b.organization):
-            continue
+    for i, j in _year_pairs(reports):
         later, earlier = _later(reports, i, j)
         this, last = reports[later], reports[earlier]
         for rule in rules["across.carried_over"]:

@@ -1,0 +1,73 @@
+"""The rules across reports on large collections: work counted, results as before.
+
+Not timed. The pairing of consecutive years counts its calls of ``same_body``; the
+containment scores count the pairs they visit. Both are compared with the old
+all-pairs algorithms, kept here as references, on random collections.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import attrs
+from _pytest.monkeypatch import MonkeyPatch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govinfo_report.checks import _across
+from govinfo_report.checks._across import same_body
+from govinfo_report.model import Report
+from govinfo_report.synth import consistent_example
+from tests.checks_support import to_report
+
+_BASE = to_report(consistent_example("青禾镇人民政府", 2023))
+
+
+def _as(organization: str | None, year: int | None) -> Report:
+    metadata = attrs.evolve(_BASE.metadata, organization=organization, year=year)
+    return attrs.evolve(_BASE, metadata=metadata)
+
+
+def _old_year_pairs(reports: list[Report]) -> list[tuple[int, int]]:
+    """The old pairing: every pair a year apart given to ``same_body`` (the reference)."""
+    out = []
+    for i, j in combinations(range(len(reports)), 2):
+        a, b = reports[i].metadata, reports[j].metadata
+        if a.organization is None or b.organization is None or a.year is None or b.year is None:
+            continue
+        if abs(a.year - b.year) == 1 and same_body(a.organization, b.organization):
+            out.append((i, j))
+    return out
+
+
+def test_distinct_bodies_are_not_compared_pair_by_pair(monkeypatch: MonkeyPatch) -> None:
+    # 3,000 bodies over three years: the old pairing called same_body 6·10⁶ times.
+    calls = [0]
+
+    def counting(a: str, b: str) -> bool:
+        calls[0] += 1
+        return same_body(a, b)
+
+    monkeypatch.setattr(_across, "same_body", counting)
+    reports = [_as(f"第{k // 3}号镇人民政府", 2021 + k % 3) for k in range(3000)]
+    pairs = _across._year_pairs(reports)
+    assert len(pairs) == 2000
+    assert calls[0] == 2000
+
+
+_PLACES = st.sampled_from(["青禾县", "松岭镇", "石桥乡", "河湾区", "", "财政局", "人民政府"])
+_NAMES = st.lists(_PLACES, min_size=1, max_size=3).map("".join)
+_REPORTS = st.lists(
+    st.tuples(
+        st.none() | _NAMES | st.sampled_from(["松岭镇 人民政府", "松岭镇政府"]),
+        st.none() | st.integers(2020, 2023),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REPORTS)
+def test_year_pairs_are_those_of_all_pairs(drawn: list[tuple[str | None, int | None]]) -> None:
+    reports = [_as(name, year) for name, year in drawn]
+    assert _across._year_pairs(reports) == _old_year_pairs(reports)
