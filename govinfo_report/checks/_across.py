@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 import attrs
@@ -207,6 +207,17 @@ def _clip(text: str, size: int = 60) -> str:
 MIN_SAMPLE = 100
 
 
+def _union(index: dict[str, list[int]], keys: Iterable[str], everyone: int) -> set[int]:
+    """The reports ``index`` gives for ``keys``, stopping once all ``everyone`` are in
+    (near-identical reports all hold the same shingles: no need to add them again)."""
+    out: set[int] = set()
+    for key in keys:
+        out.update(index.get(key, ()))
+        if len(out) == everyone:
+            break
+    return out
+
+
 def _candidates(
     sets: Sequence[frozenset[str]], samples: Sequence[frozenset[str]]
 ) -> Iterator[tuple[int, list[int]]]:
@@ -250,8 +261,8 @@ def _candidates(
         size = len(samples[i])
         # Pairs where i's sample is the smaller: its prefix against whole samples; where
         # j's is, j's prefix against i's whole sample.
-        bigger = set().union(*(holders.get(s, ()) for s in prefixes[i]))
-        smaller = set().union(*(prefix_holders.get(s, ()) for s in samples[i]))
+        bigger = _union(holders, prefixes[i], len(large))
+        smaller = _union(prefix_holders, samples[i], len(large))
         found = {j for j in bigger if len(samples[j]) >= size}
         found.update(j for j in smaller if len(samples[j]) <= size)
         found.update(small)
