@@ -97,7 +97,8 @@ def test_passages_within_the_limit_are_those_of_difflib(seed: int) -> None:
     assert shared_passages(masked_a, masked_b) == _old_shared_passages(masked_a, masked_b)
 
 
-def test_long_paragraphs_are_aligned_in_linear_work(monkeypatch: MonkeyPatch) -> None:
+def _counted_extensions(monkeypatch: MonkeyPatch) -> list[int]:
+    """Count the characters the long-paragraph alignment compares (one more per call)."""
     compared = [0]
     extend = _similar._extend
 
@@ -106,10 +107,16 @@ def test_long_paragraphs_are_aligned_in_linear_work(monkeypatch: MonkeyPatch) ->
         compared[0] += size + 1
         return size
 
+    monkeypatch.setattr(_similar, "_extend", counting)
+    return compared
+
+
+def test_long_paragraphs_are_aligned_in_linear_work(monkeypatch: MonkeyPatch) -> None:
+    compared = _counted_extensions(monkeypatch)
+
     def no_difflib(*args: object, **kwargs: object) -> None:
         raise AssertionError("difflib on a paragraph past MAX_ALIGNED")
 
-    monkeypatch.setattr(_similar, "_extend", counting)
     monkeypatch.setattr(_similar, "SequenceMatcher", no_difflib)
     chance = random.Random(3)
     n = 30_000
@@ -128,15 +135,7 @@ def test_long_paragraphs_are_aligned_in_linear_work(monkeypatch: MonkeyPatch) ->
 
 
 def test_periodic_long_paragraphs_are_aligned_in_linear_work(monkeypatch: MonkeyPatch) -> None:
-    compared = [0]
-    extend = _similar._extend
-
-    def counting(a: str, b: str, i: int, j: int) -> int:
-        size = extend(a, b, i, j)
-        compared[0] += size + 1
-        return size
-
-    monkeypatch.setattr(_similar, "_extend", counting)
+    compared = _counted_extensions(monkeypatch)
     n = 30_000
     here = ("政府信息公开工作" * (n // 8 + 1))[:n]
     there = here[: n // 2] + "甲" + here[n // 2 + 1 :]
