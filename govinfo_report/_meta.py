@@ -57,9 +57,10 @@ _NOT_SIGNATURE_RE = re.compile(r"^注|截[至止]|统计|数据")
 _ISO_DATE_RE = re.compile(r"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*" + _date(""))
 # A date written in digits alone ("2025-01-20", "2025.1.20", "2025/01/20"), read as the
 # same date in 年月日.
-_DIGIT_DATE_RE = re.compile(
-    rf"(?<!\d)({_YEAR})\s*[-./]\s*(\d{{1,2}})\s*[-./]\s*(\d{{1,2}})(?![\d.])"
-)
+# One separator, written twice and touching the digits ("2025-01-20", "2025.1.20",
+# "2025/1/20"): a table row's values "1934 / 1 -1", read as a row of the ending, are no
+# date.
+_DIGIT_DATE_RE = re.compile(rf"(?<!\d)({_YEAR})([-./])(\d{{1,2}})\2(\d{{1,2}})(?![\d.])")
 # Years inside document numbers (〔2024〕1号, [2024]) and book titles are not report years.
 _DOCNO_RE = re.compile(rf"[〔\[［(（]\s*{_YEAR}\s*[〕\]］)）]|《[^》]{{0,80}}》")
 _PROSE_YEAR_RE = re.compile(rf"({_YEAR})\s*年")
@@ -136,7 +137,7 @@ def _dates_in_digits(text: str) -> str:
     """Compatibility-normalize, and write dates in Chinese numerals (二〇二四年一月八日) in digits."""
     text = nfkc(text)
     if "-" in text or "." in text or "/" in text:
-        text = _DIGIT_DATE_RE.sub(r"\1年\2月\3日", text)
+        text = _DIGIT_DATE_RE.sub(r"\1年\3月\4日", text)
     if not any(char in _CN_DIGIT or char == "十" for char in text):
         return text
     text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)

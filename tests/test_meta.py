@@ -206,3 +206,12 @@ def test_a_line_glued_onto_the_signature_s_date_cell_does_not_hide_the_date() ->
     attached = "\t青禾镇人民政府\n\n\t2025年1月20日\n\n附件：联系人名单\n\n\t姓名\n\t电话\n"
     report = govinfo_report.parse(text.replace(signature, attached))
     assert report.metadata.published == dt.date(2025, 1, 20)
+
+
+def test_a_table_row_of_values_is_no_date_in_digits() -> None:
+    # Table 三's last rows are read with the ending, where the signature is looked for:
+    # "1934 / 1 -1" (three cells) was read as the date 1934-01-01 (found by the round
+    # trip of an arbitrary report). A date in digits writes one separator twice, touching
+    # its digits.
+    assert _meta.find_published(["6.属于四类过程性信息  0 1934 / 1 -1"], []) is None
+    assert _meta.find_published(["青禾镇人民政府 2025-1/20"], []) is None
