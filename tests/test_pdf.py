@@ -1400,6 +1400,19 @@ def _tokens_parsed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return count
 
 
+def test_graphics_states_saved_and_never_restored_are_refused() -> None:
+    # Each "q" keeps a copy of the graphics state until its "Q": two million of them,
+    # within the content budget, held over a gigabyte.
+    deep = _raw_pdf([b"q " * (_load.MAX_SAVED_STATES + 1) + b"\n"])
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(deep)
+    assert "MAX_SAVED_STATES" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+    # As deep as allowed, then all restored, and again: read.
+    nested = b"q " * _load.MAX_SAVED_STATES + b"Q " * _load.MAX_SAVED_STATES + b"\n"
+    assert [block.text for block in read_pdf(_raw_pdf([nested * 2])).blocks] == ["Annual report"]
+
+
 def test_operators_that_draw_nothing_count_against_the_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "MAX_FIGURE_DEPTH",
     "MAX_PAGES",
     "MAX_PAGE_OBJECTS",
+    "MAX_SAVED_STATES",
     "MAX_STREAM_BYTES",
     "SLANTED",
     "Glyph",
@@ -91,6 +92,11 @@ MAX_DOCUMENT_CONTENT_BYTES = 4 * 1024 * 1024
 #: cost the square of its length. No operator takes more than 33 (a colour in
 #: DeviceN); the ones below are never used.
 MAX_OPERANDS = 64
+#: Graphics states saved (``q``) and not yet restored. Acrobat's own limit is 28 (ISO
+#: 32000-1, annex C) and the PDFs the tests read nest 4 deep; each saved state holds
+#: about 600 bytes, so 2 million unclosed ``q`` (within the content budget) would hold
+#: over a gigabyte.
+MAX_SAVED_STATES = 256
 #: A glyph's box reaches from its font's descent below the baseline to one em above
 #: that. Fonts declare their descent as they please: outside this range (in em) it is
 #: taken for broken, as in the CJK fonts cairo converts (a whole em, which set the
@@ -579,6 +585,14 @@ class _ClippingInterpreter(PDFPageInterpreter):
                 "this is a hostile file"
             )
         super().render_contents(resources, streams, ctm)
+
+    def do_q(self) -> None:
+        if len(self.gstack) >= MAX_SAVED_STATES:
+            raise ReportError(
+                f"more than {MAX_SAVED_STATES} graphics states saved and not restored "
+                "(MAX_SAVED_STATES); a PDF writer nests a few: this is a hostile file"
+            )
+        super().do_q()
 
     def pop(self, n: int) -> list[Any]:
         # pdfminer copies the whole operand stack at every operator: operands that no
