@@ -7,20 +7,10 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from govinfo_report.cli import _Parser  # a usage error exits 64, as govinfo-report's does
 from govinfo_report.formats import FORMATS
 from govinfo_report.formats._docs import format_markdown
-
-#: A command line that is not understood (sysexits' EX_USAGE), as for ``govinfo-report``.
-EXIT_USAGE = 64
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # 64 like the main command line, not argparse's 2.
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
