@@ -30,6 +30,7 @@ from govinfo_report.checks import (
     rule_by_id,
     rules_for,
 )
+from govinfo_report.checks.__main__ import main as checks_main
 from govinfo_report.checks._docs import markdown
 from govinfo_report.checks._level import body_level
 from govinfo_report.formats import FORMAT_2021, Identity
@@ -607,3 +608,17 @@ def test_stated_outcomes_are_compared_with_table_three(
     # real report disagreed, and no rule said so.
     outcome = _only(_overview(sentence), rule)
     assert (outcome.status, outcome.expected) == (status, expected)
+
+
+@pytest.mark.parametrize("argv", [[], ["--bogus"], ["--markdown", "extra"]])
+def test_a_checks_command_line_not_understood_exits_64(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 64 as govinfo-report and `python -m govinfo_report.formats` say a usage error; 2
+    # is their status for an input that could not be read.
+    with pytest.raises(SystemExit) as exc:
+        checks_main(argv)
+    assert exc.value.code == 64
+    captured = capsys.readouterr()
+    assert "usage: python -m govinfo_report.checks" in captured.err
+    assert captured.out == ""

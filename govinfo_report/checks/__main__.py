@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from collections.abc import Sequence
 
 from govinfo_report.checks._docs import markdown
+from govinfo_report.cli import _Parser  # a usage error exits 64, as govinfo-report's does
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the rules as Markdown (the text of docs/rules.md)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m govinfo_report.checks", description="List the reviewer's rules."
+    parser = _Parser(
+        prog="python -m govinfo_report.checks",
+        description="List the reviewer's rules. Exit status: 0 printed, 64 a usage error.",
     )
     parser.add_argument(
         "--markdown", action="store_true", required=True, help="print docs/rules.md"
