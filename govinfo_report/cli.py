@@ -266,23 +266,33 @@ def _grouped_not_assessable(report: Report, outcomes: Sequence[Outcome], lang: L
     return lines
 
 
+#: Rule families sharing one reason for being not assessable, from which the reason is
+#: said once for all of them.
+_SAID_ONCE = 3
+
+
 def _lines(result: CheckResult, *, show_all: bool, lang: Lang) -> list[_Line]:
     failures = sorted(
         (o for o in result.outcomes if o.status is Status.FAIL),
         key=lambda o: _SEVERITY_RANK[o.severity],
     )
     lines = [_Line(o.severity.value, "fail", o.rule.id, o.message(lang)) for o in failures]
-    blocked = result.not_assessable
-    if (
-        blocked
-        and not failures
-        and len({o.message(lang) for o in blocked}) == 1
-        and not result.passed
-    ):
-        # One reason for every rule (a report its format does not fit): said once.
-        lines.append(_Line("-", "n/a", f"all {len(blocked)} rules", blocked[0].message(lang)))
-    else:
-        lines += _grouped_not_assessable(result.report, blocked, lang)
+    blocked = list(result.not_assessable)
+    by_reason: dict[str, list[Outcome]] = {}
+    for outcome in blocked:
+        by_reason.setdefault(outcome.message(lang), []).append(outcome)
+    for reason, members in by_reason.items():
+        if len({o.rule.family for o in members}) >= _SAID_ONCE:
+            # One reason for many rules (no table found, a format that does not fit the
+            # report): said once, not once a rule. The rules' cells, if any, differ.
+            everyone = len(members) == len(blocked) and not failures and not result.passed
+            what = f"all {len(members)} rules" if everyone else f"{len(members)} rules"
+            severities = {o.severity.value for o in members}
+            severity = severities.pop() if len(severities) == 1 else "-"
+            lines.append(_Line(severity, "n/a", what, reason))
+            said = {id(o) for o in members}
+            blocked = [o for o in blocked if id(o) not in said]
+    lines += _grouped_not_assessable(result.report, blocked, lang)
     if show_all:
         lines += [
             _Line(o.severity.value, "pass", o.rule.id, o.message(lang)) for o in result.passed

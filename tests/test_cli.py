@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 
 import govinfo_report
 from govinfo_report import cli
+from govinfo_report.checks import check_all
 from govinfo_report.cli import main
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.docx import render_docx
@@ -338,6 +340,35 @@ def test_one_reason_for_every_rule_is_said_once(
     assert code == 0
     (line,) = [line for line in out.splitlines() if "n/a" in line]
     assert "rules" in line and "before the 2021 format" in line
+
+
+def test_a_reason_shared_by_most_rules_is_said_once_beside_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Two texts with no section or table of the form: every rule of one report is not
+    # assessable for that one reason, except the comparison across reports, which has a
+    # reason of its own; 74 lines saying the same thing hid it.
+    paths = []
+    for name, body in (("a.txt", "青禾镇人民政府"), ("b.txt", "松岭镇人民政府")):
+        path = tmp_path / name
+        path.write_text(
+            f"{body}2023年政府信息公开工作年度报告\n\n本报告根据条例编制，"
+            "全年工作情况如下，请予监督。\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    results = check_all([govinfo_report.parse(p) for p in paths])
+    code, out, _ = _run(capsys, *map(str, paths))
+    assert code == 0
+    for result, block in zip(results, out.split("\n== ")[:2], strict=True):
+        reasons = Counter(o.message("en") for o in result.not_assessable)
+        (common, many), *others = reasons.most_common()
+        assert others, "a second reason is needed for the test to mean anything"
+        lines = [line for line in block.splitlines() if " n/a " in line]
+        assert len(lines) == 1 + len(others)
+        assert any(f" {many} rules " in line and line.endswith(common) for line in lines)
+        for reason, _ in others:
+            assert sum(line.endswith(reason) for line in lines) == 1
 
 
 def _mixed_folder(folder: Path) -> Path:
