@@ -882,6 +882,31 @@ def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> No
     assert where is not None and where.bbox is not None and where.bbox[0] == 172
 
 
+def test_a_footnote_mark_raised_by_the_text_rise_is_left_out_too() -> None:
+    # The mark raised with the text rise operator (Ts), as reportlab's <super> and
+    # some exporters raise it, on the value's own line: pdfminer raises the glyph's box
+    # but not its origin, so the mark looked like a glyph of broken metrics, was put back
+    # on the line and read 371, silently, with a note blaming the font.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        for left, rise in ((172 + PAD, SIZE * 0.4), (232 + PAD, 0.0)):
+            text = canvas.beginText(left, 700 - PAD - SIZE * 1.15)
+            text.setFont("Helvetica", SIZE)
+            text.textOut("37")
+            text.setFont("Helvetica", SIZE * 0.6)
+            text.setRise(rise)
+            text.textOut("1")
+            canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "371"]]
+    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    assert where is not None and where.bbox is not None and where.bbox[0] == 172
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
+
+
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
 

@@ -335,7 +335,8 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             if not text:
                 continue
             matrix = item.matrix
-            baseline = matrix[5]
+            # The origin's y, raised by the text rise (see _ClippingAggregator.render_char).
+            baseline = matrix[5] + matrix[3] * getattr(item, "rise", 0.0)
             # One sum tells whether any of them is infinite or NaN (inf - inf is NaN).
             if not math.isfinite(item.x0 + item.x1 + item.y0 + item.y1 + matrix[0] + matrix[1]):
                 out.unplaced += 1
@@ -503,13 +504,23 @@ class _ClippingAggregator(PDFPageAggregator):
         graphicstate: PDFGraphicState,
     ) -> None:
         self.invisible = textstate.render in (3, 7)
+        self.rise = textstate.rise
         super().render_string(textstate, seq, ncs, graphicstate)
+
+    #: The text rise (``Ts``) of the string being drawn, in text space.
+    rise: float = 0.0
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         self._count()
         advance = super().render_char(*args, **kwargs)
         if self.invisible:
             self.cur_item._objs[-1].invisible = True  # type: ignore[attr-defined]
+        if self.rise:
+            # pdfminer raises the glyph's box by the rise but not its matrix, which
+            # places the origin: without it a raised footnote mark ("125¹" drawn with
+            # Ts) would seem a glyph of broken metrics, be put back on the baseline
+            # and read into the number.
+            self.cur_item._objs[-1].rise = self.rise  # type: ignore[attr-defined]
         return advance
 
     def paint_path(
