@@ -62,6 +62,34 @@ def test_gbk_page_with_layout_header_table() -> None:
     assert any(code == "html.outside-content" for code, _, _ in document.notes)
 
 
+def test_notes_at_cells_name_the_table_the_document_yields() -> None:
+    # The site header before the report is a data table the reader drops: notes at the
+    # cells of the report's tables were numbered with it, naming the next table.
+    root = etree.fromstring(
+        render_html(consistent_example("青禾镇人民政府", 2023)), etree.HTMLParser()
+    )
+    tables = root.xpath("//table[.//td[string-length(normalize-space()) > 0]]")
+    assert len(tables) >= 4, "the premise: a header table before the report's three"
+    for table in tables[-2:]:
+        cell = table.xpath(".//td[translate(normalize-space(), '0123456789', '') = '']")[0]
+        etree.SubElement(cell, "sup").text = "1"
+        hidden = table.xpath(".//td[translate(normalize-space(), '0123456789', '') = '']")[-1]
+        hidden.set("style", "visibility:hidden")
+    document = read_html(etree.tostring(root, encoding="utf-8"))
+    yielded = {table.location.path: table.location.table for table in document.tables()}
+    assert sorted(yielded.values()) == [0, 1, 2]
+    located = [
+        where
+        for code, _, where in document.notes
+        if code in ("doubt.html-superscript", "html.invisible-cell")
+    ]
+    assert len(located) == 4
+    for where in located:
+        assert where is not None and where.path is not None
+        (table_path,) = [path for path in yielded if where.path.startswith(path + "/")]
+        assert where.table == yielded[table_path], where
+
+
 def test_word_pasted_page_reads_like_plain_markup() -> None:
     document = read_html(_corpus("001").read_bytes())
     tables = document.tables()

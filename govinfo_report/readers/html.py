@@ -1540,7 +1540,9 @@ def _path_of(element: etree._Element) -> str:
 # -- the reader ---------------------------------------------------------------------
 
 
-def _build(chosen: list[_RawBlock]) -> list[Block]:
+def _build(chosen: list[_RawBlock], renumbered: dict[int, int]) -> list[Block]:
+    """The blocks chosen, their tables numbered among the tables yielded; ``renumbered``
+    gets each table's number in the walk (among all the page's data tables) mapped to it."""
     blocks: list[Block] = []
     tables = 0
     for raw in chosen:
@@ -1549,6 +1551,7 @@ def _build(chosen: list[_RawBlock]) -> list[Block]:
             continue
         index = tables
         tables += 1
+        renumbered[raw.index] = index
         if raw.index != index:
             # A data table before this one was outside the report: number it anew. The
             # cells were built by this reader a moment ago and nothing else holds them.
@@ -1559,6 +1562,21 @@ def _build(chosen: list[_RawBlock]) -> list[Block]:
         location = _loc(_xpath_safe(raw.path), table=index)
         blocks.append(Table(rows=tuple(raw.rows), location=location))
     return blocks
+
+
+def _note_located(note: _Note, renumbered: dict[int, int]) -> _Note:
+    """``note`` with its path safe for ``xpath()`` and its table numbered as yielded."""
+    code, message, where = note
+    if where is None:
+        return note
+    if where.path is not None and ":" in where.path:
+        where = attrs.evolve(where, path=_xpath_safe(where.path))
+    if where.table is not None and renumbered.get(where.table) != where.table:
+        # Numbered in the walk, before the tables outside the report were dropped: a
+        # note at a cell must name the table the document yields, and a note about a
+        # table not yielded names none (its path still says where it is).
+        where = attrs.evolve(where, table=renumbered.get(where.table))
+    return code, message, where
 
 
 def read_html(data: bytes | str) -> Document:
@@ -1612,15 +1630,10 @@ def read_html(data: bytes | str) -> Document:
         # No section heading and no report table: the report may be a document the page
         # only links to or shows in a frame, as many sites publish it.
         _note_attached_documents(root, notes)
-    notes = [
-        (code, message, attrs.evolve(where, path=_xpath_safe(where.path)))
-        if where is not None and where.path is not None and ":" in where.path
-        else (code, message, where)
-        for code, message, where in notes
-    ]
-    document = Document(
-        blocks=tuple(_build(chosen)), carrier="html", encoding=encoding, notes=tuple(notes)
-    )
+    renumbered: dict[int, int] = {}
+    blocks = _build(chosen, renumbered)
+    notes = [_note_located(note, renumbered) for note in notes]
+    document = Document(blocks=tuple(blocks), carrier="html", encoding=encoding, notes=tuple(notes))
     # Radicals standing for ideographs (see _cjk) are looked for once, in the page as UTF-8,
     # whatever it came in: for a GB page, or a page given as text, that is one search over
     # bytes instead of one over every block (or a slower one over the text).
