@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import random
 import re
 from pathlib import Path
@@ -988,6 +989,38 @@ def test_a_page_saved_as_a_single_file_mhtml_is_read_as_its_page(
     assert parsed.to_dict()["applications"] == direct.to_dict()["applications"]
     assert parsed.metadata.organization == "青禾镇人民政府"
     assert any(d.code == "repair.mhtml" for d in parsed.diagnostics)
+    # The encoding the page was read in is said, as for the page alone (it was None).
+    assert parsed.encoding == ("utf-8" if charset == "utf-8" else "gb18030")
+
+
+def test_the_charset_of_an_mhtml_part_goes_before_the_page_s_and_is_checked() -> None:
+    page = render_html(consistent_example("青禾镇人民政府", 2024), encoding="gb2312")
+    assert b"gb2312" in page[:2000], "the premise: the page declares its encoding"
+    wrong = page.replace(b"gb2312", b"utf-8", 1)
+
+    def archive(part_charset: str, body: bytes) -> bytes:
+        return (
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n'
+            b"--B\r\nContent-Type: text/html; charset=" + part_charset.encode() + b"\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(body)
+            + b"\r\n--B--\r\n"
+        )
+
+    direct = govinfo_report.parse(page).to_dict()["applications"]
+    # The part's charset is right where the page's <meta> is wrong.
+    parsed = govinfo_report.parse(archive("GBK", wrong))
+    assert parsed.encoding == "gb18030"
+    assert parsed.to_dict()["applications"] == direct
+    # A part's charset the bytes are not in is not believed; nor is an unknown one.
+    for part_charset, code in (
+        ("utf-8", "html.charset-wrong"),
+        ("x-nonsense", "html.charset-unknown"),
+    ):
+        parsed = govinfo_report.parse(archive(part_charset, page))
+        assert parsed.encoding == "gb18030"
+        assert parsed.to_dict()["applications"] == direct
+        assert any(d.code == code for d in parsed.diagnostics), part_charset
 
 
 def test_paths_through_prefixed_elements_can_be_given_to_xpath() -> None:

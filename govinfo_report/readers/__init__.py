@@ -158,14 +158,10 @@ def _read_mhtml(data: bytes) -> Document:
             continue
         from govinfo_report.readers.html import read_html
 
-        charset = part.get_content_charset()
-        source: bytes | str = page
-        if charset:
-            try:
-                source = page.decode(codecs.lookup(charset).name)
-            except (LookupError, UnicodeDecodeError):
-                source = page  # the page's own declaration, or detection, decides
-        document = read_html(source)
+        # The part's charset goes before the page's <meta>, checked like it: decoded
+        # here, a GB2312 part holding GBK characters fell back to detection, and the
+        # report did not say which encoding it was read in.
+        document = read_html(page, charset=part.get_content_charset())
         note = ("repair.mhtml", "the web page was read out of an MHTML archive (.mht)", None)
         return attrs.evolve(document, notes=(note, *document.notes))
     raise ReportError("this MHTML archive (.mht) holds no web page to read")

@@ -345,8 +345,12 @@ def _codec_for(declared: str) -> str | None:
     return name if name in _WEB_CODECS else None
 
 
-def _decode(data: bytes, notes: list[_Note]) -> tuple[bytes, str]:
-    """The page as UTF-8 bytes, and the name of the encoding it was read in."""
+def _decode(data: bytes, notes: list[_Note], charset: str | None = None) -> tuple[bytes, str]:
+    """The page as UTF-8 bytes, and the name of the encoding it was read in.
+
+    ``charset`` is one declared outside the page (a MIME part's): it goes before the
+    page's own, as a browser puts the HTTP header's before the ``<meta>``.
+    """
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -371,6 +375,13 @@ def _decode(data: bytes, notes: list[_Note]) -> tuple[bytes, str]:
         raise ReportError("binary data: the page is full of control characters, not HTML text")
     candidates: list[str] = []
     declared = _declared_charset(data)
+    if charset:
+        if _codec_for(charset.lower()) is None:
+            notes.append(
+                ("html.charset-unknown", f"unknown charset {charset!r} of the part ignored", None)
+            )
+        else:
+            declared = charset.lower()
     known = None if declared is None else _codec_for(declared)
     if declared is not None:
         if known is None:
@@ -1579,11 +1590,13 @@ def _note_located(note: _Note, renumbered: dict[int, int]) -> _Note:
     return code, message, where
 
 
-def read_html(data: bytes | str) -> Document:
+def read_html(data: bytes | str, *, charset: str | None = None) -> Document:
     """Read an HTML page into the intermediate representation.
 
     ``data`` is the page's bytes (the encoding is found as the module docstring
-    says) or its already decoded text. CJK radicals standing for ideographs are read
+    says) or its already decoded text. ``charset`` is the page's encoding as declared
+    where it came from (an HTTP header, a MIME part), which goes before the page's own
+    declaration; the bytes are still checked against it. CJK radicals standing for ideographs are read
     as the ideographs (see :mod:`govinfo_report.readers._cjk`). Raises
     :class:`ReportError` for input that is not a readable page.
     """
@@ -1597,7 +1610,7 @@ def read_html(data: bytes | str) -> Document:
             raise ReportError(
                 f"the page is {len(data)} bytes long, over the limit of {MAX_INPUT_BYTES}"
             )
-        markup, encoding = _decode(data, notes)
+        markup, encoding = _decode(data, notes, charset)
     if len(markup) > MAX_INPUT_BYTES:
         raise ReportError(f"the page is over the limit of {MAX_INPUT_BYTES} bytes")
     root = _parse(markup, notes)
