@@ -829,6 +829,35 @@ def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> No
     assert _paragraphs(document) == ["2024年1"]
 
 
+@pytest.mark.parametrize(
+    ("style", "read", "doubted"),
+    [
+        ("vertical-align:super", "37", True),
+        ("COLOR:red; Vertical-Align : SUPER", "37", True),
+        # The last valid declaration wins; an invalid one is dropped.
+        ("vertical-align:super; vertical-align:baseline", "371", False),
+        ("vertical-align:baseline; vertical-align:super top", "371", False),
+    ],
+)
+def test_a_footnote_mark_raised_by_style_is_a_footnote_mark(
+    style: str, read: str, doubted: bool
+) -> None:
+    # A superscript drawn by style, as some editors write it, was read into the value
+    # before it: 371, silently.
+    document = read_html(
+        _page(
+            f'<table><tr><td>甲</td><td>37<span style="{style}">1</span></td>'
+            f'<td style="{style}">5</td></tr></table>'
+            f'<p>2024年<span style="{style}">1</span></p>'
+        )
+    )
+    # A cell is not raised by vertical-align; running text keeps its superscripts.
+    assert [c.text for row in document.tables()[0].rows for c in row] == ["甲", read, "5"]
+    assert _paragraphs(document) == ["2024年1"]
+    codes = [code for code, _, _ in document.notes]
+    assert codes.count("doubt.html-superscript") == doubted
+
+
 def test_a_struck_row_group_reads_blank_in_its_place() -> None:
     # A line through a <tbody> strikes every row in it: in a data table each cell reads
     # blank in its place, in a layout table its content is left out; each is noted.
@@ -1053,3 +1082,13 @@ def test_a_paragraph_is_where_its_text_is_not_where_its_padding_is() -> None:
     page = _page("<p><span>\u3000</span><span>\u3000</span><span>主动公开情况见下表。</span></p>")
     (paragraph,) = read_html(page).blocks
     assert paragraph.location.path == "/html/body/p[1]/span[3]"
+
+
+def test_a_cell_styled_vertical_align_super_in_an_invisible_row_stays_invisible() -> None:
+    document = read_html(
+        _page(
+            '<table><tr><td>甲</td><td>1</td></tr><tr style="visibility:hidden">'
+            '<td>乙</td><td style="vertical-align:super">125</td></tr></table>'
+        )
+    )
+    assert [[c.text for c in row] for row in document.tables()[0].rows] == [["甲", "1"], ["", ""]]

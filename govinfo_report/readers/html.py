@@ -239,7 +239,8 @@ _VISIBILITY_KEYWORDS = frozenset(
     {"visible", "hidden", "collapse", "inherit", "initial", "unset", "revert", "revert-layer"}
 )
 _HIDING_DECLARATION_RE = re.compile(
-    r"(?<![\w-])(display|visibility|text-decoration(?:-line)?)\s*:\s*([^;!]*)(!\s*important)?"
+    r"(?<![\w-])(display|visibility|text-decoration(?:-line)?|vertical-align)\s*:\s*([^;!]*)"
+    r"(!\s*important)?"
 )
 _PARAGRAPH_STRIP = " \u3000\xa0\t"
 _FIELD_RE = re.compile("[:：]")
@@ -262,7 +263,9 @@ _META_CHARSET_RE = re.compile(
 _ASCII_LOWER = bytes.maketrans(bytes(range(0x41, 0x5B)), bytes(range(0x61, 0x7B)))
 _NON_ASCII = bytes(range(0x80, 0x100))
 _MAY_HIDE_WORDS = tuple(
-    re.compile(word) for word in (b"display", b"hidden", b"visibility", b"line-through")
+    re.compile(word)
+    # "super": not hiding, but a superscript drawn by style is asked for the same way.
+    for word in (b"display", b"hidden", b"visibility", b"line-through", b"super")
 )
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -597,6 +600,9 @@ class _Unseen(_Lines):
 #: What :meth:`_Walker._lines_for` gives for an element whose text is struck through:
 #: lines that take nothing, told apart by identity so that the caller notes the text.
 _STRUCK_OUT: _Lines = _Unseen(_Lines())
+#: What :meth:`_Walker._lines_for` gives for an inline element raised as a superscript
+#: (``vertical-align: super``) inside a data cell: read as a ``<sup>`` is.
+_RAISED_OUT: _Lines = _Unseen(_Lines())
 
 
 @attrs.define
@@ -630,6 +636,8 @@ _REMOVED = 1
 _INVISIBLE = 2
 _SHOWN = 3
 _STRUCK = 4
+#: Raised as a superscript (``vertical-align: super``), and shown.
+_RAISED = 5
 
 
 def _hiding(element: etree._Element) -> int:
@@ -642,7 +650,8 @@ def _hiding(element: etree._Element) -> int:
     ``visibility:hidden`` and ``collapse``, which keep the element's place (a collapsed
     table row still counts for the row spans across it), and for ``hidden="until-found"``;
     :data:`_SHOWN` for ``visibility:visible``, which shows an element inside an invisible
-    one; else 0. Visibility is inherited, display is not: the walk carries an invisible
+    one; :data:`_RAISED` for ``vertical-align: super`` (a superscript drawn by style);
+    else 0. Visibility is inherited, display is not: the walk carries an invisible
     element's state down to its descendants. As in CSS, comments are no declarations, an
     invalid declaration is dropped, the last valid one of a property wins, and an
     ``!important`` one wins over those that are not.
@@ -660,20 +669,24 @@ def _hiding(element: etree._Element) -> int:
         "none" in lowered
         or "visib" in lowered
         or "line-through" in lowered
+        or "super" in lowered
         or (hidden is not None and "display" in lowered)
     ):
         return by_attribute
     if "/*" in lowered:
         lowered = _CSS_COMMENT_RE.sub(" ", lowered)
     display = visibility = None
-    struck = False
+    struck = raised = False
     strong: set[str] = set()
     for name, value, important in _HIDING_DECLARATION_RE.findall(lowered):
         words = value.split()
         if (
             name == "display"
             and not (words and len(words) <= 3 and _DISPLAY_KEYWORDS.issuperset(words))
-        ) or (name == "visibility" and (len(words) != 1 or words[0] not in _VISIBILITY_KEYWORDS)):
+        ) or (
+            name in ("visibility", "vertical-align")
+            and (len(words) != 1 or (name == "visibility" and words[0] not in _VISIBILITY_KEYWORDS))
+        ):
             continue  # an invalid declaration: CSS drops it
         if important:
             strong.add(name)
@@ -683,6 +696,8 @@ def _hiding(element: etree._Element) -> int:
             display = words[0]
         elif name == "visibility":
             visibility = words[0]
+        elif name == "vertical-align":
+            raised = words[0] == "super"
         else:
             struck = "line-through" in words
     if display == "none":
@@ -695,7 +710,7 @@ def _hiding(element: etree._Element) -> int:
         return _INVISIBLE
     if visibility in ("visible", "initial"):
         return _SHOWN
-    return 0
+    return _RAISED if raised else 0
 
 
 def _attribute_hiding(value: str) -> int:
@@ -772,6 +787,12 @@ class _Walker:
         hiding = _hiding(element)
         if not hiding:
             return lines
+        if hiding == _RAISED:
+            # vertical-align does not raise a block or a table's part; outside a data
+            # cell a superscript is text, as <sup> is.
+            if self.marks is None or element.tag in _BLOCK or element.tag in _ROW_PARTS:
+                return lines
+            return _RAISED_OUT
         if hiding == _REMOVED:
             self.hidden += 1
             return None
@@ -811,6 +832,10 @@ class _Walker:
                     elif into is _STRUCK_OUT:
                         if not isinstance(lines, _Unseen):
                             self._struck(child, f"{path}/{tag}[{number}]")
+                    elif into is _RAISED_OUT:
+                        self._element(
+                            child, f"{path}/{tag}[{number}]", "sup", lines, depth, in_link
+                        )
                     elif tag == "br":
                         into.end(True)
                     else:
@@ -1021,6 +1046,8 @@ class _Walker:
             elif (into := self._lines_for(item, lines) if self.may_hide else lines) is not None:
                 if into is _STRUCK_OUT:
                     self._struck(item, item_path)
+                elif into is _RAISED_OUT:
+                    self._element(item, item_path, "sup", lines, depth, in_link)
                 else:
                     self._element(item, item_path, str(item.tag), into, depth, in_link)
         if foster:
@@ -1161,7 +1188,7 @@ class _Walker:
                             continue
                         if hiding == _STRUCK:
                             struck = True
-                        elif hiding:
+                        elif hiding in (_INVISIBLE, _SHOWN):
                             invisible = hiding == _INVISIBLE
                     if "colspan" in names:
                         colspan = _span(cell.get("colspan", ""), 1, MAX_COLUMNS)
