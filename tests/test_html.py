@@ -1092,3 +1092,135 @@ def test_a_cell_styled_vertical_align_super_in_an_invisible_row_stays_invisible(
         )
     )
     assert [[c.text for c in row] for row in document.tables()[0].rows] == [["甲", "1"], ["", ""]]
+
+
+def _cell_under(style: str, cell: str) -> tuple[str, list[str]]:
+    """The text of a data cell holding ``cell`` on a page whose stylesheet is ``style``."""
+    document = read_html(
+        _page(
+            "<table><tr><td>行政许可</td><td>1</td></tr>"
+            f"<tr><td>行政处罚</td><td>{cell}</td></tr></table>",
+            head=f'<meta charset="utf-8"><style>{style}</style>',
+        ).encode()
+    )
+    return document.tables()[0].rows[1][1].text, [code for code, _, _ in document.notes]
+
+
+@pytest.mark.parametrize(
+    ("style", "cell", "read", "code"),
+    [
+        # A stale value hidden by a class: a browser shows 125 (it read 9125, silently).
+        (".old{display:none}", '<span class="old">9</span>125', "125", "html.hidden"),
+        ("<!-- .old{visibility:hidden} -->", '<span class="old">9</span>125', "125", "html.hidden"),
+        (
+            "td span.del{text-decoration:line-through}",
+            '<span class="del">9</span>125',
+            "125",
+            "html.struck-text",
+        ),
+        (
+            ".fn{vertical-align:super}",
+            '125<span class="fn">1</span>',
+            "125",
+            "doubt.html-superscript",
+        ),
+        # The cascade: a more specific rule, the element's own style, !important.
+        (
+            ".old{display:none} #y.old{display:inline}",
+            '<span class="old" id="y">9</span>125',
+            "9125",
+            "html.stylesheet",
+        ),
+        (
+            ".old{display:none}",
+            '<span class="old" style="display:inline">9</span>125',
+            "9125",
+            "html.stylesheet",
+        ),
+        (
+            ".old{display:none!important}",
+            '<span class="old" style="display:inline">9</span>125',
+            "125",
+            "html.hidden",
+        ),
+        # Combinators, each a test of the element's parent or ancestors.
+        (
+            "table td > span.old{display:none}",
+            '<span class="old">9</span>125',
+            "125",
+            "html.hidden",
+        ),
+        ("table .old{display:none}", '<span class="old">9</span>125', "125", "html.hidden"),
+        # Not applied, for what they would cost on a hostile page (each a search per
+        # element): two descendant combinators, siblings, :has().
+        (
+            "table tr .old{display:none}",
+            '<span class="old">9</span>125',
+            "9125",
+            "html.stylesheet-not-applied",
+        ),
+        (
+            "span:first-child{display:none}",
+            '<span class="old">9</span>125',
+            "9125",
+            "html.stylesheet-not-applied",
+        ),
+        (
+            "b + span{display:none}",
+            "<b></b><span>9</span>125",
+            "9125",
+            "html.stylesheet-not-applied",
+        ),
+        (
+            "td:has(span){visibility:hidden}",
+            "<span>9</span>125",
+            "9125",
+            "html.stylesheet-not-applied",
+        ),
+        # Not applied: another medium, a state, generated content, a selector not CSS.
+        ("@media print{.old{display:none}}", '<span class="old">9</span>125', "9125", None),
+        ("a:hover .old{display:none}", '<span class="old">9</span>125', "9125", None),
+        (".old::before{display:none}", '<span class="old">9</span>125', "9125", None),
+        ("}}{{ :::{display:none}", '<span class="old">9</span>125', "9125", None),
+    ],
+)
+def test_the_page_s_stylesheet_hides_strikes_and_raises_in_table_cells(
+    style: str, cell: str, read: str, code: str | None
+) -> None:
+    text, codes = _cell_under(style, cell)
+    assert text == read
+    if code is None or code == "html.stylesheet-not-applied":
+        assert "html.stylesheet" not in codes
+    else:
+        assert "html.stylesheet" in codes
+    assert code is None or code in codes
+
+
+def test_a_stylesheet_hiding_what_scripts_show_leaves_the_report_read() -> None:
+    # A tab or a panel the page's scripts show: hidden by the sheet alone, the report
+    # would be lost. The sheet is applied to table rows and cells and inside cells only.
+    document = read_html(
+        _page(
+            '<div class="tab"><p>一、总体情况</p><table><tr><td>行政许可</td><td>3</td></tr>'
+            '<tr class="tab"><td>行政处罚</td><td>4</td></tr></table></div>',
+            head="<style>.tab{display:none}</style>",
+        ).encode()
+    )
+    assert [[c.text for c in row] for row in document.tables()[0].rows] == [["行政许可", "3"]]
+    assert "一、总体情况" in _paragraphs(document)
+
+
+def test_stylesheets_over_the_limits_are_not_applied_and_said_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from govinfo_report.readers import _css
+
+    style = "".join(f".c{k}{{display:none}}" for k in range(6))
+    monkeypatch.setattr(_css, "MAX_STYLE_RULES", 5)
+    text, codes = _cell_under(style, '<span class="c1">9</span>125')
+    assert (text, codes.count("html.stylesheet-not-applied")) == ("9125", 1)
+    monkeypatch.setattr(_css, "MAX_STYLE_RULES", 6)
+    assert _cell_under(style, '<span class="c1">9</span>125')[0] == "125"
+    monkeypatch.setattr(_css, "MAX_STYLE_CHARS", len(style) - 1)
+    text, codes = _cell_under(style, '<span class="c1">9</span>125')
+    assert (text, codes.count("html.stylesheet-not-applied")) == ("9125", 1)

@@ -80,6 +80,7 @@ from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
 from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
+from govinfo_report.readers._css import apply_stylesheets
 from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 
 __all__ = ["read_html"]
@@ -1641,6 +1642,7 @@ def read_html(data: bytes | str, *, charset: str | None = None) -> Document:
     if len(markup) > MAX_INPUT_BYTES:
         raise ReportError(f"the page is over the limit of {MAX_INPUT_BYTES} bytes")
     root = _parse(markup, notes)
+    apply_stylesheets(root, notes)
     body = root.find("body")
     walker = _Walker(notes, _may_hide(markup), bool(_HAS_ROW_TEXT(root)))
     if body is None:
