@@ -1085,6 +1085,28 @@ def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_dou
     assert [c.text for row in plain.tables()[0].rows for c in row] == ["甲", "mlong mark"]
 
 
+def test_an_imported_chunk_in_a_table_cell_is_noted_and_the_cell_doubted() -> None:
+    # A value cell whose content is imported from another file (w:altChunk, not read):
+    # the cell read as an ordinary blank, with no note, where a value may be in the chunk.
+    document, cell = _example_with_licensing_cell()
+    tc = cell._tc
+    for paragraph in tc.findall(qn("w:p")):
+        tc.remove(paragraph)
+    tc.append(parse_xml(f"<w:altChunk xmlns:w='{W_NS}' xmlns:r='{REL}' r:id='rId99'/>"))
+    tc.append(parse_xml(f"<w:p xmlns:w='{W_NS}'/>"))
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert (read.kind, read.value, read.doubtful) == (CellKind.BLANK, None, True)
+    (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-altchunk"]
+    assert note.message == (
+        "the cell imports content from another file (w:altChunk), which is not read: "
+        "its value may be in it"
+    )
+    assert note.location is not None and read.location is not None
+    where = (note.location.table, note.location.row, note.location.column)
+    assert where == (read.location.table, read.location.row, read.location.column)
+
+
 def test_a_title_broken_by_a_line_break_reads_as_one_line() -> None:
     # The title's two lines in one paragraph (w:br): the title kept the break, where the
     # same title printed in any other carrier reads as one line.

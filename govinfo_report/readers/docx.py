@@ -58,7 +58,8 @@ a cell has ``part``, ``table``, ``row`` (the physical row, 0-based) and
 ``column`` (the grid column, 0-based).
 
 Not read: headers, footers, footnotes, endnotes, comments, embedded
-objects and imported chunks (``w:altChunk``, which is noted).
+objects and imported chunks (``w:altChunk``, which is noted; a table cell holding
+one is doubted, as its value may be in it).
 """
 
 from __future__ import annotations
@@ -1081,6 +1082,8 @@ class _Walker:
         self.fields: list[bool] = []
         #: Tables (other than frames of one cell) met in the table cell being read.
         self.cell_tables = 0
+        #: Imported chunks (``w:altChunk``) met in the table cell being read.
+        self.cell_chunks = 0
         self.blocks: list[Block] = []
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
@@ -1432,7 +1435,7 @@ class _Walker:
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
                 marks = self.marks = []
-                self.cell_tables = 0
+                self.cell_tables = self.cell_chunks = 0
                 text = self.cell_text(tc)
                 self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
@@ -1460,6 +1463,16 @@ class _Walker:
                         "doubt.docx-table-in-cell",
                         "the cell holds nothing but a table, read as a table of its own "
                         "after this one: its value may be in it",
+                        target,
+                        index,
+                    )
+                if self.cell_chunks:
+                    # Content imported from another file is not read: the cell's value
+                    # may be there, so the cell is not simply blank (or what it shows).
+                    self._doubt_cell(
+                        "doubt.docx-altchunk",
+                        "the cell imports content from another file (w:altChunk), which is "
+                        "not read: its value may be in it",
                         target,
                         index,
                     )
@@ -1498,8 +1511,13 @@ class _Walker:
     def lines(self, parent: etree._Element, out: list[str]) -> None:
         """The lines of a cell: its paragraphs, those of text boxes in them and those of
         a table of one cell in it (a frame round a value). Another table in it is read
-        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`."""
-        for child in self.children(parent, W_P, W_TBL):
+        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`; an
+        imported chunk (``w:altChunk``), which is not read, is counted in
+        :attr:`cell_chunks`."""
+        for child in self.children(parent, W_P, W_TBL, W_ALTCHUNK):
+            if child.tag == W_ALTCHUNK:
+                self.cell_chunks += 1
+                continue
             if child.tag == W_TBL:
                 box = self.box_cell(child)
                 if box is None:
