@@ -340,6 +340,30 @@ def test_tables_inside_a_data_table_follow_it() -> None:
     assert any(code == "repair.docx-nested-table" for code, _, _ in document.notes)
 
 
+def test_a_frame_of_one_cell_in_a_data_table_is_no_nested_table() -> None:
+    # A value framed by a table of one cell is read as lines of its cell: nothing is read
+    # after the table, and the note saying tables were read after it was untrue.
+    frame = "<w:tbl><w:tr>" + _tc(_p("125")) + "</w:tr></w:tbl>"
+    rows = ["<w:tr>" + _tc(_p(f"r{i}")) + _tc(_p(str(i))) + "</w:tr>" for i in range(4)]
+    framed = [*rows, "<w:tr>" + _tc(_p("r4")) + _tc(frame + _p()) + "</w:tr>"]
+    document = read_docx(_package("<w:tbl>" + "".join(framed) + "</w:tbl>"))
+    (table,) = document.tables()
+    assert table.rows[4][1].text == "125\n"
+    assert document.notes == ()
+    # A frame holding a table of its own: that table is read after, and said to be.
+    inner = "<w:tbl><w:tr>" + _tc(_p("x")) + _tc(_p("1")) + "</w:tr></w:tbl>"
+    frame = "<w:tbl><w:tr>" + _tc(_p("125") + inner) + "</w:tr></w:tbl>"
+    framed = [*rows, "<w:tr>" + _tc(_p("r4")) + _tc(frame + _p()) + "</w:tr>"]
+    document = read_docx(_package("<w:tbl>" + "".join(framed) + "</w:tbl>"))
+    outer, nested = document.tables()
+    assert outer.rows[4][1].text == "125\n"
+    assert nested.layout() == [[("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]]
+    assert nested.location.path == (
+        "/w:document/w:body/w:tbl[1]/w:tr[5]/w:tc[2]/w:tbl[1]/w:tr[1]/w:tc[1]/w:tbl[1]"
+    )
+    assert [code for code, _, _ in document.notes] == ["repair.docx-nested-table"]
+
+
 def test_content_controls_around_blocks_rows_and_cells() -> None:
     sdt = "<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
     rows = "<w:tr>" + _tc(_p("a")) + sdt.format(_tc(_p("b"))) + "</w:tr>"

@@ -1384,26 +1384,34 @@ class _Walker:
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
         if nested:
-            # A data table with tables in some cells: those come after it, tables of their own.
-            self.note(
-                "repair.docx-nested-table",
-                "tables inside the cells of a table were read as tables after it",
-                location,
-            )
-            for row in cells:
-                for tc in row:
-                    self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
+            # A data table with tables in some cells: those come after it, tables of their
+            # own. Only when there are any: a frame of one cell round a value was read as
+            # lines of its cell, and nothing comes after the table for it.
+            after = [
+                found
+                for row in cells
+                for tc in row
+                for found in self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
+            ]
+            if after:
+                self.note(
+                    "repair.docx-nested-table",
+                    "tables inside the cells of a table were read as tables after it",
+                    location,
+                )
+            for inner, inner_path in after:
+                self.table(inner, inner_path)
 
-    def tables_after(self, tc: etree._Element, path: str) -> None:
-        """The tables in cell ``tc`` of a data table, as tables of their own; a table of
-        one cell (a frame round the cell's content) was read as the cell's lines, and only
-        the tables in it come out."""
+    def tables_after(self, tc: etree._Element, path: str) -> Iterator[tuple[etree._Element, str]]:
+        """The tables in cell ``tc`` of a data table that are read as tables of their own
+        after it, with their paths; a table of one cell (a frame round the cell's content)
+        was read as the cell's lines, and only the tables in it come out."""
         for inner in self.children(tc, W_TBL):
             box = self.box_cell(inner)
             if box is None:
-                self.table(inner, f"{path}/{self.steps(tc, inner)}")
+                yield inner, f"{path}/{self.steps(tc, inner)}"
             else:
-                self.tables_after(box, f"{path}/{self.steps(tc, box)}")
+                yield from self.tables_after(box, f"{path}/{self.steps(tc, box)}")
 
     def box_cell(self, tbl: etree._Element) -> etree._Element | None:
         """The cell of a table of one cell, else ``None``."""
