@@ -1109,6 +1109,60 @@ def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_dou
     assert [c.text for row in plain.tables()[0].rows for c in row] == ["甲", "mlong mark"]
 
 
+def test_a_mark_raised_by_its_position_after_a_value_is_left_out_and_the_value_doubted() -> None:
+    # Word's "raised" character position (w:position) rather than superscript, at the
+    # value's own size, as footnote-like marks often are: "125" and a raised "1" read 1251.
+    document, cell = _example_with_licensing_cell()
+    value = cell.text.strip()
+    mark = cell.paragraphs[-1].add_run("1")
+    mark._r.get_or_add_rPr().append(parse_xml(f"<w:position xmlns:w='{W_NS}' w:val='6'/>"))
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert (read.value, read.doubtful) == (int(value), True)
+    (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-superscript"]
+    assert note.message.startswith("superscript '1' in the cell reading")
+    styles = (
+        "<w:style w:type='character' w:styleId='Raised'><w:rPr><w:position w:val='4'/>"
+        "</w:rPr></w:style>"
+    )
+    cells = [
+        # raised in half-points, in a measure with its unit, through a character style
+        _styled_run("125") + _styled_run("1", own="<w:position w:val='6'/>"),
+        _styled_run("125") + _styled_run("2", own="<w:position w:val='3pt'/>"),
+        _styled_run("125") + _styled_run("3", "Raised"),
+        # the run's own position decides over its style's
+        _styled_run("125") + _styled_run("4", "Raised", "<w:position w:val='0'/>"),
+        # lowered text is read, as subscript is (no footnote mark is lowered)
+        _styled_run("125") + _styled_run("5", own="<w:position w:val='-6'/>"),
+        _styled_run("125") + _styled_run("6", own="<w:vertAlign w:val='subscript'/>"),
+        # a longer raised run is text, as a longer superscript is
+        _styled_run("m") + _styled_run("long mark", own="<w:position w:val='6'/>"),
+    ]
+    table = (
+        "<w:tbl>"
+        + "".join(
+            f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
+            for i, cell in enumerate(cells)
+        )
+        + "</w:tbl>"
+    )
+    # Outside a table a raised run is text, as a superscript is.
+    body = table + "<w:p>" + cells[0] + "</w:p>"
+    raw = read_docx(_package(body, styles=styles))
+    (read_table,) = raw.tables()
+    assert [row[1].text for row in read_table.rows] == [
+        "125", "125", "125", "1254", "1255", "1256", "mlong mark"
+    ]  # fmt: skip
+    assert [p.text for p in _paragraphs(raw)] == ["1251"]
+    doubted = [
+        (where.row, message)
+        for code, message, where in raw.notes
+        if code == "doubt.docx-superscript" and where is not None
+    ]
+    assert [row for row, _ in doubted] == [0, 1, 2]
+    assert [message.split("'")[1] for _, message in doubted] == ["1", "2", "3"]
+
+
 def test_an_imported_chunk_in_a_table_cell_is_noted_and_the_cell_doubted() -> None:
     # A value cell whose content is imported from another file (w:altChunk, not read):
     # the cell read as an ordinary blank, with no note, where a value may be in the chunk.

@@ -141,6 +141,7 @@ W_RPR = _w("rPr")
 W_VANISH = _w("vanish")
 W_STRIKE = _w("strike")
 W_VERTALIGN = _w("vertAlign")
+W_POSITION = _w("position")
 W_DSTRIKE = _w("dstrike")
 W_T = _w("t")
 W_TAB = _w("tab")
@@ -768,13 +769,28 @@ class _Numbering:
 
 #: Words whose absence from the styles part means no style can hide, strike or raise text:
 #: the part is then not parsed for them (a prefix-free byte search).
-_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign")
+_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign", b"position")
 
-#: What a style does to text: (hidden, struck, double-struck, superscript), each ``None``
-#: when neither the style nor those it is based on say.
-_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None]
+#: What a style does to text: (hidden, struck, double-struck, superscript, raised), each
+#: ``None`` when neither the style nor those it is based on say. Superscript is
+#: ``w:vertAlign``; raised is a positive ``w:position`` (Word's "raised" character
+#: position), an independent property: a run can be raised without being superscript.
+_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None, bool | None]
 #: What a run with no style and no properties of its own is.
-_PLAIN: Final = (False, False, False, False)
+_PLAIN: Final = (False, False, False, False, False)
+
+#: The number a ``w:position`` starts with: half-points, or a measure with its unit
+#: ("3pt", ISO 29500's later editions); only its sign matters here.
+_POSITION_RE = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+))")
+
+
+def _raised(position: etree._Element | None) -> bool | None:
+    """Whether a ``w:position`` raises text (``None`` when absent). Lowered text (a
+    negative position) is not raised: it is read as text, as subscript is."""
+    if position is None:
+        return None
+    found = _POSITION_RE.match(position.get(W_VAL) or "")
+    return found is not None and float(found.group(1)) > 0
 
 
 def _on(element: etree._Element | None) -> bool | None:
@@ -787,13 +803,14 @@ def _on(element: etree._Element | None) -> bool | None:
 def _own_format(rpr: etree._Element | None) -> _StyleFormat:
     """What run properties (a run's, or a style's) say themselves."""
     if rpr is None:
-        return (None, None, None, None)
+        return (None, None, None, None, None)
     align = _child(rpr, W_VERTALIGN)
     return (
         _on(_child(rpr, W_VANISH)),
         _on(_child(rpr, W_STRIKE)),
         _on(_child(rpr, W_DSTRIKE)),
         None if align is None else align.get(W_VAL) == "superscript",
+        _raised(_child(rpr, W_POSITION)),
     )
 
 
@@ -804,6 +821,7 @@ def _nearer(near: _StyleFormat, far: _StyleFormat) -> _StyleFormat:
         near[1] if near[1] is not None else far[1],
         near[2] if near[2] is not None else far[2],
         near[3] if near[3] is not None else far[3],
+        near[4] if near[4] is not None else far[4],
     )
 
 
@@ -813,8 +831,9 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
     Hidden and single-struck text are *toggle* properties (ISO 29500-1, 17.7.3): a style
     turning one on inverts what the level before it gave, so a struck character style in
     a struck paragraph style gives text that is not struck, as in Word (LibreOffice
-    strikes it); a style turning it off changes nothing. Double strike-through and
-    superscript are ordinary properties: the character style decides when it says.
+    strikes it); a style turning it off changes nothing. Double strike-through,
+    superscript and position are ordinary properties: the character style decides when
+    it says.
     """
     if paragraph is None:
         paragraph = _PLAIN
@@ -825,6 +844,7 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
         bool(paragraph[1]) != bool(character[1]),
         character[2] if character[2] is not None else paragraph[2],
         character[3] if character[3] is not None else paragraph[3],
+        character[4] if character[4] is not None else paragraph[4],
     )
 
 
@@ -866,7 +886,8 @@ def _style_formats(styles: etree._Element) -> dict[str, _StyleFormat]:
 _CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
 #: Elements that hide, duplicate or add text, which only the careful walk handles:
 #: fields (a field nested in another's instruction), symbols, ruby, tracked changes,
-#: hidden and struck-through runs, drawings and text boxes, alternate content, math.
+#: hidden, struck-through, superscript and raised runs, drawings and text boxes,
+#: alternate content, math.
 _CAREFUL = (
     W_FLDCHAR,
     W_SYM,
@@ -878,6 +899,7 @@ _CAREFUL = (
     W_STRIKE,
     W_DSTRIKE,
     W_VERTALIGN,
+    W_POSITION,
     MC_ALTERNATE,
     W_DRAWING,
     W_PICT,
@@ -1287,8 +1309,9 @@ class _Walker:
 
     def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
         """Whether the run's text is not read: hidden, struck through (deleted), or a
-        footnote mark in a table cell (kept in :attr:`marks`). Its own properties decide,
-        then its character style and its paragraph's style (see :func:`_styled`)."""
+        footnote mark in a table cell (a short superscript or raised run, kept in
+        :attr:`marks`). Its own properties decide, then its character style and its
+        paragraph's style (see :func:`_styled`)."""
         styled = self.paragraph_format
         if self.formats and rpr is not None:
             style = _child(rpr, W_RSTYLE)
@@ -1308,7 +1331,7 @@ class _Walker:
         if styled is None:
             styled = _PLAIN
         own = _own_format(rpr)
-        hidden, strike, dstrike, raised = _nearer(own, styled)
+        hidden, strike, dstrike, superscript, raised = _nearer(own, styled)
         by_style = " through its style" if own[0] is None and hidden else ""
         if hidden:
             self.note("repair.docx-hidden", f"hidden text (w:vanish{by_style}) was left out", None)
@@ -1326,13 +1349,15 @@ class _Walker:
             )
             return True
         if (
-            raised
+            (superscript or raised)
             and self.marks is not None
             and len(mark := "".join(t.text or "" for t in run.iter(W_T)).strip())
             <= MAX_FOOTNOTE_MARK
         ):
             # A footnote mark after a value ("12" then a superscript "1") is no part of
-            # it: read into the value, it would make 121.
+            # it: read into the value, it would make 121. A mark raised by w:position
+            # (Word's "raised" character position) is one too, whatever its size: such
+            # marks are often as large as the value, and no digit of a number is raised.
             if mark:
                 self.marks.append(mark)
             return True
