@@ -948,6 +948,70 @@ def test_zip_that_is_not_a_word_document(kind: str, message: str) -> None:
         govinfo_report.parse(_not_word(kind))
 
 
+def _office_package(main: str, root: str, content_type: str | None) -> bytes:
+    """A package laid out as Excel or PowerPoint writes one: its main part found through
+    the same officeDocument relationship as a Word document's."""
+    override = (
+        f'<Override PartName="/{main}" ContentType="{content_type}"/>' if content_type else ""
+    )
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                f'<Default Extension="xml" ContentType="application/xml"/>{override}</Types>'
+            ),
+            "_rels/.rels": (
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="{main}"/>'
+                "</Relationships>"
+            ),
+            main: root,
+        }
+    )
+
+
+OOXML = "http://schemas.openxmlformats.org"
+EXCEL = r"this is an Excel workbook \(\.xlsx\), not a Word document"
+POWERPOINT = r"this is a PowerPoint presentation \(\.pptx\), not a Word document"
+
+
+@pytest.mark.parametrize(
+    ("main", "root", "content_type", "message"),
+    [
+        # by the root element's namespace, with or without the content type saying so
+        (
+            "xl/workbook.xml",
+            f"<workbook xmlns='{OOXML}/spreadsheetml/2006/main'><sheets/></workbook>",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            EXCEL,
+        ),
+        (
+            "ppt/presentation.xml",
+            "<p:presentation xmlns:p='http://purl.oclc.org/ooxml/presentationml/main'/>",
+            None,
+            POWERPOINT,
+        ),
+        # by the content type: a macro-enabled workbook whose part cannot even be parsed
+        (
+            "xl/workbook.xml",
+            "<workbook",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+            EXCEL,
+        ),
+    ],
+)
+def test_an_office_package_with_another_main_part_is_named(
+    main: str, root: str, content_type: str | None, message: str
+) -> None:
+    # An .xlsx has a main part too: the error said "the main part is not a Word document
+    # (its root element is '{…spreadsheetml…}workbook')" instead of what the file is.
+    data = _office_package(main, root, content_type)
+    with pytest.raises(ReportError, match=message):
+        govinfo_report.parse(data)
+    with pytest.raises(ReportError, match=message):
+        read_docx(data)
+
+
 def _encrypted_ooxml() -> bytes:
     # The OLE header and a directory entry naming the EncryptedPackage stream.
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)

@@ -8,7 +8,8 @@ Theory of operation.
    (a zip bomb), encrypted members. The main part is found through
    ``_rels/.rels`` (normally ``word/document.xml``); its numbering and styles
    parts through the main part's relationships. A zip without a Word main part
-   (an .xlsx, an .odt, an OFD file) and an encrypted Word file (an OLE file
+   (an .odt, an OFD file) or whose main part is a workbook or a presentation (by
+   its root element or content type) and an encrypted Word file (an OLE file
    holding an ``EncryptedPackage`` stream) get an error that names them.
 2. **The XML.** Every part is parsed by lxml with entity resolution and
    network access off; a part that declares a DTD is refused (Word never
@@ -121,6 +122,7 @@ _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
 def _w(name: str) -> str:
@@ -347,6 +349,80 @@ def _not_word(archive: zipfile.ZipFile) -> ReportError:
         "save the report as .docx or PDF and parse that",
         "zip archive",
     )
+
+
+#: Other Office formats, by a word of their main part's root namespace or content type
+#: (``…/spreadsheetml/2006/main``, ``…spreadsheetml.sheet.main+xml``,
+#: ``application/vnd.ms-excel.sheet.macroEnabled.main+xml``, and Strict's namespaces).
+_OTHER_FORMATS = (
+    (("spreadsheetml", "ms-excel"), "an Excel workbook (.xlsx)"),
+    (("presentationml", "ms-powerpoint"), "a PowerPoint presentation (.pptx)"),
+)
+
+
+def _content_type(archive: zipfile.ZipFile, part: str) -> str:
+    """The content type ``[Content_Types].xml`` gives ``part`` ("" when it says none or
+    cannot be read: it only names a format in an error)."""
+    if "[Content_Types].xml" not in archive.NameToInfo:
+        return ""
+    try:
+        types = _parse_xml(_read_member(archive, "[Content_Types].xml"), "[Content_Types].xml")
+    except ReportError:
+        return ""
+    # Part names and extensions compare without regard to case (ISO 29500-2, 9.1.1).
+    name = f"/{part}".lower()
+    extension = posixpath.splitext(part)[1].lstrip(".").lower()
+    default = ""
+    for entry in types:
+        if entry.tag == f"{{{_TYPES_NS}}}Override":
+            if (entry.get("PartName") or "").lower() == name:
+                return entry.get("ContentType") or ""
+        elif (
+            entry.tag == f"{{{_TYPES_NS}}}Default"
+            and (entry.get("Extension") or "").lower() == extension
+        ):
+            default = entry.get("ContentType") or ""
+    return default
+
+
+def _other_format(archive: zipfile.ZipFile, part: str, root_tag: str | None) -> str | None:
+    """The Office format the main part's root (``None``: not parsed) or its content type
+    names, if not Word's: an .xlsx or .pptx has a main part too (``xl/workbook.xml``),
+    found through the same relationship as a Word document's."""
+    namespace = "" if root_tag is None else etree.QName(root_tag).namespace or ""
+    content_type = _content_type(archive, part)
+    for words, what in _OTHER_FORMATS:
+        if any(word in namespace or word in content_type for word in words):
+            return what
+    return None
+
+
+def _another_format(what: str, part: str) -> ReportError:
+    return ReportError(
+        f"this is {what}, not a Word document; save the report as .docx or PDF and parse that",
+        part,
+    )
+
+
+def _main_root(archive: zipfile.ZipFile, part: str) -> etree._Element:
+    """The main part's root element, which must be a Word document's."""
+    try:
+        root = _parse_xml(_read_member(archive, part), part)
+    except ReportError:
+        # A workbook too large or damaged to parse is still a workbook, not a damaged
+        # Word document.
+        what = _other_format(archive, part, None)
+        if what is None:
+            raise
+        raise _another_format(what, part) from None
+    if root.tag != W_DOCUMENT:
+        what = _other_format(archive, part, root.tag)
+        if what is not None:
+            raise _another_format(what, part)
+        raise ReportError(
+            f"the main part is not a Word document (its root element is {root.tag!r})", part
+        )
+    return root
 
 
 #: The style a style definition is based on.
@@ -1608,11 +1684,7 @@ def read_docx(data: bytes) -> Document:
     """
     with _open_zip(data) as archive:
         part = _main_part(archive)
-        root = _parse_xml(_read_member(archive, part), part)
-        if root.tag != W_DOCUMENT:
-            raise ReportError(
-                f"the main part is not a Word document (its root element is {root.tag!r})", part
-            )
+        root = _main_root(archive, part)
         body = _child(root, W_BODY)
         if body is None:
             return Document(blocks=(), carrier="docx")
