@@ -340,6 +340,30 @@ def test_tables_inside_a_data_table_follow_it() -> None:
     assert any(code == "repair.docx-nested-table" for code, _, _ in document.notes)
 
 
+def test_a_frame_of_one_cell_in_a_data_table_is_no_nested_table() -> None:
+    # A value framed by a table of one cell is read as lines of its cell: nothing is read
+    # after the table, and the note saying tables were read after it was untrue.
+    frame = "<w:tbl><w:tr>" + _tc(_p("125")) + "</w:tr></w:tbl>"
+    rows = ["<w:tr>" + _tc(_p(f"r{i}")) + _tc(_p(str(i))) + "</w:tr>" for i in range(4)]
+    framed = [*rows, "<w:tr>" + _tc(_p("r4")) + _tc(frame + _p()) + "</w:tr>"]
+    document = read_docx(_package("<w:tbl>" + "".join(framed) + "</w:tbl>"))
+    (table,) = document.tables()
+    assert table.rows[4][1].text == "125\n"
+    assert document.notes == ()
+    # A frame holding a table of its own: that table is read after, and said to be.
+    inner = "<w:tbl><w:tr>" + _tc(_p("x")) + _tc(_p("1")) + "</w:tr></w:tbl>"
+    frame = "<w:tbl><w:tr>" + _tc(_p("125") + inner) + "</w:tr></w:tbl>"
+    framed = [*rows, "<w:tr>" + _tc(_p("r4")) + _tc(frame + _p()) + "</w:tr>"]
+    document = read_docx(_package("<w:tbl>" + "".join(framed) + "</w:tbl>"))
+    outer, nested = document.tables()
+    assert outer.rows[4][1].text == "125\n"
+    assert nested.layout() == [[("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]]
+    assert nested.location.path == (
+        "/w:document/w:body/w:tbl[1]/w:tr[5]/w:tc[2]/w:tbl[1]/w:tr[1]/w:tc[1]/w:tbl[1]"
+    )
+    assert [code for code, _, _ in document.notes] == ["repair.docx-nested-table"]
+
+
 def test_content_controls_around_blocks_rows_and_cells() -> None:
     sdt = "<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
     rows = "<w:tr>" + _tc(_p("a")) + sdt.format(_tc(_p("b"))) + "</w:tr>"
@@ -924,6 +948,70 @@ def test_zip_that_is_not_a_word_document(kind: str, message: str) -> None:
         govinfo_report.parse(_not_word(kind))
 
 
+def _office_package(main: str, root: str, content_type: str | None) -> bytes:
+    """A package laid out as Excel or PowerPoint writes one: its main part found through
+    the same officeDocument relationship as a Word document's."""
+    override = (
+        f'<Override PartName="/{main}" ContentType="{content_type}"/>' if content_type else ""
+    )
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                f'<Default Extension="xml" ContentType="application/xml"/>{override}</Types>'
+            ),
+            "_rels/.rels": (
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="{main}"/>'
+                "</Relationships>"
+            ),
+            main: root,
+        }
+    )
+
+
+OOXML = "http://schemas.openxmlformats.org"
+EXCEL = r"this is an Excel workbook \(\.xlsx\), not a Word document"
+POWERPOINT = r"this is a PowerPoint presentation \(\.pptx\), not a Word document"
+
+
+@pytest.mark.parametrize(
+    ("main", "root", "content_type", "message"),
+    [
+        # by the root element's namespace, with or without the content type saying so
+        (
+            "xl/workbook.xml",
+            f"<workbook xmlns='{OOXML}/spreadsheetml/2006/main'><sheets/></workbook>",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            EXCEL,
+        ),
+        (
+            "ppt/presentation.xml",
+            "<p:presentation xmlns:p='http://purl.oclc.org/ooxml/presentationml/main'/>",
+            None,
+            POWERPOINT,
+        ),
+        # by the content type: a macro-enabled workbook whose part cannot even be parsed
+        (
+            "xl/workbook.xml",
+            "<workbook",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+            EXCEL,
+        ),
+    ],
+)
+def test_an_office_package_with_another_main_part_is_named(
+    main: str, root: str, content_type: str | None, message: str
+) -> None:
+    # An .xlsx has a main part too: the error said "the main part is not a Word document
+    # (its root element is '{…spreadsheetml…}workbook')" instead of what the file is.
+    data = _office_package(main, root, content_type)
+    with pytest.raises(ReportError, match=message):
+        govinfo_report.parse(data)
+    with pytest.raises(ReportError, match=message):
+        read_docx(data)
+
+
 def _encrypted_ooxml() -> bytes:
     # The OLE header and a directory entry naming the EncryptedPackage stream.
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
@@ -1083,6 +1171,82 @@ def test_a_superscript_footnote_mark_after_a_value_is_left_out_and_the_value_dou
         )
     )
     assert [c.text for row in plain.tables()[0].rows for c in row] == ["甲", "mlong mark"]
+
+
+def test_a_mark_raised_by_its_position_after_a_value_is_left_out_and_the_value_doubted() -> None:
+    # Word's "raised" character position (w:position) rather than superscript, at the
+    # value's own size, as footnote-like marks often are: "125" and a raised "1" read 1251.
+    document, cell = _example_with_licensing_cell()
+    value = cell.text.strip()
+    mark = cell.paragraphs[-1].add_run("1")
+    mark._r.get_or_add_rPr().append(parse_xml(f"<w:position xmlns:w='{W_NS}' w:val='6'/>"))
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert (read.value, read.doubtful) == (int(value), True)
+    (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-superscript"]
+    assert note.message.startswith("superscript '1' in the cell reading")
+    styles = (
+        "<w:style w:type='character' w:styleId='Raised'><w:rPr><w:position w:val='4'/>"
+        "</w:rPr></w:style>"
+    )
+    cells = [
+        # raised in half-points, in a measure with its unit, through a character style
+        _styled_run("125") + _styled_run("1", own="<w:position w:val='6'/>"),
+        _styled_run("125") + _styled_run("2", own="<w:position w:val='3pt'/>"),
+        _styled_run("125") + _styled_run("3", "Raised"),
+        # the run's own position decides over its style's
+        _styled_run("125") + _styled_run("4", "Raised", "<w:position w:val='0'/>"),
+        # lowered text is read, as subscript is (no footnote mark is lowered)
+        _styled_run("125") + _styled_run("5", own="<w:position w:val='-6'/>"),
+        _styled_run("125") + _styled_run("6", own="<w:vertAlign w:val='subscript'/>"),
+        # a longer raised run is text, as a longer superscript is
+        _styled_run("m") + _styled_run("long mark", own="<w:position w:val='6'/>"),
+    ]
+    table = (
+        "<w:tbl>"
+        + "".join(
+            f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
+            for i, cell in enumerate(cells)
+        )
+        + "</w:tbl>"
+    )
+    # Outside a table a raised run is text, as a superscript is.
+    body = table + "<w:p>" + cells[0] + "</w:p>"
+    raw = read_docx(_package(body, styles=styles))
+    (read_table,) = raw.tables()
+    assert [row[1].text for row in read_table.rows] == [
+        "125", "125", "125", "1254", "1255", "1256", "mlong mark"
+    ]  # fmt: skip
+    assert [p.text for p in _paragraphs(raw)] == ["1251"]
+    doubted = [
+        (where.row, message)
+        for code, message, where in raw.notes
+        if code == "doubt.docx-superscript" and where is not None
+    ]
+    assert [row for row, _ in doubted] == [0, 1, 2]
+    assert [message.split("'")[1] for _, message in doubted] == ["1", "2", "3"]
+
+
+def test_an_imported_chunk_in_a_table_cell_is_noted_and_the_cell_doubted() -> None:
+    # A value cell whose content is imported from another file (w:altChunk, not read):
+    # the cell read as an ordinary blank, with no note, where a value may be in the chunk.
+    document, cell = _example_with_licensing_cell()
+    tc = cell._tc
+    for paragraph in tc.findall(qn("w:p")):
+        tc.remove(paragraph)
+    tc.append(parse_xml(f"<w:altChunk xmlns:w='{W_NS}' xmlns:r='{REL}' r:id='rId99'/>"))
+    tc.append(parse_xml(f"<w:p xmlns:w='{W_NS}'/>"))
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert (read.kind, read.value, read.doubtful) == (CellKind.BLANK, None, True)
+    (note,) = [d for d in parsed.diagnostics if d.code == "doubt.docx-altchunk"]
+    assert note.message == (
+        "the cell imports content from another file (w:altChunk), which is not read: "
+        "its value may be in it"
+    )
+    assert note.location is not None and read.location is not None
+    where = (note.location.table, note.location.row, note.location.column)
+    assert where == (read.location.table, read.location.row, read.location.column)
 
 
 def test_a_title_broken_by_a_line_break_reads_as_one_line() -> None:

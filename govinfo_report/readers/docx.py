@@ -8,7 +8,8 @@ Theory of operation.
    (a zip bomb), encrypted members. The main part is found through
    ``_rels/.rels`` (normally ``word/document.xml``); its numbering and styles
    parts through the main part's relationships. A zip without a Word main part
-   (an .xlsx, an .odt, an OFD file) and an encrypted Word file (an OLE file
+   (an .odt, an OFD file) or whose main part is a workbook or a presentation (by
+   its root element or content type) and an encrypted Word file (an OLE file
    holding an ``EncryptedPackage`` stream) get an error that names them.
 2. **The XML.** Every part is parsed by lxml with entity resolution and
    network access off; a part that declares a DTD is refused (Word never
@@ -58,7 +59,8 @@ a cell has ``part``, ``table``, ``row`` (the physical row, 0-based) and
 ``column`` (the grid column, 0-based).
 
 Not read: headers, footers, footnotes, endnotes, comments, embedded
-objects and imported chunks (``w:altChunk``, which is noted).
+objects and imported chunks (``w:altChunk``, which is noted; a table cell holding
+one is doubted, as its value may be in it).
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
 def _w(name: str) -> str:
@@ -140,6 +143,7 @@ W_RPR = _w("rPr")
 W_VANISH = _w("vanish")
 W_STRIKE = _w("strike")
 W_VERTALIGN = _w("vertAlign")
+W_POSITION = _w("position")
 W_DSTRIKE = _w("dstrike")
 W_T = _w("t")
 W_TAB = _w("tab")
@@ -345,6 +349,80 @@ def _not_word(archive: zipfile.ZipFile) -> ReportError:
         "save the report as .docx or PDF and parse that",
         "zip archive",
     )
+
+
+#: Other Office formats, by a word of their main part's root namespace or content type
+#: (``…/spreadsheetml/2006/main``, ``…spreadsheetml.sheet.main+xml``,
+#: ``application/vnd.ms-excel.sheet.macroEnabled.main+xml``, and Strict's namespaces).
+_OTHER_FORMATS = (
+    (("spreadsheetml", "ms-excel"), "an Excel workbook (.xlsx)"),
+    (("presentationml", "ms-powerpoint"), "a PowerPoint presentation (.pptx)"),
+)
+
+
+def _content_type(archive: zipfile.ZipFile, part: str) -> str:
+    """The content type ``[Content_Types].xml`` gives ``part`` ("" when it says none or
+    cannot be read: it only names a format in an error)."""
+    if "[Content_Types].xml" not in archive.NameToInfo:
+        return ""
+    try:
+        types = _parse_xml(_read_member(archive, "[Content_Types].xml"), "[Content_Types].xml")
+    except ReportError:
+        return ""
+    # Part names and extensions compare without regard to case (ISO 29500-2, 9.1.1).
+    name = f"/{part}".lower()
+    extension = posixpath.splitext(part)[1].lstrip(".").lower()
+    default = ""
+    for entry in types:
+        if entry.tag == f"{{{_TYPES_NS}}}Override":
+            if (entry.get("PartName") or "").lower() == name:
+                return entry.get("ContentType") or ""
+        elif (
+            entry.tag == f"{{{_TYPES_NS}}}Default"
+            and (entry.get("Extension") or "").lower() == extension
+        ):
+            default = entry.get("ContentType") or ""
+    return default
+
+
+def _other_format(archive: zipfile.ZipFile, part: str, root_tag: str | None) -> str | None:
+    """The Office format the main part's root (``None``: not parsed) or its content type
+    names, if not Word's: an .xlsx or .pptx has a main part too (``xl/workbook.xml``),
+    found through the same relationship as a Word document's."""
+    namespace = "" if root_tag is None else etree.QName(root_tag).namespace or ""
+    content_type = _content_type(archive, part)
+    for words, what in _OTHER_FORMATS:
+        if any(word in namespace or word in content_type for word in words):
+            return what
+    return None
+
+
+def _another_format(what: str, part: str) -> ReportError:
+    return ReportError(
+        f"this is {what}, not a Word document; save the report as .docx or PDF and parse that",
+        part,
+    )
+
+
+def _main_root(archive: zipfile.ZipFile, part: str) -> etree._Element:
+    """The main part's root element, which must be a Word document's."""
+    try:
+        root = _parse_xml(_read_member(archive, part), part)
+    except ReportError:
+        # A workbook too large or damaged to parse is still a workbook, not a damaged
+        # Word document.
+        what = _other_format(archive, part, None)
+        if what is None:
+            raise
+        raise _another_format(what, part) from None
+    if root.tag != W_DOCUMENT:
+        what = _other_format(archive, part, root.tag)
+        if what is not None:
+            raise _another_format(what, part)
+        raise ReportError(
+            f"the main part is not a Word document (its root element is {root.tag!r})", part
+        )
+    return root
 
 
 #: The style a style definition is based on.
@@ -767,13 +845,28 @@ class _Numbering:
 
 #: Words whose absence from the styles part means no style can hide, strike or raise text:
 #: the part is then not parsed for them (a prefix-free byte search).
-_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign")
+_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign", b"position")
 
-#: What a style does to text: (hidden, struck, double-struck, superscript), each ``None``
-#: when neither the style nor those it is based on say.
-_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None]
+#: What a style does to text: (hidden, struck, double-struck, superscript, raised), each
+#: ``None`` when neither the style nor those it is based on say. Superscript is
+#: ``w:vertAlign``; raised is a positive ``w:position`` (Word's "raised" character
+#: position), an independent property: a run can be raised without being superscript.
+_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None, bool | None]
 #: What a run with no style and no properties of its own is.
-_PLAIN: Final = (False, False, False, False)
+_PLAIN: Final = (False, False, False, False, False)
+
+#: The number a ``w:position`` starts with: half-points, or a measure with its unit
+#: ("3pt", ISO 29500's later editions); only its sign matters here.
+_POSITION_RE = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+))")
+
+
+def _raised(position: etree._Element | None) -> bool | None:
+    """Whether a ``w:position`` raises text (``None`` when absent). Lowered text (a
+    negative position) is not raised: it is read as text, as subscript is."""
+    if position is None:
+        return None
+    found = _POSITION_RE.match(position.get(W_VAL) or "")
+    return found is not None and float(found.group(1)) > 0
 
 
 def _on(element: etree._Element | None) -> bool | None:
@@ -786,13 +879,14 @@ def _on(element: etree._Element | None) -> bool | None:
 def _own_format(rpr: etree._Element | None) -> _StyleFormat:
     """What run properties (a run's, or a style's) say themselves."""
     if rpr is None:
-        return (None, None, None, None)
+        return (None, None, None, None, None)
     align = _child(rpr, W_VERTALIGN)
     return (
         _on(_child(rpr, W_VANISH)),
         _on(_child(rpr, W_STRIKE)),
         _on(_child(rpr, W_DSTRIKE)),
         None if align is None else align.get(W_VAL) == "superscript",
+        _raised(_child(rpr, W_POSITION)),
     )
 
 
@@ -803,6 +897,7 @@ def _nearer(near: _StyleFormat, far: _StyleFormat) -> _StyleFormat:
         near[1] if near[1] is not None else far[1],
         near[2] if near[2] is not None else far[2],
         near[3] if near[3] is not None else far[3],
+        near[4] if near[4] is not None else far[4],
     )
 
 
@@ -812,8 +907,9 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
     Hidden and single-struck text are *toggle* properties (ISO 29500-1, 17.7.3): a style
     turning one on inverts what the level before it gave, so a struck character style in
     a struck paragraph style gives text that is not struck, as in Word (LibreOffice
-    strikes it); a style turning it off changes nothing. Double strike-through and
-    superscript are ordinary properties: the character style decides when it says.
+    strikes it); a style turning it off changes nothing. Double strike-through,
+    superscript and position are ordinary properties: the character style decides when
+    it says.
     """
     if paragraph is None:
         paragraph = _PLAIN
@@ -824,6 +920,7 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
         bool(paragraph[1]) != bool(character[1]),
         character[2] if character[2] is not None else paragraph[2],
         character[3] if character[3] is not None else paragraph[3],
+        character[4] if character[4] is not None else paragraph[4],
     )
 
 
@@ -865,7 +962,8 @@ def _style_formats(styles: etree._Element) -> dict[str, _StyleFormat]:
 _CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
 #: Elements that hide, duplicate or add text, which only the careful walk handles:
 #: fields (a field nested in another's instruction), symbols, ruby, tracked changes,
-#: hidden and struck-through runs, drawings and text boxes, alternate content, math.
+#: hidden, struck-through, superscript and raised runs, drawings and text boxes,
+#: alternate content, math.
 _CAREFUL = (
     W_FLDCHAR,
     W_SYM,
@@ -877,6 +975,7 @@ _CAREFUL = (
     W_STRIKE,
     W_DSTRIKE,
     W_VERTALIGN,
+    W_POSITION,
     MC_ALTERNATE,
     W_DRAWING,
     W_PICT,
@@ -1081,6 +1180,8 @@ class _Walker:
         self.fields: list[bool] = []
         #: Tables (other than frames of one cell) met in the table cell being read.
         self.cell_tables = 0
+        #: Imported chunks (``w:altChunk``) met in the table cell being read.
+        self.cell_chunks = 0
         self.blocks: list[Block] = []
         self.notes: list[_Note] = []
         self.noted: set[str] = set()
@@ -1284,8 +1385,9 @@ class _Walker:
 
     def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
         """Whether the run's text is not read: hidden, struck through (deleted), or a
-        footnote mark in a table cell (kept in :attr:`marks`). Its own properties decide,
-        then its character style and its paragraph's style (see :func:`_styled`)."""
+        footnote mark in a table cell (a short superscript or raised run, kept in
+        :attr:`marks`). Its own properties decide, then its character style and its
+        paragraph's style (see :func:`_styled`)."""
         styled = self.paragraph_format
         if self.formats and rpr is not None:
             style = _child(rpr, W_RSTYLE)
@@ -1305,7 +1407,7 @@ class _Walker:
         if styled is None:
             styled = _PLAIN
         own = _own_format(rpr)
-        hidden, strike, dstrike, raised = _nearer(own, styled)
+        hidden, strike, dstrike, superscript, raised = _nearer(own, styled)
         by_style = " through its style" if own[0] is None and hidden else ""
         if hidden:
             self.note("repair.docx-hidden", f"hidden text (w:vanish{by_style}) was left out", None)
@@ -1323,13 +1425,15 @@ class _Walker:
             )
             return True
         if (
-            raised
+            (superscript or raised)
             and self.marks is not None
             and len(mark := "".join(t.text or "" for t in run.iter(W_T)).strip())
             <= MAX_FOOTNOTE_MARK
         ):
             # A footnote mark after a value ("12" then a superscript "1") is no part of
-            # it: read into the value, it would make 121.
+            # it: read into the value, it would make 121. A mark raised by w:position
+            # (Word's "raised" character position) is one too, whatever its size: such
+            # marks are often as large as the value, and no digit of a number is raised.
             if mark:
                 self.marks.append(mark)
             return True
@@ -1381,26 +1485,34 @@ class _Walker:
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
         if nested:
-            # A data table with tables in some cells: those come after it, tables of their own.
-            self.note(
-                "repair.docx-nested-table",
-                "tables inside the cells of a table were read as tables after it",
-                location,
-            )
-            for row in cells:
-                for tc in row:
-                    self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
+            # A data table with tables in some cells: those come after it, tables of their
+            # own. Only when there are any: a frame of one cell round a value was read as
+            # lines of its cell, and nothing comes after the table for it.
+            after = [
+                found
+                for row in cells
+                for tc in row
+                for found in self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
+            ]
+            if after:
+                self.note(
+                    "repair.docx-nested-table",
+                    "tables inside the cells of a table were read as tables after it",
+                    location,
+                )
+            for inner, inner_path in after:
+                self.table(inner, inner_path)
 
-    def tables_after(self, tc: etree._Element, path: str) -> None:
-        """The tables in cell ``tc`` of a data table, as tables of their own; a table of
-        one cell (a frame round the cell's content) was read as the cell's lines, and only
-        the tables in it come out."""
+    def tables_after(self, tc: etree._Element, path: str) -> Iterator[tuple[etree._Element, str]]:
+        """The tables in cell ``tc`` of a data table that are read as tables of their own
+        after it, with their paths; a table of one cell (a frame round the cell's content)
+        was read as the cell's lines, and only the tables in it come out."""
         for inner in self.children(tc, W_TBL):
             box = self.box_cell(inner)
             if box is None:
-                self.table(inner, f"{path}/{self.steps(tc, inner)}")
+                yield inner, f"{path}/{self.steps(tc, inner)}"
             else:
-                self.tables_after(box, f"{path}/{self.steps(tc, box)}")
+                yield from self.tables_after(box, f"{path}/{self.steps(tc, box)}")
 
     def box_cell(self, tbl: etree._Element) -> etree._Element | None:
         """The cell of a table of one cell, else ``None``."""
@@ -1432,7 +1544,7 @@ class _Walker:
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
                 marks = self.marks = []
-                self.cell_tables = 0
+                self.cell_tables = self.cell_chunks = 0
                 text = self.cell_text(tc)
                 self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
@@ -1460,6 +1572,16 @@ class _Walker:
                         "doubt.docx-table-in-cell",
                         "the cell holds nothing but a table, read as a table of its own "
                         "after this one: its value may be in it",
+                        target,
+                        index,
+                    )
+                if self.cell_chunks:
+                    # Content imported from another file is not read: the cell's value
+                    # may be there, so the cell is not simply blank (or what it shows).
+                    self._doubt_cell(
+                        "doubt.docx-altchunk",
+                        "the cell imports content from another file (w:altChunk), which is "
+                        "not read: its value may be in it",
                         target,
                         index,
                     )
@@ -1498,8 +1620,13 @@ class _Walker:
     def lines(self, parent: etree._Element, out: list[str]) -> None:
         """The lines of a cell: its paragraphs, those of text boxes in them and those of
         a table of one cell in it (a frame round a value). Another table in it is read
-        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`."""
-        for child in self.children(parent, W_P, W_TBL):
+        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`; an
+        imported chunk (``w:altChunk``), which is not read, is counted in
+        :attr:`cell_chunks`."""
+        for child in self.children(parent, W_P, W_TBL, W_ALTCHUNK):
+            if child.tag == W_ALTCHUNK:
+                self.cell_chunks += 1
+                continue
             if child.tag == W_TBL:
                 box = self.box_cell(child)
                 if box is None:
@@ -1557,11 +1684,7 @@ def read_docx(data: bytes) -> Document:
     """
     with _open_zip(data) as archive:
         part = _main_part(archive)
-        root = _parse_xml(_read_member(archive, part), part)
-        if root.tag != W_DOCUMENT:
-            raise ReportError(
-                f"the main part is not a Word document (its root element is {root.tag!r})", part
-            )
+        root = _main_root(archive, part)
         body = _child(root, W_BODY)
         if body is None:
             return Document(blocks=(), carrier="docx")
