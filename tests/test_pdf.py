@@ -907,6 +907,33 @@ def test_a_footnote_mark_raised_by_the_text_rise_is_left_out_too() -> None:
     assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
 
 
+def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
+    # A stale value whited out beside the new one ("9" in white before "125") was read
+    # 9125, silently; white text on a shaded cell is seen, and read.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        baseline = 700 - PAD - SIZE * 1.15
+        canvas.setFillColorRGB(0.1, 0.2, 0.5)  # the shading of the label's cell
+        canvas.rect(72.5, 676.5, 99, 23, fill=1, stroke=0)
+        canvas.setFillColorRGB(1, 1, 1)  # a white cell, filled white
+        canvas.rect(232.5, 676.5, 59, 23, fill=1, stroke=0)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, baseline, "行政许可")  # white on the shading
+        canvas.setFillGray(1)
+        canvas.drawString(172 + PAD, baseline, "9")
+        canvas.drawString(232 + PAD, baseline, "8")
+        canvas.setFillGray(0)
+        canvas.drawString(172 + PAD + 10, baseline, "125")
+        canvas.drawString(232 + PAD + 10, baseline, "37")
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'98'" in message
+
+
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     """Word's "text direction" in a narrow cell: glyphs turned 90 or 270 degrees."""
 

@@ -324,6 +324,13 @@ class _Collected:
     invisible: list[Glyph] = attrs.field(factory=list)
     #: The text of the invisible glyphs left out, and how many were kept over an image.
     unseen_text: list[str] = attrs.field(factory=list)
+    #: Glyphs painted white, kept apart until the page's coloured areas are known (see
+    #: :func:`_visible_text`), and the text of those left out.
+    white: list[Glyph] = attrs.field(factory=list)
+    white_text: list[str] = attrs.field(factory=list)
+    #: Boxes of the areas filled with a colour other than white (cell shading): white
+    #: text on them is seen.
+    grounds: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     ocr_glyphs: int = 0
 
 
@@ -376,6 +383,8 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             )
             if getattr(item, "invisible", False):
                 out.invisible.append(glyph)
+            elif _white_glyph(item):
+                out.white.append(glyph)
             else:
                 out.glyphs.append(glyph)
         elif isinstance(item, (LTCurve, LTImage)) and not math.isfinite(
@@ -384,6 +393,8 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             out.unplaced += 1
         elif isinstance(item, LTCurve):
             _segments_of(item, out.segments, out.hidden_rulings)
+            if item.fill and not _white(item.non_stroking_color) and _thin(item.bbox) is None:
+                out.grounds.append(item.bbox)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
             out.images.append((x0, y0, x1, y1))
@@ -391,10 +402,37 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             _collect(item, out, depth + 1)
 
 
+#: Colour spaces whose components say what colour a glyph is painted (in an indexed or
+#: separation space they are an index or a tint).
+_PLAIN_SPACES = frozenset(
+    {"DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased", "CalGray", "CalRGB"}
+)
+
+
+def _white_glyph(item: LTChar) -> bool:
+    """Whether a glyph is painted white (filled, or stroked when only stroked)."""
+    state = item.graphicstate
+    stroked = getattr(item, "render", 0) in (1, 5)
+    color = state.scolor if stroked else state.ncolor
+    if not color:  # black (0), or no colour: the usual glyph, at once
+        return False
+    space = item.ncs.name if not stroked else None
+    return (space is None or space in _PLAIN_SPACES) and _white(color)
+
+
 def _visible_text(collected: _Collected) -> None:
     """Sort the page's invisible glyphs: an OCR layer over a scanned image is kept, as
     the text the image shows; any other invisible text is not on the page, and is left out
-    (a stale value hidden in a cell would otherwise be read)."""
+    (a stale value hidden in a cell would otherwise be read). Glyphs painted white are
+    seen on a coloured area or an image, and left out elsewhere: white on the white page,
+    a stale value whited out is as hidden as one in render mode 3."""
+    grounds = collected.images + collected.grounds
+    for glyph in collected.white:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+        if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in grounds):
+            collected.glyphs.append(glyph)
+        elif not glyph.text.isspace():
+            collected.white_text.append(glyph.text)
     images = collected.images
     for glyph in collected.invisible:
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
@@ -407,6 +445,15 @@ def _visible_text(collected: _Collected) -> None:
 
 def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
     notes = []
+    if collected.white_text:
+        text = "".join(collected.white_text)
+        notes.append(
+            (
+                "repair.pdf-white-text",
+                f"{len(text)} glyph(s) painted white on no coloured area (unseen on the white "
+                f"page) were left out: {text[:40]!r}",
+            )
+        )
     if collected.unseen_text:
         text = "".join(collected.unseen_text)
         notes.append(
@@ -504,17 +551,22 @@ class _ClippingAggregator(PDFPageAggregator):
         graphicstate: PDFGraphicState,
     ) -> None:
         self.invisible = textstate.render in (3, 7)
+        self.render = textstate.render
         self.rise = textstate.rise
         super().render_string(textstate, seq, ncs, graphicstate)
 
     #: The text rise (``Ts``) of the string being drawn, in text space.
     rise: float = 0.0
+    #: The text render mode of the string being drawn (0 fill, 1 stroke, 2 both…).
+    render: int = 0
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         self._count()
         advance = super().render_char(*args, **kwargs)
         if self.invisible:
             self.cur_item._objs[-1].invisible = True  # type: ignore[attr-defined]
+        if self.render:
+            self.cur_item._objs[-1].render = self.render  # type: ignore[attr-defined]
         if self.rise:
             # pdfminer raises the glyph's box by the rise but not its matrix, which
             # places the origin: without it a raised footnote mark ("125¹" drawn with
@@ -827,7 +879,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                 )
             collected = _Collected()
             _collect(layout, collected, 0)
-            if collected.invisible:
+            if collected.invisible or collected.white:
                 _visible_text(collected)
             messages = capture.take()
             lost = _data_loss(messages)
