@@ -1224,3 +1224,11 @@ def test_stylesheets_over_the_limits_are_not_applied_and_said_so(
     monkeypatch.setattr(_css, "MAX_STYLE_CHARS", len(style) - 1)
     text, codes = _cell_under(style, '<span class="c1">9</span>125')
     assert (text, codes.count("html.stylesheet-not-applied")) == ("9125", 1)
+    monkeypatch.setattr(_css, "MAX_STYLE_CHARS", len(style))
+    assert _cell_under(style, '<span class="c1">9</span>125')[0] == "125"
+    # Selectors times elements: the page has 13 elements, and 6 selectors test each.
+    monkeypatch.setattr(_css, "MAX_STYLE_WORK", 6 * 13 - 1)
+    text, codes = _cell_under(style, '<span class="c1">9</span>125')
+    assert (text, codes.count("html.stylesheet-not-applied")) == ("9125", 1)
+    monkeypatch.setattr(_css, "MAX_STYLE_WORK", 6 * 13)
+    assert _cell_under(style, '<span class="c1">9</span>125')[0] == "125"

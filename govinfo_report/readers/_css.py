@@ -26,7 +26,7 @@ from lxml import etree
 
 from govinfo_report._location import Location
 
-__all__ = ["MAX_STYLE_CHARS", "MAX_STYLE_RULES", "apply_stylesheets"]
+__all__ = ["MAX_STYLE_CHARS", "MAX_STYLE_RULES", "MAX_STYLE_WORK", "apply_stylesheets"]
 
 #: Stylesheet text read per page (characters); a page with more is read without its
 #: sheets, with a note. Real pages inline a few kilobytes.
@@ -36,6 +36,10 @@ MAX_STYLE_CHARS = 1_000_000
 MAX_STYLE_RULES = 500
 #: A selector longer than this (characters) is not applied: no real one is.
 MAX_SELECTOR_CHARS = 300
+#: Selectors times the page's elements, at most: each selector tests every element (and,
+#: with a descendant combinator, its ancestors). Over it, the sheets are not applied,
+#: with a note. A large real page (5,000 elements, 50 such rules) is 250,000.
+MAX_STYLE_WORK = 2_000_000
 
 #: The properties the reader acts on.
 _PROPERTIES = frozenset(
@@ -55,7 +59,7 @@ class _Translator(cssselect.HTMLTranslator):
     libxml2 merges at a cost that grows with the page's size times its depth (``div p``
     took 8 s on a page of 20,000 paragraphs 50 deep). Written as ``B[ancestor::A]`` and
     ``B[parent::A]`` (for ``A > B``), a selector is one test per element, and with at most
-    one descendant combinator (:data:`_ACCEPTED`) the cost is at most the page's size
+    one descendant combinator (see :func:`_accepted`) the cost is at most the page's size
     times its depth.
     """
 
@@ -147,36 +151,39 @@ def apply_stylesheets(root: etree._Element, notes: list[_Note]) -> None:
                     costly += 1
                     continue
                 rules.append((selector.specificity(), len(rules), xpath, declarations))
-    if len(rules) > MAX_STYLE_RULES:
+    counted = root.xpath("count(//*)") if rules else 0.0
+    elements = int(counted) if isinstance(counted, float) else 0
+    if len(rules) > MAX_STYLE_RULES or len(rules) * elements > MAX_STYLE_WORK:
         notes.append(
             (
                 "html.stylesheet-not-applied",
                 f"the page's stylesheets have {len(rules)} rules that hide, strike or raise "
-                f"elements, over the limit of {MAX_STYLE_RULES}; they were not applied: an "
-                "element they hide is read",
+                f"elements, for {elements} elements, over the limits (MAX_STYLE_RULES "
+                f"{MAX_STYLE_RULES}, MAX_STYLE_WORK {MAX_STYLE_WORK}); they were not applied: "
+                "an element they hide is read",
                 None,
             )
         )
         return
     matched: dict[etree._Element, list[str]] = {}
     for _, _, xpath, declarations in sorted(rules):
-        elements = root.xpath(xpath)
-        if isinstance(elements, list):
-            for element in elements:
+        found = root.xpath(xpath)
+        if isinstance(found, list):
+            for element in found:
                 if isinstance(element, etree._Element):
                     matched.setdefault(element, []).append(declarations)
     styled = 0
-    for element, found in matched.items():
+    for element, merged in matched.items():
         if not _in_a_table(element):
             continue
-        if not _MATTERS_RE.search("".join(found)) and element.get("hidden") is None:
+        if not _MATTERS_RE.search("".join(merged)) and element.get("hidden") is None:
             # Only defaults (a reset's "vertical-align: baseline", "display: block"):
             # nothing to hide, strike, raise or show again, and every styled element
             # costs the reader a look at its style.
             continue
         inline = element.get("style")
         # The sheet's declarations first: the element's own come after and win.
-        element.set("style", ";".join(found) + (";" + inline if inline else ""))
+        element.set("style", ";".join(merged) + (";" + inline if inline else ""))
         styled += 1
     if styled:
         notes.append(
