@@ -1449,3 +1449,15 @@ def test_element_paths_in_a_long_table_cost_work_in_proportion_to_its_rows() -> 
         return lines
 
     assert work(600) < 2.2 * work(300)
+
+
+def test_a_symbol_naming_a_control_character_is_unreadable_and_marks_nothing() -> None:
+    # A w:sym naming U+0001…U+001F shows no character; read as the control, it also
+    # spelled the marks the reader puts around white text in a cell while reading it.
+    sym = "<w:r><w:sym w:font='Arial' w:char='{}'/></w:r>"
+    cells = [
+        _run("12") + sym.format("0001"),
+        _coloured("9") + sym.format("0002") + _run("125"),
+    ]
+    raw = read_docx(_package(_value_table(cells)))
+    assert [row[1].text for row in raw.tables()[0].rows] == ["12\ufffd", "\ufffd125"]

@@ -1115,6 +1115,10 @@ def _symbol(sym: etree._Element) -> str:
             return chr(ascii_code)
     if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return ""
+    if code < 0x20:
+        # A C0 control: no character to show, and XML text could not hold it (the cell's
+        # white-text marks, _WHITE_START…, rely on that). Unreadable, as a symbol is.
+        return "\ufffd"
     return chr(code)
 
 
