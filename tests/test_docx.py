@@ -1249,6 +1249,167 @@ def test_an_imported_chunk_in_a_table_cell_is_noted_and_the_cell_doubted() -> No
     assert where == (read.location.table, read.location.row, read.location.column)
 
 
+def _coloured(text: str, color: str = "<w:color w:val='FFFFFF'/>", more: str = "") -> str:
+    """A run of ``text`` in a colour (white by default), with more run properties."""
+    return f"<w:r><w:rPr>{color}{more}</w:rPr><w:t>{text}</w:t></w:r>"
+
+
+def _value_table(cells: list[str], header: str = "") -> str:
+    """A table of a label and a value cell per row (``cells``: the value cells' runs),
+    under an optional header row (``header``: its cells)."""
+    rows = "".join(
+        f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
+        for i, cell in enumerate(cells)
+    )
+    return "<w:tbl>" + (f"<w:tr>{header}</w:tr>" if header else "") + rows + "</w:tbl>"
+
+
+def _white_notes(document: Document) -> list[tuple[int | None, int | None, str]]:
+    return [
+        (where.row, where.column, message)
+        for code, message, where in document.notes
+        if code == "repair.docx-white-text" and where is not None
+    ]
+
+
+def test_a_stale_value_whited_out_before_the_new_one_is_left_out_and_noted() -> None:
+    # A stale "9" coloured white before the value in the normal colour: Word shows the
+    # value alone, the reader read 9 and the value as one number, silently.
+    from docx.shared import RGBColor
+
+    document, cell = _example_with_licensing_cell()
+    value = cell.text.strip()
+    paragraph = cell.paragraphs[-1]
+    stale = paragraph.add_run("9")
+    stale.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    paragraph.runs[0]._r.addprevious(stale._r)  # moved before the value
+    assert cell.text.strip() == f"9{value}"
+    parsed = govinfo_report.parse(_saved(document))
+    (read,) = parsed.active.row("licensing")
+    assert (read.value, read.doubtful) == (int(value), False)
+    (note,) = [d for d in parsed.diagnostics if d.code == "repair.docx-white-text"]
+    assert note.message.endswith("was left out: '9'")
+    assert note.location is not None and read.location is not None
+    where = (note.location.table, note.location.row, note.location.column)
+    assert where == (read.location.table, read.location.row, read.location.column)
+    # White as Word writes it in other ways: lower case, the theme's "White, Background 1"
+    # (its w:val a cache of the colour, or auto). A colour that only looks like it is not
+    # white: the theme colour darkened (written BFBFBF), auto, black.
+    cells = [
+        _coloured("9", "<w:color w:val='ffffff'/>") + _run("125"),
+        _coloured("9", "<w:color w:val='FFFFFF' w:themeColor='background1'/>") + _run("125"),
+        _coloured("9", "<w:color w:themeColor='background1'/>") + _run("125"),
+        _coloured("9", "<w:color w:val='auto' w:themeColor='background1'/>") + _run("125"),
+        # the stale value after the new one, and a line of its own, are whited out too
+        _run("125") + _coloured("9"),
+        _coloured("9") + "</w:p><w:p>" + _run("125"),
+        _coloured("9", "<w:color w:val='BFBFBF' w:themeColor='background1' w:themeShade='BF'/>")
+        + _run("125"),
+        _coloured("9", "<w:color w:themeColor='background1' w:themeShade='BF'/>") + _run("125"),
+        _coloured("9", "<w:color w:val='auto'/>") + _run("125"),
+        _coloured("9", "<w:color w:val='000000'/>") + _run("125"),
+        # white space in white is space
+        _run("1") + _coloured(" ") + _run("25"),
+    ]
+    # Outside a table white text is read as before (a heading on a dark band is white).
+    raw = read_docx(_package(_value_table(cells) + "<w:p>" + cells[0] + "</w:p>"))
+    assert [row[1].text for row in raw.tables()[0].rows] == [
+        "125", "125", "125", "125", "125", "\n125", "9125", "9125", "9125", "9125", "1 25"
+    ]  # fmt: skip
+    assert [p.text for p in _paragraphs(raw)] == ["9125"]
+    assert [(row, column) for row, column, _ in _white_notes(raw)] == [
+        (0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1)
+    ]  # fmt: skip
+
+
+def test_a_header_in_white_on_a_shaded_cell_is_read_as_before() -> None:
+    # A header row in white on a dark fill is legitimate: all the cell's text is white.
+    # Only the value cell below, white beside black, is a value whited out. An
+    # auto-numbering label ("1.") is in neither colour: a numbered header stays whole.
+    shaded = "<w:shd w:val='clear' w:color='auto' w:fill='1F4E79'/>"
+    header = (
+        _tc(f"<w:p>{_coloured('项目')}</w:p>", shaded)
+        + _tc(f"<w:p>{_coloured('件数')}</w:p><w:p>{_coloured('（件）')}</w:p>", shaded)
+        + _tc(f"<w:p><w:pPr>{_numpr(1)}</w:pPr>{_coloured('备注')}</w:p>", shaded)
+    )
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>" + _lvl(0, "decimal", "%1.") + "</w:abstractNum>"
+        "<w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num>"
+    )
+    table = _value_table([_coloured("9") + _run("125")], header)
+    document = read_docx(_package(table, numbering=numbering))
+    (read,) = document.tables()
+    assert [[c.text for c in row] for row in read.rows] == [
+        ["项目", "件数\n（件）", "1. 备注"],
+        ["行0", "125"],
+    ]
+    assert [(row, column) for row, column, _ in _white_notes(document)] == [(1, 1)]
+
+
+def test_white_through_a_character_or_paragraph_style_is_left_out() -> None:
+    # The colour resolved as Word resolves it: the run's own, its character style (and
+    # the styles that one is based on), its paragraph's style. The body names no colour.
+    styles = (
+        "<w:style w:type='character' w:styleId='Stale'><w:rPr><w:color w:val='FFFFFF'/>"
+        "</w:rPr></w:style>"
+        "<w:style w:type='character' w:styleId='StaleToo'><w:basedOn w:val='Stale'/></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Blank'><w:rPr>"
+        "<w:color w:themeColor='background1'/></w:rPr></w:style>"
+    )
+    cells = [
+        _styled_run("9", "Stale") + _styled_run("125"),
+        _styled_run("9", "StaleToo") + _styled_run("125"),
+        # the run's own colour decides over its style's
+        _styled_run("9", "Stale", "<w:color w:val='000000'/>") + _styled_run("125"),
+    ]
+    table = _value_table(cells)
+    # a paragraph style whitening the cell's text, the value in its own colour
+    paragraph = (
+        "<w:p><w:pPr><w:pStyle w:val='Blank'/></w:pPr>"
+        + _styled_run("9")
+        + _styled_run("125", own="<w:color w:val='000000'/>")
+        + "</w:p>"
+    )
+    table = table.replace("</w:tbl>", f"<w:tr>{_tc(_p('行3'))}{_tc(paragraph)}</w:tr></w:tbl>")
+    document = read_docx(_package(table, styles=styles))
+    assert [row[1].text for row in document.tables()[0].rows] == ["125", "125", "9125", "125"]
+    notes = _white_notes(document)
+    assert [(row, column) for row, column, _ in notes] == [(0, 1), (1, 1), (3, 1)]
+    assert all(message.endswith("'9'") for _, _, message in notes)
+
+
+def test_white_text_highlighted_or_shaded_is_seen_and_read() -> None:
+    # White on a highlight or on a shading of the text's own is seen: it is read. Only
+    # white on no ground of its own is a value whited out.
+    cells = [
+        _coloured("9", more="<w:highlight w:val='black'/>") + _run("125"),
+        _coloured("9", more="<w:shd w:val='clear' w:color='auto' w:fill='C00000'/>") + _run("125"),
+        # a highlight or shading that is none, or white, shows nothing
+        _coloured("9", more="<w:highlight w:val='none'/>") + _run("125"),
+        _coloured("9", more="<w:highlight w:val='white'/>") + _run("125"),
+        _coloured("9", more="<w:shd w:val='clear' w:color='auto' w:fill='FFFFFF'/>") + _run("125"),
+        _coloured("9", more="<w:shd w:val='clear' w:color='auto' w:fill='auto'/>") + _run("125"),
+    ]
+    document = read_docx(_package(_value_table(cells)))
+    assert [row[1].text for row in document.tables()[0].rows] == [
+        "9125", "9125", "125", "125", "125", "125"
+    ]  # fmt: skip
+    assert [row for row, _, _ in _white_notes(document)] == [2, 3, 4, 5]
+
+
+def test_a_value_cell_all_in_white_is_read() -> None:
+    # A cell whose text is all white is no white-out pattern: its value is read (the
+    # cell may be shaded by a table style, which the reader does not read).
+    cells = [
+        _coloured("125"),
+        _coloured("1") + _coloured("25", "<w:color w:val='ffffff'/>"),
+        _coloured("9") + _run("125"),
+    ]
+    document = read_docx(_package(_value_table(cells)))
+    assert [row[1].text for row in document.tables()[0].rows] == ["125", "125", "125"]
+    assert [row for row, _, _ in _white_notes(document)] == [2]
+
+
 def test_a_title_broken_by_a_line_break_reads_as_one_line() -> None:
     # The title's two lines in one paragraph (w:br): the title kept the break, where the
     # same title printed in any other carrier reads as one line.
@@ -1288,3 +1449,15 @@ def test_element_paths_in_a_long_table_cost_work_in_proportion_to_its_rows() -> 
         return lines
 
     assert work(600) < 2.2 * work(300)
+
+
+def test_a_symbol_naming_a_control_character_is_unreadable_and_marks_nothing() -> None:
+    # A w:sym naming U+0001…U+001F shows no character; read as the control, it also
+    # spelled the marks the reader puts around white text in a cell while reading it.
+    sym = "<w:r><w:sym w:font='Arial' w:char='{}'/></w:r>"
+    cells = [
+        _run("12") + sym.format("0001"),
+        _coloured("9") + sym.format("0002") + _run("125"),
+    ]
+    raw = read_docx(_package(_value_table(cells)))
+    assert [row[1].text for row in raw.tables()[0].rows] == ["12\ufffd", "\ufffd125"]

@@ -27,11 +27,12 @@ Theory of operation.
    run by run: ``w:tab``/``w:ptab`` in a run is ``"\\t"``, ``w:br``/``w:cr``
    is ``"\\n"``; deleted text (tracked changes), field instructions, hidden
    and struck-through runs (``w:vanish``, ``w:strike``: the run's own or its
-   styles', resolved as Word does) are left out; inserted runs are read; of
-   ``mc:AlternateContent`` only one branch is read; text boxes are read
-   after the paragraph that anchors them. Bookmarks are markup and never
-   text. Content controls, custom XML, smart tags and hyperlinks are
-   looked through.
+   styles', resolved as Word does) are left out, and so is white text beside
+   text that is not white in a table cell (a value whited out); inserted
+   runs are read; of ``mc:AlternateContent`` only one branch is read; text
+   boxes are read after the paragraph that anchors them. Bookmarks are
+   markup and never text. Content controls, custom XML, smart tags and
+   hyperlinks are looked through.
 4. **Paragraphs** with no visible text are dropped. Word auto-numbering
    (``w:numPr`` in the paragraph or its style) is not in the XML text: the
    numbering part (and, when paragraphs name styles, the styles part) is
@@ -145,6 +146,12 @@ W_STRIKE = _w("strike")
 W_VERTALIGN = _w("vertAlign")
 W_POSITION = _w("position")
 W_DSTRIKE = _w("dstrike")
+W_COLOR = _w("color")
+W_HIGHLIGHT = _w("highlight")
+W_SHD = _w("shd")
+W_THEMECOLOR = _w("themeColor")
+W_THEMESHADE = _w("themeShade")
+W_FILL = _w("fill")
 W_T = _w("t")
 W_TAB = _w("tab")
 W_PTAB = _w("ptab")
@@ -843,17 +850,32 @@ class _Numbering:
 
 # -- formatting through styles ----------------------------------------------------------
 
-#: Words whose absence from the styles part means no style can hide, strike or raise text:
-#: the part is then not parsed for them (a prefix-free byte search).
-_FORMAT_WORDS = (b"vanish", b"strike", b"vertAlign", b"position")
+#: Words whose absence from the styles part means no style can hide, strike, raise or
+#: whiten text: the part is then not parsed for them (a prefix-free byte search; white in
+#: upper and in lower case).
+_FORMAT_WORDS = (
+    b"vanish",
+    b"strike",
+    b"vertAlign",
+    b"position",
+    b"FFFFFF",
+    b"ffffff",
+    b"background1",
+)
 
-#: What a style does to text: (hidden, struck, double-struck, superscript, raised), each
-#: ``None`` when neither the style nor those it is based on say. Superscript is
-#: ``w:vertAlign``; raised is a positive ``w:position`` (Word's "raised" character
-#: position), an independent property: a run can be raised without being superscript.
-_StyleFormat = tuple[bool | None, bool | None, bool | None, bool | None, bool | None]
+#: What a style does to text: (hidden, struck, double-struck, superscript, raised, white,
+#: on a ground), each ``None`` when neither the style nor those it is based on say.
+#: Superscript is ``w:vertAlign``; raised is a positive ``w:position`` (Word's "raised"
+#: character position), an independent property: a run can be raised without being
+#: superscript. White is a white ``w:color`` (see :func:`_white`); on a ground, a
+#: highlight or a shading of the text's own (see :func:`_ground`), on which white is seen.
+_StyleFormat = tuple[
+    bool | None, bool | None, bool | None, bool | None, bool | None, bool | None, bool | None
+]
 #: What a run with no style and no properties of its own is.
-_PLAIN: Final = (False, False, False, False, False)
+_PLAIN: Final = (False, False, False, False, False, False, False)
+#: What run properties that say nothing say.
+_UNSAID: Final = (None, None, None, None, None, None, None)
 
 #: The number a ``w:position`` starts with: half-points, or a measure with its unit
 #: ("3pt", ISO 29500's later editions); only its sign matters here.
@@ -876,10 +898,47 @@ def _on(element: etree._Element | None) -> bool | None:
     return element.get(W_VAL) not in _FALSE
 
 
-def _own_format(rpr: etree._Element | None) -> _StyleFormat:
-    """What run properties (a run's, or a style's) say themselves."""
+#: ``w:color/@w:val`` values that name no colour: the theme colour, if any, decides.
+_NO_RGB = frozenset(("", "AUTO"))
+
+
+def _white(color: etree._Element | None) -> bool | None:
+    """Whether a ``w:color`` is white (``None`` when absent).
+
+    Word writes the colour it shows in ``w:val`` (hex RGB) and, for a theme colour, the
+    theme's name beside it: ``w:val`` decides when it is a colour (FFFFFF in any case is
+    white, anything else is not, so a tinted "background1" written BFBFBF is grey). Only
+    when it names none (absent, or ``auto``: the automatic colour, black on white) is
+    ``w:themeColor="background1"`` white, Word's "White, Background 1" in the default
+    theme, unless ``w:themeShade`` darkens it. ``auto`` alone is not white.
+    """
+    if color is None:
+        return None
+    rgb = (color.get(W_VAL) or "").upper()
+    if rgb not in _NO_RGB:
+        return rgb == "FFFFFF"
+    return color.get(W_THEMECOLOR) == "background1" and color.get(W_THEMESHADE) in (None, "FF")
+
+
+def _ground(rpr: etree._Element) -> bool | None:
+    """Whether text is set on a ground of its own, on which white text is seen: a
+    highlight (``w:highlight`` other than ``none`` or ``white``) or a shading whose fill
+    is a colour other than white (``w:shd/@w:fill``). ``None`` when neither is said."""
+    highlight = _child(rpr, W_HIGHLIGHT)
+    shading = _child(rpr, W_SHD)
+    if highlight is None and shading is None:
+        return None
+    if highlight is not None and (highlight.get(W_VAL) or "none") not in ("none", "white"):
+        return True
+    fill = "" if shading is None else (shading.get(W_FILL) or "").upper()
+    return fill not in _NO_RGB and fill != "FFFFFF"
+
+
+def _own_format(rpr: etree._Element | None, colour: bool = True) -> _StyleFormat:
+    """What run properties (a run's, or a style's) say themselves; their colour only when
+    ``colour`` (a document with no white anywhere need not look)."""
     if rpr is None:
-        return (None, None, None, None, None)
+        return _UNSAID
     align = _child(rpr, W_VERTALIGN)
     return (
         _on(_child(rpr, W_VANISH)),
@@ -887,6 +946,8 @@ def _own_format(rpr: etree._Element | None) -> _StyleFormat:
         _on(_child(rpr, W_DSTRIKE)),
         None if align is None else align.get(W_VAL) == "superscript",
         _raised(_child(rpr, W_POSITION)),
+        _white(_child(rpr, W_COLOR)) if colour else None,
+        _ground(rpr) if colour else None,
     )
 
 
@@ -898,6 +959,8 @@ def _nearer(near: _StyleFormat, far: _StyleFormat) -> _StyleFormat:
         near[2] if near[2] is not None else far[2],
         near[3] if near[3] is not None else far[3],
         near[4] if near[4] is not None else far[4],
+        near[5] if near[5] is not None else far[5],
+        near[6] if near[6] is not None else far[6],
     )
 
 
@@ -908,8 +971,8 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
     turning one on inverts what the level before it gave, so a struck character style in
     a struck paragraph style gives text that is not struck, as in Word (LibreOffice
     strikes it); a style turning it off changes nothing. Double strike-through,
-    superscript and position are ordinary properties: the character style decides when
-    it says.
+    superscript, position, colour and the text's ground are ordinary properties: the
+    character style decides when it says.
     """
     if paragraph is None:
         paragraph = _PLAIN
@@ -921,15 +984,19 @@ def _styled(paragraph: _StyleFormat | None, character: _StyleFormat | None) -> _
         character[2] if character[2] is not None else paragraph[2],
         character[3] if character[3] is not None else paragraph[3],
         character[4] if character[4] is not None else paragraph[4],
+        character[5] if character[5] is not None else paragraph[5],
+        character[6] if character[6] is not None else paragraph[6],
     )
 
 
 def _style_formats(styles: etree._Element) -> dict[str, _StyleFormat]:
     """What each paragraph and character style does to text, through its ``w:basedOn``
-    chain (the nearest definition wins); only the styles that hide, strike or raise text.
+    chain (the nearest definition wins); only the styles that hide, strike, raise or
+    whiten text (or set it on a ground).
 
     Table styles and the document defaults are not read (a table style that hides or
-    strikes text is not known to occur).
+    strikes text is not known to occur; one that whitens a header row's text shades it
+    too, and its text is read as before).
     """
     own: dict[str, tuple[str | None, _StyleFormat]] = {}
     for style in styles.iter(_w("style")):
@@ -984,6 +1051,51 @@ _CAREFUL = (
 #: What is stripped from a paragraph's ends (the text reader strips the same).
 _SPACE = " \u3000\xa0\t\n"
 
+#: Marks around the text of a white run in a table cell, and around an auto-numbering
+#: label there (neither white nor not: its colour is the paragraph mark's), while the cell
+#: is read: C0 controls, which XML 1.0 does not allow in text (see :func:`_unwhitened`).
+_WHITE_START: Final = "\x01"
+_WHITE_END: Final = "\x02"
+_LABEL_START: Final = "\x03"
+_LABEL_END: Final = "\x04"
+_WHITE_MARKS = re.compile("([\x01-\x04])")
+
+
+def _unwhitened(text: str) -> tuple[str, str]:
+    """A table cell's text as shown, and the white text left out of it.
+
+    ``text`` holds white runs' text between :data:`_WHITE_START` and :data:`_WHITE_END`.
+    White text beside text that is not white (a stale "9" in white before "125") is a
+    value whited out: unseen on the white page, it is left out, as the PDF reader leaves
+    out glyphs painted white on no coloured area. Black text on a fill dark enough to
+    show white text would itself be unreadable, so no such cell shows both. A cell whose
+    text is all white (a header in white on a shaded cell) is read as it is, and so is
+    white space in white. An auto-numbering label is kept, and shows neither way.
+    """
+    shown: list[str] = []
+    every: list[str] = []
+    white: list[str] = []
+    depth = 0
+    label = False
+    not_white = False  # text that is not white, other than labels, is in the cell
+    for piece in _WHITE_MARKS.split(text):
+        if piece == _WHITE_START:
+            depth += 1
+        elif piece == _WHITE_END:
+            depth = max(0, depth - 1)
+        elif piece in (_LABEL_START, _LABEL_END):
+            label = piece == _LABEL_START
+        else:
+            every.append(piece)
+            if depth and not label and piece.strip(_SPACE):
+                white.append(piece)
+            else:
+                shown.append(piece)
+                not_white = not_white or (not label and bool(piece.strip(_SPACE)))
+    if white and not_white:
+        return "".join(shown), "".join(white)
+    return "".join(every), ""
+
 
 def _symbol(sym: etree._Element) -> str:
     """The character a ``w:sym`` shows, as far as text can say it.
@@ -1003,6 +1115,10 @@ def _symbol(sym: etree._Element) -> str:
             return chr(ascii_code)
     if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return ""
+    if code < 0x20:
+        # A C0 control: no character to show, and XML text could not hold it (the cell's
+        # white-text marks, _WHITE_START…, rely on that). Unreadable, as a symbol is.
+        return "\ufffd"
     return chr(code)
 
 
@@ -1096,8 +1212,8 @@ class _Scan:
         numbering: _Numbering | None,
         formats: dict[str, _StyleFormat],
     ) -> None:
-        #: Paragraphs with tabs, breaks or careful elements, or with a style that hides,
-        #: strikes or raises text: they get the careful walk.
+        #: Paragraphs with tabs, breaks or careful elements, white text, or a style that
+        #: hides, strikes, raises or whitens text: they get the careful walk.
         self.careful: set[etree._Element] = set()
         #: Rows deleted as a tracked change (``w:trPr/w:del``): not read, as if all
         #: changes were accepted.
@@ -1119,6 +1235,18 @@ class _Scan:
                 parent = parent.getparent()
             if parent is not None:
                 self.careful.add(parent)
+        #: Whether any text can be white: a white ``w:color`` in the body or a style that
+        #: whitens text. Only then are runs' colours looked at. ``iter(w:color)`` costs
+        #: nothing in a document without a colour: lxml knows the name is not in it.
+        self.white = any(values[5] for values in formats.values())
+        for color in body.iter(W_COLOR):
+            if _white(color):
+                self.white = True
+                parent = color.getparent()
+                while parent is not None and parent.tag != W_P:
+                    parent = parent.getparent()
+                if parent is not None:
+                    self.careful.add(parent)
         #: Cell → its w:gridSpan, w:vMerge and w:hMerge values.
         self.cell_props: dict[etree._Element, dict[str, str]] = {}
         for prop in body.iter(W_GRIDSPAN, W_VMERGE, W_HMERGE):
@@ -1191,6 +1319,8 @@ class _Walker:
         #: Footnote marks (short superscript runs) met in the table cell being read, or
         #: None outside table cells.
         self.marks: list[str] | None = None
+        #: Whether runs' colours are looked at (some text of the document can be white).
+        self.colour = scan.white
 
     def children(self, parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
         """Children named one of ``tags``, through content controls if the document has any."""
@@ -1304,7 +1434,10 @@ class _Walker:
             found = self.numbering.label(_props(p, W_PPR))
             if found is not None:
                 numbering, separator = found
-                out.insert(0, numbering + separator)
+                if self.colour and self.marks is not None:
+                    out.insert(0, _LABEL_START + numbering + separator + _LABEL_END)
+                else:
+                    out.insert(0, numbering + separator)
         return "".join(out), numbering, boxes
 
     def inline(self, parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
@@ -1339,11 +1472,24 @@ class _Walker:
 
     def run(self, run: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
         rpr = _child(run, W_RPR)
-        if (rpr is not None or self.paragraph_format is not None) and self.left_out(run, rpr):
-            # Its text is not read, but a field it begins or ends still does.
-            for mark in run.iterchildren(W_FLDCHAR):
-                self.field_char(mark)
-            return
+        white = False
+        if rpr is not None or self.paragraph_format is not None:
+            own, resolved = self.format(rpr)
+            if self.left_out(run, own, resolved):
+                # Its text is not read, but a field it begins or ends still does.
+                for mark in run.iterchildren(W_FLDCHAR):
+                    self.field_char(mark)
+                return
+            # White text in a data cell (not on a ground of its own) is marked: the cell
+            # decides whether it is a value whited out (see :func:`_unwhitened`).
+            white = bool(resolved[5] and not resolved[6] and self.marks is not None)
+        if white:
+            out.append(_WHITE_START)
+        self.run_content(run, out, boxes)
+        if white:
+            out.append(_WHITE_END)
+
+    def run_content(self, run: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
         for child in run:
             tag = child.tag
             if tag == W_T:
@@ -1383,11 +1529,9 @@ class _Walker:
         elif kind == "end" and self.fields:
             self.fields.pop()
 
-    def left_out(self, run: etree._Element, rpr: etree._Element | None) -> bool:
-        """Whether the run's text is not read: hidden, struck through (deleted), or a
-        footnote mark in a table cell (a short superscript or raised run, kept in
-        :attr:`marks`). Its own properties decide, then its character style and its
-        paragraph's style (see :func:`_styled`)."""
+    def format(self, rpr: etree._Element | None) -> tuple[_StyleFormat, _StyleFormat]:
+        """What a run's own properties say, and what its formatting is: its own properties
+        decide, then its character style and its paragraph's style (see :func:`_styled`)."""
         styled = self.paragraph_format
         if self.formats and rpr is not None:
             style = _child(rpr, W_RSTYLE)
@@ -1406,8 +1550,14 @@ class _Walker:
                 styled = _styled(styled, character)
         if styled is None:
             styled = _PLAIN
-        own = _own_format(rpr)
-        hidden, strike, dstrike, superscript, raised = _nearer(own, styled)
+        own = _own_format(rpr, self.colour)
+        return own, _nearer(own, styled)
+
+    def left_out(self, run: etree._Element, own: _StyleFormat, resolved: _StyleFormat) -> bool:
+        """Whether the run's text is not read: hidden, struck through (deleted), or a
+        footnote mark in a table cell (a short superscript or raised run, kept in
+        :attr:`marks`), by its formatting ``resolved`` (``own``: its own properties')."""
+        hidden, strike, dstrike, superscript, raised = resolved[:5]
         by_style = " through its style" if own[0] is None and hidden else ""
         if hidden:
             self.note("repair.docx-hidden", f"hidden text (w:vanish{by_style}) was left out", None)
@@ -1545,7 +1695,7 @@ class _Walker:
                 vmerge = props.get(W_VMERGE)
                 marks = self.marks = []
                 self.cell_tables = self.cell_chunks = 0
-                text = self.cell_text(tc)
+                text, whited = self.cell_text(tc)
                 self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
@@ -1566,9 +1716,17 @@ class _Walker:
                             still_open[column] = target
                 if marks:
                     self._note_marks(marks, target, index)
+                if whited:
+                    self._cell_note(
+                        "repair.docx-white-text",
+                        "text coloured white beside text that is not (a value whited out, "
+                        f"unseen on the white page) was left out: {whited[:40]!r}",
+                        target,
+                        index,
+                    )
                 if self.cell_tables and not text.strip(_SPACE):
                     # An empty cell holding a table: its value may be in that table.
-                    self._doubt_cell(
+                    self._cell_note(
                         "doubt.docx-table-in-cell",
                         "the cell holds nothing but a table, read as a table of its own "
                         "after this one: its value may be in it",
@@ -1578,7 +1736,7 @@ class _Walker:
                 if self.cell_chunks:
                     # Content imported from another file is not read: the cell's value
                     # may be there, so the cell is not simply blank (or what it shows).
-                    self._doubt_cell(
+                    self._cell_note(
                         "doubt.docx-altchunk",
                         "the cell imports content from another file (w:altChunk), which is "
                         "not read: its value may be in it",
@@ -1590,8 +1748,9 @@ class _Walker:
             built.append(row)
         return built
 
-    def _doubt_cell(self, code: str, message: str, cell: _CellBuild, index: int) -> None:
-        """A doubt about ``cell`` of table ``index``: the recognizer marks its value doubtful."""
+    def _cell_note(self, code: str, message: str, cell: _CellBuild, index: int) -> None:
+        """A note about ``cell`` of table ``index``; for a ``doubt.`` note the recognizer
+        marks its value doubtful."""
         location = Location(
             carrier="docx", part=self.part, table=index, row=cell.row, column=cell.column
         )
@@ -1599,7 +1758,7 @@ class _Walker:
 
     def _note_marks(self, marks: list[str], cell: _CellBuild, index: int) -> None:
         """Doubt a table cell whose superscripts were taken for footnote marks."""
-        self._doubt_cell("doubt.docx-superscript", footnote_doubt(marks, cell.text), cell, index)
+        self._cell_note("doubt.docx-superscript", footnote_doubt(marks, cell.text), cell, index)
 
     def _merged_away(self, cell: _CellBuild, text: str, index: int) -> None:
         """Text in a cell merged into ``cell``: Word and LibreOffice show only the first
@@ -1608,14 +1767,18 @@ class _Walker:
         stripped = text.strip(_SPACE)
         if stripped:
             message = f"a cell merged into this one holds text that is not shown: {stripped[:40]!r}, left out"
-            self._doubt_cell("doubt.docx-merged-away-text", message, cell, index)
+            self._cell_note("doubt.docx-merged-away-text", message, cell, index)
 
-    def cell_text(self, tc: etree._Element) -> str:
+    def cell_text(self, tc: etree._Element) -> tuple[str, str]:
+        """The cell's text, and the white text left out of it (see :func:`_unwhitened`)."""
         # Paragraphs of a cell are lines of its text; empty ones are kept (a vertical
         # header "自/然/人" is three paragraphs; blank lines before a label stay lines).
         lines: list[str] = []
         self.lines(tc, lines)
-        return "\n".join(lines)
+        text = "\n".join(lines)
+        if self.colour:
+            return _unwhitened(text)
+        return text, ""
 
     def lines(self, parent: etree._Element, out: list[str]) -> None:
         """The lines of a cell: its paragraphs, those of text boxes in them and those of
