@@ -1461,3 +1461,30 @@ def test_a_symbol_naming_a_control_character_is_unreadable_and_marks_nothing() -
     ]
     raw = read_docx(_package(_value_table(cells)))
     assert [row[1].text for row in raw.tables()[0].rows] == ["12\ufffd", "\ufffd125"]
+
+
+def test_a_table_in_a_text_box_in_a_data_cell_is_read_after_the_table() -> None:
+    # The cell was doubted with "read as a table of its own after this one", but only
+    # tables standing in the cell itself were read: one in a text box was lost.
+    inner = (
+        "<w:tbl>" + "".join(f"<w:tr>{_tc(_p('x'))}{_tc(_p(n))}</w:tr>" for n in "78") + "</w:tbl>"
+    )
+    content = f"<w:txbxContent>{_p('框')}{inner}</w:txbxContent>"
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>"
+        f"<wps:txbx>{content}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f"<v:textbox>{content}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    package = _package(
+        _value_table(["<w:r><w:t>1</w:t></w:r>", box, "<w:r><w:t>3</w:t></w:r>", ""])
+    )
+    document = read_docx(package)
+    data, after = document.tables()
+    assert [row[1].text for row in data.rows] == ["1", "\n框", "3", ""]
+    assert [[c.text for c in row] for row in after.rows] == [["x", "7"], ["x", "8"]]
+    part = etree.fromstring(zipfile.ZipFile(io.BytesIO(package)).read("word/document.xml"))
+    prefixes = {"w": part.nsmap["w"], "mc": part.nsmap["mc"]}
+    (element,) = part.xpath(after.location.path, namespaces=prefixes)
+    assert "".join(element.itertext()) == "x7x8"
+    codes = [code for code, _, _ in document.notes]
+    assert "repair.docx-nested-table" in codes and "doubt.docx-table-in-cell" not in codes

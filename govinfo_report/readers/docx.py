@@ -1306,8 +1306,9 @@ class _Walker:
         #: The fields open in the paragraph being read, innermost last: True while in
         #: its instruction, False in its result.
         self.fields: list[bool] = []
-        #: Tables (other than frames of one cell) met in the table cell being read.
-        self.cell_tables = 0
+        #: Tables (other than frames of one cell) met in the table cell being read, in a
+        #: text box of the cell too, with their paths: read after the table.
+        self.cell_tables: list[tuple[etree._Element, str]] = []
         #: Imported chunks (``w:altChunk``) met in the table cell being read.
         self.cell_chunks = 0
         self.blocks: list[Block] = []
@@ -1630,7 +1631,7 @@ class _Walker:
                 )
                 for cell in row
             )
-            for row in self.grid(rows, cells, index, numbers)
+            for row in self.grid(tbl, path, rows, cells, index, numbers)
         )
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
@@ -1638,12 +1639,7 @@ class _Walker:
             # A data table with tables in some cells: those come after it, tables of their
             # own. Only when there are any: a frame of one cell round a value was read as
             # lines of its cell, and nothing comes after the table for it.
-            after = [
-                found
-                for row in cells
-                for tc in row
-                for found in self.tables_after(tc, f"{path}/{self.steps(tbl, tc)}")
-            ]
+            after = self.after_table
             if after:
                 self.note(
                     "repair.docx-nested-table",
@@ -1652,17 +1648,6 @@ class _Walker:
                 )
             for inner, inner_path in after:
                 self.table(inner, inner_path)
-
-    def tables_after(self, tc: etree._Element, path: str) -> Iterator[tuple[etree._Element, str]]:
-        """The tables in cell ``tc`` of a data table that are read as tables of their own
-        after it, with their paths; a table of one cell (a frame round the cell's content)
-        was read as the cell's lines, and only the tables in it come out."""
-        for inner in self.children(tc, W_TBL):
-            box = self.box_cell(inner)
-            if box is None:
-                yield inner, f"{path}/{self.steps(tc, inner)}"
-            else:
-                yield from self.tables_after(box, f"{path}/{self.steps(tc, box)}")
 
     def box_cell(self, tbl: etree._Element) -> etree._Element | None:
         """The cell of a table of one cell, else ``None``."""
@@ -1674,15 +1659,19 @@ class _Walker:
 
     def grid(
         self,
+        tbl: etree._Element,
+        path: str,
         rows: list[etree._Element],
         cells: list[list[etree._Element]],
         index: int,
         numbers: Sequence[int],
     ) -> list[list[_CellBuild]]:
-        """Lay the cells on the table grid, joining merged cells into one; ``numbers``
-        gives each row's number in the part."""
+        """Lay the cells of ``tbl`` (at ``path``) on the table grid, joining merged cells
+        into one; ``numbers`` gives each row's number in the part."""
         built: list[list[_CellBuild]] = []
         cell_props = self.scan.cell_props
+        #: Tables met in the cells, read after the table (see :meth:`lines`).
+        self.after_table: list[tuple[etree._Element, str]] = []
         # Vertical merges still open, by grid column of their first cell.
         open_merges: dict[int, _CellBuild] = {}
         for r, tr, tcs in zip(numbers, rows, cells, strict=True):
@@ -1694,8 +1683,10 @@ class _Walker:
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
                 marks = self.marks = []
-                self.cell_tables = self.cell_chunks = 0
-                text, whited = self.cell_text(tc)
+                self.cell_tables = []
+                self.cell_chunks = 0
+                text, whited = self.cell_text(tc, tbl, path)
+                self.after_table += self.cell_tables
                 self.marks = None
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
@@ -1769,38 +1760,56 @@ class _Walker:
             message = f"a cell merged into this one holds text that is not shown: {stripped[:40]!r}, left out"
             self._cell_note("doubt.docx-merged-away-text", message, cell, index)
 
-    def cell_text(self, tc: etree._Element) -> tuple[str, str]:
-        """The cell's text, and the white text left out of it (see :func:`_unwhitened`)."""
+    def cell_text(self, tc: etree._Element, tbl: etree._Element, path: str) -> tuple[str, str]:
+        """The text of the cell ``tc`` of ``tbl`` (at ``path``), and the white text left
+        out of it (see :func:`_unwhitened`)."""
         # Paragraphs of a cell are lines of its text; empty ones are kept (a vertical
         # header "自/然/人" is three paragraphs; blank lines before a label stay lines).
         lines: list[str] = []
-        self.lines(tc, lines)
+        # The cell's path only when a table in it needs one: most cells hold none.
+        self.lines(tc, lines, lambda: f"{path}/{self.steps(tbl, tc)}")
         text = "\n".join(lines)
         if self.colour:
             return _unwhitened(text)
         return text, ""
 
-    def lines(self, parent: etree._Element, out: list[str]) -> None:
-        """The lines of a cell: its paragraphs, those of text boxes in them and those of
-        a table of one cell in it (a frame round a value). Another table in it is read
-        after the table (:meth:`tables_after`), and counted in :attr:`cell_tables`; an
-        imported chunk (``w:altChunk``), which is not read, is counted in
-        :attr:`cell_chunks`."""
+    def lines(self, parent: etree._Element, out: list[str], path: Callable[[], str]) -> None:
+        """The lines of a cell (``parent``, at ``path()``): its paragraphs, those of text
+        boxes in them and those of a table of one cell in it (a frame round a value).
+        Another table in it, in a text box too, goes to :attr:`cell_tables` with its path,
+        to be read after the table; an imported chunk (``w:altChunk``), which is not
+        read, is counted in :attr:`cell_chunks`."""
         for child in self.children(parent, W_P, W_TBL, W_ALTCHUNK):
             if child.tag == W_ALTCHUNK:
                 self.cell_chunks += 1
                 continue
             if child.tag == W_TBL:
                 box = self.box_cell(child)
+                table_path = self._below(path, parent, child)
                 if box is None:
-                    self.cell_tables += 1
+                    self.cell_tables.append((child, table_path()))
                 else:
-                    self.lines(box, out)
+                    self.lines(box, out, self._below(table_path, child, box))
                 continue
             text, _, boxes = self.paragraph_text(child)
             out.append(text)
-            for box in boxes:
-                self.lines(box, out)
+            if boxes:
+                # Numbered as the paragraph's own boxes are (see :meth:`paragraph`).
+                every = list(child.iter(W_TXBXCONTENT))
+                p_path = self._below(path, parent, child)
+                for box in boxes:
+                    self.lines(box, out, _box_path(p_path, every.index(box) + 1))
+
+    def _below(
+        self, path: Callable[[], str], parent: etree._Element, child: etree._Element
+    ) -> Callable[[], str]:
+        """The path of ``child`` of ``parent`` (at ``path()``), when asked for."""
+        return lambda: f"{path()}/{self.steps(parent, child)}"
+
+
+def _box_path(path: Callable[[], str], number: int) -> Callable[[], str]:
+    """The path of the ``number``th text box of the paragraph at ``path()``, when asked."""
+    return lambda: f"({path()}//w:txbxContent)[{number}]"
 
 
 def _styles_used(
