@@ -1488,3 +1488,24 @@ def test_a_table_in_a_text_box_in_a_data_cell_is_read_after_the_table() -> None:
     assert "".join(element.itertext()) == "x7x8"
     codes = [code for code, _, _ in document.notes]
     assert "repair.docx-nested-table" in codes and "doubt.docx-table-in-cell" not in codes
+
+
+def test_a_short_table_with_a_framed_value_is_a_table() -> None:
+    # A table of three rows or fewer holding tables is a layout table, read as its
+    # contents; a frame of one cell round a value is no table in it, so a small table
+    # (a contact table) whose value is framed came out as paragraphs.
+    frame = "<w:tbl><w:tr>" + _tc(_p("0591-12345678")) + "</w:tr></w:tbl>" + _p()
+    table = (
+        "<w:tbl>"
+        f"<w:tr>{_tc(_p('联系电话'))}{_tc(frame)}</w:tr>"
+        f"<w:tr>{_tc(_p('电子邮箱'))}{_tc(_p('a@b.cn'))}</w:tr>"
+        "</w:tbl>"
+    )
+    document = read_docx(_package(table))
+    (read,) = document.tables()
+    assert [[c.text for c in row] for row in read.rows] == [
+        ["联系电话", "0591-12345678\n"],
+        ["电子邮箱", "a@b.cn"],
+    ]
+    assert not _paragraphs(document)
+    assert not [code for code, _, _ in document.notes if code == "repair.docx-layout-table"]

@@ -1602,8 +1602,12 @@ class _Walker:
                 numbers = [n for n, _ in kept]
                 rows = [row for _, row in kept]
         cells = [list(self.children(tr, W_TC)) for tr in rows]
-        # tbl.iter() yields the table itself first: a second hit is a table inside it.
-        nested = next(itertools.islice(tbl.iter(W_TBL), 1, None), None) is not None
+        # tbl.iter() yields the table itself first: the others are tables inside it. A
+        # table of one cell is a frame round a cell's text, read as its lines: it makes
+        # no table nested (a short table with a framed value is no layout table).
+        nested = any(
+            self.box_cell(inner) is None for inner in itertools.islice(tbl.iter(W_TBL), 1, None)
+        )
         if sum(len(row) for row in cells) == 1 or (nested and len(rows) <= LAYOUT_MAX_ROWS):
             self.note(
                 "repair.docx-layout-table",
