@@ -1272,6 +1272,25 @@ def test_a_member_declared_with_no_compressed_bytes_is_a_zip_bomb() -> None:
         govinfo_report.parse(data)
 
 
+@pytest.mark.parametrize(
+    ("compressed", "uncompressed", "shown"),
+    [
+        (10_000, 2_505_000, "250.5"),
+        (10_000, 2_500_001, "250.1"),
+        (1_000, MIB + 1, "1048.6"),
+        (10_000, 2_600_000, "260"),
+    ],
+)
+def test_a_ratio_just_over_the_limit_is_not_shown_as_the_limit(
+    compressed: int, uncompressed: int, shown: str
+) -> None:
+    # 250.5:1 was shown rounded, "compressed 250:1 (at most 250:1 is accepted)": a
+    # refusal whose reason reads as allowed. Rounded up to a tenth, it is over the limit.
+    data = _with_pad(compressed=compressed, uncompressed=uncompressed)
+    with pytest.raises(ReportError, match=rf"compressed {shown}:1 \(at most 250:1"):
+        read_docx(data)
+
+
 def test_members_that_cannot_be_bombs_are_read() -> None:
     # Over 1 MiB a picture hardly compresses (about 1:1); under it, a member of padding
     # may compress at any ratio (500 kB of spaces, about 1000:1): neither is a bomb.
