@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import random
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import govinfo_report
 from govinfo_report import CellKind, ReportError, Severity
 from govinfo_report._ir import Document, Paragraph
 from govinfo_report.readers import docx as docx_reader
+from govinfo_report.readers import read_bytes
 from govinfo_report.readers.docx import format_number, read_docx
 from tests.shared import SHARED, compare_with_label, parse_corpus_file, shared_dir
 
@@ -50,9 +52,9 @@ def _paragraphs(document: Document) -> list[Paragraph]:
     return document.paragraphs()
 
 
-def _zip(members: dict[str, bytes | str]) -> bytes:
+def _zip(members: dict[str, bytes | str], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
         for name, content in members.items():
             archive.writestr(name, content)
     return buffer.getvalue()
@@ -1019,14 +1021,41 @@ def _encrypted_ooxml() -> bytes:
     return header + entry + bytes(1024)
 
 
+# What our code says of an old binary Word file: r"\.doc" alone also matches ".docx" in
+# the messages about an encrypted package or a file that is no zip.
+LEGACY_DOC = r"this is an old binary Word \(\.doc\) or WPS \(\.wps\) file.*save it as \.docx"
+
+
 def test_encrypted_docx_says_so() -> None:
     with pytest.raises(ReportError, match="encrypted with a password"):
         govinfo_report.parse(_encrypted_ooxml())
     legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le")
-    with pytest.raises(ReportError, match=r"\.doc"):
+    with pytest.raises(ReportError, match=LEGACY_DOC):
         govinfo_report.parse(legacy + bytes(1024))
-    with pytest.raises(ReportError, match=r"\.doc"):
+    with pytest.raises(ReportError, match=LEGACY_DOC):
         read_docx(legacy)
+    # Given as a .docx (its file name said so): still the .doc, not a locked .docx.
+    with pytest.raises(ReportError, match=LEGACY_DOC):
+        read_bytes(legacy + bytes(1024), carrier="docx")
+
+
+def test_a_docx_holding_the_name_of_an_encrypted_package_is_read() -> None:
+    # Only an OLE file holding an EncryptedPackage stream is a locked .docx: a zip whose
+    # stored picture happens to hold the stream's name is an ordinary document.
+    picture = b"\x89PNG\r\n\x1a\n" + "EncryptedPackage".encode("utf-16-le") + bytes(16)
+    members = {**_members(_minimal()), "word/media/image1.png": picture}
+    data = _zip(members, zipfile.ZIP_STORED)
+    assert "EncryptedPackage".encode("utf-16-le") in data
+    assert [p.text for p in _paragraphs(read_docx(data))] == ["一、总体情况", "text"]
+
+
+def test_bytes_before_the_zip_are_no_docx() -> None:
+    # A zip with something before it (a self-extracting stub, junk) is no Word file;
+    # zipfile would find the archive at its end and read it.
+    data = b"MZ-junk-prefix" + _minimal()
+    for read in (read_docx, lambda data: read_bytes(data, carrier="docx")):
+        with pytest.raises(ReportError, match=r"not a DOCX file: a \.docx is a zip archive"):
+            read(data)
 
 
 def _with_encrypted_flag() -> bytes:
@@ -1090,7 +1119,11 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "truncated": (lambda: _minimal()[: len(_minimal()) // 2], "damaged or truncated"),
     "corrupt member": (_corrupt_member, "damaged or truncated"),
-    "encrypted members": (_with_encrypted_flag, "password"),
+    # zipfile's own error says "password required" too: match what our code says.
+    "encrypted members": (
+        _with_encrypted_flag,
+        r"members are encrypted \(password-protected zip\)",
+    ),
     "zip bomb": (_bomb, "zip bomb"),
     "billion laughs": (lambda: _entities("billion laughs"), "DTD"),
     "external entity": (lambda: _entities("external"), "DTD"),
@@ -1126,6 +1159,146 @@ def test_limits(monkeypatch: pytest.MonkeyPatch, limit: str, value: int, message
     monkeypatch.setattr(docx_reader, limit, value)
     with pytest.raises(ReportError, match=message):
         govinfo_report.parse(data)
+
+
+def _members(data: bytes) -> dict[str, bytes | str]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _forged(data: bytes, name: str, *, compressed: int, uncompressed: int) -> bytes:
+    """``data`` with the sizes its central directory declares for member ``name``
+    rewritten. zipfile trusts them on opening, and a member never read is never held to
+    them: the limits are tested at their real values without gigabytes."""
+    forged = bytearray(data)
+    at = forged.index(b"PK\x01\x02")
+    while True:
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", forged, at + 28)
+        if forged[at + 46 : at + 46 + name_length] == name.encode():
+            struct.pack_into("<II", forged, at + 20, compressed, uncompressed)
+            return bytes(forged)
+        at = forged.index(b"PK\x01\x02", at + 46 + name_length + extra_length + comment_length)
+
+
+def _with_pad(*, compressed: int, uncompressed: int) -> bytes:
+    """The minimal document with a member it never reads, declared at these sizes."""
+    data = _zip({**_members(_minimal()), "customXml/pad.bin": b"pad"})
+    return _forged(data, "customXml/pad.bin", compressed=compressed, uncompressed=uncompressed)
+
+
+def _with_members(count: int) -> bytes:
+    members = _members(_minimal())
+    members.update({f"customXml/item{i}.xml": "" for i in range(count - len(members))})
+    return _zip(members, zipfile.ZIP_STORED)
+
+
+def _with_total(total: int) -> bytes:
+    """Declared sizes adding up to ``total``, the pad at a ratio of 100:1."""
+    real = sum(len(content) for content in _members(_minimal()).values())
+    return _with_pad(compressed=(total - real) // 100, uncompressed=total - real)
+
+
+def _with_document_size(size: int) -> bytes:
+    """A 300 kB document.xml, stored, declared ``size`` bytes uncompressed."""
+    data = _package(_p("一、总体情况") + _p("x" * 300_000))
+    data = _zip(_members(data), zipfile.ZIP_STORED)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+    return _forged(data, info.filename, compressed=info.compress_size, uncompressed=size)
+
+
+MIB = 1 << 20
+
+
+# Each limit at its documented value (docs/carriers/docx.md), read at the limit and
+# refused one over: "at most N are accepted" must hold to the byte.
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        # MAX_MEMBERS
+        (lambda: _with_members(5_000), None),
+        (lambda: _with_members(5_001), r"has 5001 members \(at most 5000 are accepted\)"),
+        # MAX_TOTAL_SIZE
+        (lambda: _with_total(1 << 30), None),
+        (lambda: _with_total((1 << 30) + 1), "would unpack to 1,073,741,825 bytes"),
+        # MAX_RATIO, for a member over RATIO_GRACE
+        (lambda: _with_pad(compressed=10_000, uncompressed=2_500_000), None),
+        (lambda: _with_pad(compressed=10_000, uncompressed=2_505_000), "a zip bomb"),
+        # RATIO_GRACE: a member up to 1 MiB is not ratio-checked
+        (lambda: _with_pad(compressed=1_000, uncompressed=MIB), None),
+        (lambda: _with_pad(compressed=1_000, uncompressed=MIB + 1), "a zip bomb"),
+        # MAX_PART_SIZE, checked on the declared size before anything is decompressed
+        (lambda: _with_document_size(64 * MIB), None),
+        (lambda: _with_document_size(64 * MIB + 1), "the part is 67,108,865 bytes uncompressed"),
+    ],
+    ids=[
+        f"{limit}-{at}"
+        for limit in ("members", "total", "ratio", "grace", "part")
+        for at in ("at", "over")
+    ],
+)
+def test_each_limit_holds_at_its_value(build: Callable[[], bytes], message: str | None) -> None:
+    data = build()
+    if message is None:
+        assert _paragraphs(read_docx(data))[0].text == "一、总体情况"
+    else:
+        with pytest.raises(ReportError, match=message):
+            read_docx(data)
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_part_of_exactly_the_largest_size_is_read_whole(
+    monkeypatch: pytest.MonkeyPatch, over: int
+) -> None:
+    # The part is read to one byte past the limit, to catch a declared size that lies:
+    # a part of exactly MAX_PART_SIZE bytes must come out whole, not cut or refused.
+    data = _minimal()
+    size = len(_members(data)["word/document.xml"])
+    monkeypatch.setattr(docx_reader, "MAX_PART_SIZE", size - over)
+    if over:
+        with pytest.raises(ReportError, match="uncompressed"):
+            read_docx(data)
+    else:
+        assert [p.text for p in _paragraphs(read_docx(data))] == ["一、总体情况", "text"]
+
+
+def test_a_member_declared_with_no_compressed_bytes_is_a_zip_bomb() -> None:
+    # A forged compressed size of 0: the ratio is taken over at least one byte, not a
+    # ZeroDivisionError that parse() reports as an internal error.
+    data = _with_pad(compressed=0, uncompressed=2 * MIB)
+    bomb = r"compressed 2097152:1 \(at most 250:1 is accepted\): a zip bomb"
+    with pytest.raises(ReportError, match=bomb):
+        read_docx(data)
+    with pytest.raises(ReportError, match=bomb):
+        govinfo_report.parse(data)
+
+
+@pytest.mark.parametrize(
+    ("compressed", "uncompressed", "shown"),
+    [
+        (10_000, 2_505_000, "250.5"),
+        (10_000, 2_500_001, "250.1"),
+        (1_000, MIB + 1, "1048.6"),
+        (10_000, 2_600_000, "260"),
+    ],
+)
+def test_a_ratio_just_over_the_limit_is_not_shown_as_the_limit(
+    compressed: int, uncompressed: int, shown: str
+) -> None:
+    # 250.5:1 was shown rounded, "compressed 250:1 (at most 250:1 is accepted)": a
+    # refusal whose reason reads as allowed. Rounded up to a tenth, it is over the limit.
+    data = _with_pad(compressed=compressed, uncompressed=uncompressed)
+    with pytest.raises(ReportError, match=rf"compressed {shown}:1 \(at most 250:1"):
+        read_docx(data)
+
+
+def test_members_that_cannot_be_bombs_are_read() -> None:
+    # Over 1 MiB a picture hardly compresses (about 1:1); under it, a member of padding
+    # may compress at any ratio (500 kB of spaces, about 1000:1): neither is a bomb.
+    picture = random.Random(1).randbytes(2 * MIB)
+    spaces = b" " * 500_000
+    for extra in ({"word/media/image1.png": picture}, {"customXml/item1.xml": spaces}):
+        data = _zip({**_members(_minimal()), **extra})
+        assert [p.text for p in _paragraphs(read_docx(data))] == ["一、总体情况", "text"]
 
 
 def test_limits_have_sane_values() -> None:

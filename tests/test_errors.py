@@ -60,7 +60,16 @@ def test_damaged_reports_give_report_or_report_error(data: st.DataObject) -> Non
         (b"", "empty"),
         ("   \n\n", "empty"),
         (b"\x00\x01\x02\x03" * 64, "binary"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, ".doc"),
+        # One NUL byte is enough: no text holds one. Read as text, it gave a report.
+        (EXAMPLE.encode("utf-8") + b"\x00", "binary data: the input holds NUL bytes"),
+        # DEL counts as a control character as the C0 ones do.
+        (EXAMPLE.encode("utf-8") + b"\x7f" * 2000, "binary data: .* full of control characters"),
+        (EXAMPLE + "\x7f" * 2000, "binary data: .* full of control characters"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, r"old binary Word \(\.doc\)"),
+        (
+            b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 2024\\par }",
+            r"RTF documents are not supported; save the file as \.docx",
+        ),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le"),
             r"Excel workbook \(\.xls\)",
@@ -81,6 +90,40 @@ def test_not_a_report_is_a_clear_error(source: str | bytes, message: str) -> Non
     with pytest.raises(ReportError, match=message) as info:
         govinfo_report.parse(source)
     assert isinstance(info.value, ValueError)
+
+
+CLEAN = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+_PAGE = "<html><body><p>" + CLEAN.replace("\n", "</p><p>") + "</p></body></html>"
+_TABLE = (
+    "<table>" + "".join(f"<tr><td>{line}</td></tr>" for line in CLEAN.splitlines()) + "</table>"
+)
+CARRIERS: dict[str, tuple[str | bytes, str]] = {
+    # A page saved as UTF-16 (Windows' "Unicode"): its markup is found past the BOM.
+    "UTF-16-LE page": (_PAGE.encode("utf-16-le").join((b"\xff\xfe", b"")), "html"),
+    "UTF-16-BE page": (_PAGE.encode("utf-16-be").join((b"\xfe\xff", b"")), "html"),
+    # A fragment copied out of a page starts at its table.
+    "table fragment": (_TABLE.encode("utf-8"), "html"),
+    "table fragment as str": (_TABLE, "html"),
+    # A page break before each page, as pdftotext writes it: a form feed is no binary
+    # control character (here more of them than the control characters allowed).
+    "form feeds": ("\n\f".join(CLEAN.splitlines()).encode("utf-8"), "text"),
+    # The words of an MHTML header in the prose make no MHTML archive: its headers must
+    # come first.
+    "multipart/related in prose": (
+        ("说明：附件以 multipart/related 格式发送。\n" + CLEAN).encode("utf-8"),
+        "text",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARRIERS))
+def test_the_carrier_is_chosen_by_content(name: str) -> None:
+    source, carrier = CARRIERS[name]
+    report = govinfo_report.parse(source)
+    assert report.carrier == carrier
+    if "fragment" not in name:  # a report laid out as one-cell rows is not read as one
+        assert all(section.found for section in report.sections)
+        assert report.metadata.year == 2024
 
 
 def test_folder_is_a_clear_error(tmp_path: Path) -> None:

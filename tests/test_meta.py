@@ -17,6 +17,8 @@ from govinfo_report import _meta
         ("青禾镇人民政府二〇二三年政府信息公开工作年度报告", "青禾镇人民政府", 2023),
         ("松岭县交通运输局 2024 年度政府信息公开工作年度报告", "松岭县交通运输局", 2024),
         ("标题: 云峰区财政局2022年政府信息公开工作年度报告", "云峰区财政局", 2022),
+        ("题目：云峰区教育局2024年政府信息公开工作年度报告", "云峰区教育局", 2024),
+        ("名称：云峰区民政局2024年政府信息公开工作年度报告", "云峰区民政局", 2024),
         ("杏林乡人民政府政府信息公开工作年度报告", "杏林乡人民政府", None),
     ],
 )
@@ -36,6 +38,52 @@ def test_title(title: str, organization: str, year: int | None) -> None:
 )
 def test_signature_date(lines: list[str], date: dt.date | None) -> None:
     assert _meta.find_published(lines, []) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # Every numeral once, 〇 and ○ and 零 alike for zero, and a space before 年 (a
+        # signature's year spaced out to the width of the name above it).
+        ("青禾县人民政府办公室 二零二四年一月八日", dt.date(2024, 1, 8)),
+        ("青禾县人民政府 二〇二四年九月九日", dt.date(2024, 9, 9)),
+        ("青禾县人民政府 二○一九年十二月三十一日", dt.date(2019, 12, 31)),
+        ("二〇二三年七月六日", dt.date(2023, 7, 6)),
+        ("二〇二五年五月四日", dt.date(2025, 5, 4)),
+        ("青禾县人民政府 二〇二四 年一月八日", dt.date(2024, 1, 8)),
+    ],
+)
+def test_a_signature_date_in_chinese_numerals(line: str, date: dt.date) -> None:
+    # Each numeral read as its own digit: one misread shifts the date (九 as 10 gave
+    # 2024-10-10), one missing made the report's date none at all.
+    assert _meta.find_published([line], []) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # 注 in a name is no note: only a line that starts with it is one.
+        ("青禾市企业注册登记中心 2025年1月8日", dt.date(2025, 1, 8)),
+        ("注：本报告由青禾县财政局编制 2025年1月8日", None),
+    ],
+)
+def test_a_note_before_a_date_is_no_signature(line: str, date: dt.date | None) -> None:
+    assert _meta.find_published([line], []) == date
+
+
+def test_a_tie_between_the_years_of_the_prose_gives_no_year() -> None:
+    # Two years named as often: neither stands out, and guessing one would give half the
+    # reports a wrong year.
+    assert _meta.year_from_prose(["2023年，本局……", "2024年，本局……"]) is None
+    assert _meta.year_from_prose(["2023年，本局……", "2024年，本局……", "2024年"]) == 2024
+
+
+def test_a_phone_extension_is_part_of_the_number() -> None:
+    for text, phone in (
+        ("联系电话：0371-12345678-801", "0371-12345678-801"),
+        ("咨询电话：0371-12345678转801", "0371-12345678转801"),
+    ):
+        assert _meta.find_contact([text]).phone == phone
 
 
 def test_period_in_chinese_numerals() -> None:
@@ -107,6 +155,8 @@ def test_dates_and_periods_in_digits_and_a_period_without_its_year() -> None:
         "统计期限为2024-01-01至2024-12-31。",
         "统计期限为2024.1.1—2024.12.31。",
         "统计口径为2024年1月1日至2024年12月31日。",
+        # six characters between the dates, the end's year said in words
+        "本报告统计期限自2024年1月1日起，截至当年12月31日止。",
     ):
         assert _meta.find_period([sentence]) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert _meta.find_period(["统计期限为1月1日—12月31日。"]) is None

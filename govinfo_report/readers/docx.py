@@ -252,10 +252,19 @@ def _check_members(archive: zipfile.ZipFile) -> None:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > MAX_RATIO:
                 raise ReportError(
-                    f"member {info.filename} is compressed {ratio:.0f}:1 (at most {MAX_RATIO}:1 "
-                    "is accepted): a zip bomb",
+                    f"member {info.filename} is compressed {_ratio_shown(info)}:1 (at most "
+                    f"{MAX_RATIO}:1 is accepted): a zip bomb",
                     f"zip member {info.filename}",
                 )
+
+
+def _ratio_shown(info: zipfile.ZipInfo) -> str:
+    """The member's compression ratio rounded up to a tenth ("250.5", "2097152"): rounded
+    to the nearest, a ratio just over MAX_RATIO read as the limit itself ("compressed
+    250:1 (at most 250:1 is accepted)"). Integers, so that no float error shows."""
+    tenths = -(-info.file_size * 10 // max(info.compress_size, 1))
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole}.{tenth}" if tenth else str(whole)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
