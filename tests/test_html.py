@@ -1112,6 +1112,21 @@ def _cell_under(style: str, cell: str) -> tuple[str, list[str]]:
         # A stale value hidden by a class: a browser shows 125 (it read 9125, silently).
         (".old{display:none}", '<span class="old">9</span>125', "125", "html.hidden"),
         ("<!-- .old{visibility:hidden} -->", '<span class="old">9</span>125', "125", "html.hidden"),
+        # CSS keywords in any letter case.
+        (".old{DISPLAY:NONE}", '<span class="old">9</span>125', "125", "html.hidden"),
+        (
+            ".old{text-decoration:LINE-THROUGH}",
+            '<span class="old">9</span>125',
+            "125",
+            "html.struck-text",
+        ),
+        # A selector too long to be applied is said, as one too costly is.
+        (
+            "td " + "." + "x" * 300 + "{display:none}",
+            f'<span class="{"x" * 300}">9</span>125',
+            "9125",
+            "html.stylesheet-not-applied",
+        ),
         (
             "td span.del{text-decoration:line-through}",
             '<span class="del">9</span>125',
@@ -1232,3 +1247,39 @@ def test_stylesheets_over_the_limits_are_not_applied_and_said_so(
     assert (text, codes.count("html.stylesheet-not-applied")) == ("9125", 1)
     monkeypatch.setattr(_css, "MAX_STYLE_WORK", 6 * 13)
     assert _cell_under(style, '<span class="c1">9</span>125')[0] == "125"
+
+
+@pytest.mark.parametrize(
+    ("media", "read"),
+    [
+        (None, "125"),
+        ("screen", "125"),
+        ("all", "125"),
+        ("(min-width: 10px)", "125"),
+        ("print", "9125"),
+        ("speech, print", "9125"),
+        ("print, screen", "125"),
+    ],
+)
+def test_a_style_element_for_another_medium_is_not_applied(media: str | None, read: str) -> None:
+    # <style media="print"> is for the printed page: a browser on screen shows what it hides.
+    attribute = "" if media is None else f' media="{media}"'
+    document = read_html(
+        _page(
+            '<table><tr><td>行政许可</td><td><span class="old">9</span>125</td></tr></table>',
+            head=f'<meta charset="utf-8"><style{attribute}>.old{{display:none}}</style>',
+        ).encode()
+    )
+    assert document.tables()[0].rows[0][1].text == read
+
+
+def test_a_row_group_hidden_by_the_stylesheet_is_not_read() -> None:
+    # A stale row kept in a <tbody> a class hides: read, it came first and was kept.
+    document = read_html(
+        _page(
+            '<table><tbody class="old"><tr><td>规章</td><td>1</td></tr></tbody>'
+            "<tbody><tr><td>规章</td><td>101</td></tr></tbody></table>",
+            head='<meta charset="utf-8"><style>.old{display:none}</style>',
+        ).encode()
+    )
+    assert [[c.text for c in row] for row in document.tables()[0].rows] == [["规章", "101"]]

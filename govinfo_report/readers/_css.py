@@ -49,7 +49,7 @@ _PROPERTIES = frozenset(
 _WORDS_RE = re.compile(r"display|visibility|line-through|super", re.IGNORECASE)
 
 #: Values that hide, strike, raise, or show again inside a hidden element.
-_MATTERS_RE = re.compile(r"none|hidden|collapse|visible|line-through|super")
+_MATTERS_RE = re.compile(r"none|hidden|collapse|visible|line-through|super", re.IGNORECASE)
 
 
 class _Translator(cssselect.HTMLTranslator):
@@ -109,7 +109,9 @@ def apply_stylesheets(root: etree._Element, notes: list[_Note]) -> None:
     """Write the rules of the page's ``<style>`` elements that hide, strike or raise
     elements into the inline ``style`` of the elements they match (see the module)."""
     sheets = [
-        text for style in root.iter("style") if (text := style.text) and _WORDS_RE.search(text)
+        text
+        for style in root.iter("style")
+        if (text := style.text) and _WORDS_RE.search(text) and _for_screen(style.get("media"))
     ]
     if not sheets:
         return
@@ -133,8 +135,11 @@ def apply_stylesheets(root: etree._Element, notes: list[_Note]) -> None:
             if not declarations:
                 continue
             prelude = tinycss2.serialize(rule.prelude).strip()
+            if len(prelude) > MAX_SELECTOR_CHARS:
+                costly += 1
+                continue
             try:
-                selectors = cssselect.parse(prelude) if len(prelude) <= MAX_SELECTOR_CHARS else []
+                selectors = cssselect.parse(prelude)
             except cssselect.SelectorError:
                 continue  # as a browser drops a rule whose selector it cannot read
             for selector in selectors:
@@ -200,23 +205,46 @@ def apply_stylesheets(root: etree._Element, notes: list[_Note]) -> None:
                 "html.stylesheet-not-applied",
                 f"{costly} selector(s) of the page's stylesheets that hide, strike or raise "
                 "elements were not applied (sibling combinators, :nth-child and the like, "
-                ":has(), more than one descendant combinator): an element they hide is read",
+                f":has(), more than one descendant combinator, over {MAX_SELECTOR_CHARS} "
+                "characters): an element they hide is read",
                 None,
             )
         )
 
 
 def _in_a_table(element: etree._Element) -> bool:
-    """Whether ``element`` is a table's row or cell, or inside a cell, and holds no table.
+    """Whether ``element`` is a table's row, row group or cell, or inside a cell, and holds
+    no table.
 
     Only there are the sheet's rules applied. A stale value or row is hidden in a table;
     a page's sheet also hides what its scripts show (a tab, a folded panel, the whole
     article until it is loaded), which is all a reader without scripts would then lose.
     """
-    if element.tag in ("td", "th", "tr") or any(
+    if element.tag in _TABLE_PARTS or any(
         ancestor.tag in ("td", "th") for ancestor in element.iterancestors()
     ):
         return next(element.iterdescendants("table"), None) is None
+    return False
+
+
+#: Table rows and row groups, and cells: styled by the sheets, as what is inside a cell is.
+_TABLE_PARTS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
+
+
+def _for_screen(media: str | None) -> bool:
+    """Whether a ``<style media=…>`` applies on a screen: no media, or a list naming
+    ``all`` or ``screen`` (media queries after them are taken as true)."""
+    if media is None or not media.strip():
+        return True
+    for query in media.lower().split(","):
+        query = query.strip()
+        if not query or query.startswith("("):
+            return True  # a media feature alone is "all and (…)"
+        words = query.split()
+        if words[0] == "only":
+            words = words[1:]
+        if words and words[0] in ("all", "screen"):
+            return True
     return False
 
 
