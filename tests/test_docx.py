@@ -1682,3 +1682,18 @@ def test_a_short_table_with_a_framed_value_is_a_table() -> None:
     ]
     assert not _paragraphs(document)
     assert not [code for code, _, _ in document.notes if code == "repair.docx-layout-table"]
+
+
+def test_a_superscript_that_is_the_whole_cell_is_its_text() -> None:
+    # A footnote mark marks text beside it: a cell holding nothing but a superscript run
+    # shows that text, raised, and it is the value (it read blank, doubted).
+    sup = "<w:rPr><w:vertAlign w:val='superscript'/></w:rPr>"
+    cells = [
+        f"<w:r>{sup}<w:t>101</w:t></w:r>",
+        _run("5") + f"<w:r>{sup}<w:t>1</w:t></w:r>",
+        f"<w:r><w:rPr><w:position w:val='6'/></w:rPr><w:t>7</w:t></w:r>",
+    ]
+    document = read_docx(_package(_value_table(cells)))
+    assert [row[1].text for row in document.tables()[0].rows] == ["101", "5", "7"]
+    doubts = [w for code, _, w in document.notes if code == "doubt.docx-superscript"]
+    assert [(w.row, w.column) for w in doubts if w is not None] == [(1, 1)]

@@ -1283,3 +1283,18 @@ def test_a_row_group_hidden_by_the_stylesheet_is_not_read() -> None:
         ).encode()
     )
     assert [[c.text for c in row] for row in document.tables()[0].rows] == [["规章", "101"]]
+
+
+def test_a_superscript_that_is_the_whole_cell_is_its_text() -> None:
+    # A footnote mark marks text beside it: a cell holding nothing but a superscript
+    # shows that text, raised, and it is the value (it read blank, doubted).
+    document = read_html(
+        _page(
+            "<table><tr><td>甲</td><td><sup>101</sup></td><td>5<sup>1</sup></td>"
+            '<td><b><span style="vertical-align:super">7</span></b><s>9</s></td></tr></table>'
+        )
+    )
+    assert [c.text for c in document.tables()[0].rows[0]] == ["甲", "101", "5", "7"]
+    codes = [code for code, _, _ in document.notes]
+    assert codes.count("doubt.html-superscript") == 1  # the "1" after 5 only
+    assert codes.count("html.struck-text") == 1  # said once, though the cell was read twice

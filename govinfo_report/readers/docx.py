@@ -1695,12 +1695,24 @@ class _Walker:
                 props = cell_props.get(tc, {})
                 span = max(1, _int(props.get(W_GRIDSPAN), 1))
                 vmerge = props.get(W_VMERGE)
+                noted = len(self.notes)
                 marks = self.marks = []
                 self.cell_tables = []
                 self.cell_chunks = 0
                 text, whited = self.cell_text(tc, tbl, path)
-                self.after_table += self.cell_tables
                 self.marks = None
+                if marks and not text.strip(_SPACE):
+                    # Nothing beside the superscripts for them to mark: they are the
+                    # cell's text, as Word shows it (raised). Read again as text, the
+                    # notes of the first reading taken back first.
+                    # (A kind of note given once, first given there, may be given again.)
+                    self.noted -= {code for code, _, _ in self.notes[noted:]}
+                    del self.notes[noted:]
+                    marks = []
+                    self.cell_tables = []
+                    self.cell_chunks = 0
+                    text, whited = self.cell_text(tc, tbl, path)
+                self.after_table += self.cell_tables
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
                     target = row[-1]

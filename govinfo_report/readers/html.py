@@ -1229,10 +1229,18 @@ class _Walker:
                 else:
                     chained = _chain_text(cell, may_hide)
                     if chained is None:
+                        noted, hidden = len(self.notes), self.hidden
                         marks = self.marks = []
                         text = self._cell_text(cell, row_path + step, depth)
                         self.marks = None
-                        if marks:
+                        if marks and not text.strip(_PARAGRAPH_STRIP):
+                            # Nothing beside the superscripts for them to mark: they are
+                            # the cell's text, as a browser shows it (raised). Read again
+                            # as text, the walk's notes and counts taken back first.
+                            del self.notes[noted:]
+                            self.hidden = hidden
+                            text = self._cell_text(cell, row_path + step, depth)
+                        elif marks:
                             self._note_marks(marks, text, _loc(row_path + step, index, r, column))
                     else:
                         text = _collapse(chained) if chained else ""
