@@ -1691,9 +1691,38 @@ def test_a_superscript_that_is_the_whole_cell_is_its_text() -> None:
     cells = [
         f"<w:r>{sup}<w:t>101</w:t></w:r>",
         _run("5") + f"<w:r>{sup}<w:t>1</w:t></w:r>",
-        f"<w:r><w:rPr><w:position w:val='6'/></w:rPr><w:t>7</w:t></w:r>",
+        "<w:r><w:rPr><w:position w:val='6'/></w:rPr><w:t>7</w:t></w:r>",
     ]
     document = read_docx(_package(_value_table(cells)))
     assert [row[1].text for row in document.tables()[0].rows] == ["101", "5", "7"]
     doubts = [w for code, _, w in document.notes if code == "doubt.docx-superscript"]
     assert [(w.row, w.column) for w in doubts if w is not None] == [(1, 1)]
+
+
+def test_white_text_on_a_shaded_cell_paragraph_or_table_is_read() -> None:
+    # On a dark fill Word shows white text, and text in the automatic colour white too:
+    # "1" in white then "01" in auto on a navy cell shows 101, which was read 1.
+    white_then_auto = _coloured("1") + _coloured("01", "<w:color w:val='auto'/>")
+    navy = "<w:shd w:val='clear' w:color='auto' w:fill='1F3864'/>"
+
+    def table(tc_props: str = "", p_props: str = "", tbl_props: str = "") -> str:
+        cell = f"<w:tc><w:tcPr>{tc_props}</w:tcPr><w:p><w:pPr>{p_props}</w:pPr>"
+        cell += f"{white_then_auto}</w:p></w:tc>"
+        return f"<w:tbl><w:tblPr>{tbl_props}</w:tblPr><w:tr>{_tc(_p('甲'))}{cell}</w:tr></w:tbl>"
+
+    shaded = [
+        table(tc_props=navy),
+        table(p_props=navy),
+        table(tbl_props=navy),
+        table(tc_props="<w:shd w:val='clear' w:themeFill='text2'/>"),
+        table(tc_props="<w:shd w:val='solid' w:color='000000' w:fill='auto'/>"),
+    ]
+    for xml in shaded:
+        document = read_docx(_package(xml))
+        assert document.tables()[0].rows[0][1].text == "101", xml
+        assert not _white_notes(document)
+    # A white fill is no ground: the white "1" is whited out.
+    plain = table(tc_props="<w:shd w:val='clear' w:color='auto' w:fill='FFFFFF'/>")
+    document = read_docx(_package(plain))
+    assert document.tables()[0].rows[0][1].text == "01"
+    assert len(_white_notes(document)) == 1

@@ -1070,6 +1070,30 @@ _LABEL_END: Final = "\x04"
 _WHITE_MARKS = re.compile("([\x01-\x04])")
 
 
+def _shading_seen(shd: etree._Element | None) -> bool:
+    """Whether a ``w:shd`` paints a colour other than white: its fill, a theme fill other
+    than the background's, or a solid pattern in a colour."""
+    if shd is None:
+        return False
+    fill = (shd.get(W_FILL) or "").upper()
+    if fill not in _NO_RGB and fill != "FFFFFF":
+        return True
+    theme = shd.get(_w("themeFill"))
+    if theme is not None and theme not in ("background1", "light1"):
+        return True
+    color = (shd.get(_w("color")) or "").upper()
+    return shd.get(W_VAL) == "solid" and color not in _NO_RGB and color != "FFFFFF"
+
+
+def _shaded(tc: etree._Element, tbl: etree._Element) -> bool:
+    """Whether the cell ``tc`` of ``tbl`` is on a ground other than white: its own shading,
+    its table's, or a paragraph's in it. (A table style's is not known: see
+    :func:`_style_formats`.)"""
+    grounds = [_child(_child(tc, W_TCPR), W_SHD), _child(_child(tbl, _w("tblPr")), W_SHD)]
+    grounds += [_child(ppr, W_SHD) for ppr in tc.iter(W_PPR)]
+    return any(_shading_seen(shd) for shd in grounds)
+
+
 def _unwhitened(text: str) -> tuple[str, str]:
     """A table cell's text as shown, and the white text left out of it.
 
@@ -1795,6 +1819,10 @@ class _Walker:
         self.lines(tc, lines, lambda: f"{path}/{self.steps(tbl, tc)}")
         text = "\n".join(lines)
         if self.colour:
+            if _WHITE_START in text and _shaded(tc, tbl):
+                # On a shaded cell (or paragraph, or table) white text is seen, and text
+                # in the automatic colour is shown white too: nothing is whited out.
+                return _WHITE_MARKS.sub("", text), ""
             return _unwhitened(text)
         return text, ""
 
