@@ -479,14 +479,7 @@ def test_styles_that_hide_strike_or_raise_text_count_as_a_runs_own_properties() 
             _styled_run("66", "Twice") + _styled_run("1", own="<w:dstrike w:val='0'/>"),
         ),
     ]
-    table = (
-        "<w:tbl>"
-        + "".join(
-            f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
-            for i, cell in enumerate(cells)
-        )
-        + "</w:tbl>"
-    )
+    table = _value_table(cells)
     body = table + "".join(
         f"<w:p><w:pPr><w:pStyle w:val='{style}'/></w:pPr>{runs}</w:p>" for style, runs in paragraphs
     )
@@ -1375,14 +1368,7 @@ def test_a_mark_raised_by_its_position_after_a_value_is_left_out_and_the_value_d
         # a longer raised run is text, as a longer superscript is
         _styled_run("m") + _styled_run("long mark", own="<w:position w:val='6'/>"),
     ]
-    table = (
-        "<w:tbl>"
-        + "".join(
-            f"<w:tr>{_tc(_p(f'行{i}'))}{_tc(f'<w:p>{cell}</w:p>')}</w:tr>"
-            for i, cell in enumerate(cells)
-        )
-        + "</w:tbl>"
-    )
+    table = _value_table(cells)
     # Outside a table a raised run is text, as a superscript is.
     body = table + "<w:p>" + cells[0] + "</w:p>"
     raw = read_docx(_package(body, styles=styles))
