@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -932,6 +933,37 @@ def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
     (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
     assert "'98'" in message
+
+
+def _spot_black_page(canvas: Canvas) -> None:
+    """A table ruled in a spot colour at full tint, its label cell filled with it and the
+    label printed white on it (as a printer's file in a spot black draws them)."""
+    black = CMYKColorSep(0, 0, 0, 1, spotName="Spot", density=1)
+    canvas.setStrokeColor(black)
+    cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+    _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+    canvas.setFillColor(black)
+    canvas.rect(72.5, 676.5, 99, 23, fill=1, stroke=0)
+    canvas.setFillGray(1)
+    canvas.setFont(FONT, SIZE)
+    canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+
+
+@pytest.mark.parametrize("space", ["Separation", "Indexed"])
+def test_rulings_and_grounds_in_a_spot_or_indexed_colour_are_not_white(space: str) -> None:
+    # A tint of 1 (a spot colour at full tint) and index 1 of a palette whose colour 1 is
+    # black were judged by their components alone, as DeviceGray's 1, white: every ruling
+    # was dropped (no table was found) and the white label on the filled cell was left out.
+    data = _pdf(_spot_black_page)
+    match = re.search(rb"\[ /Separation /Spot /DeviceCMYK \d+ 0 R \]", data)
+    assert match is not None
+    if space == "Indexed":  # the same length, so that the offsets hold
+        palette = b"[/Indexed /DeviceRGB 1 <FFFFFF000000>]".ljust(len(match[0]))
+        data = data.replace(match[0], palette)
+    document = read_pdf(data)
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
 
 
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:

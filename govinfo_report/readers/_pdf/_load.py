@@ -209,8 +209,31 @@ def _direction(a: float, b: float) -> int:
     return int(nearest) if off <= SNAP_DEGREES else SLANTED
 
 
+#: Colour spaces whose components say what colour is painted: in an indexed or separation
+#: space they are an index or a tint (a spot colour at full tint is 1, as white is in
+#: DeviceGray), in Lab a lightness, in a pattern space a pattern's name.
+_PLAIN_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB"})
+
+
+def _plain(space: PDFColorSpace | None) -> bool:
+    """Whether a colour in ``space`` can be judged white by its components (see
+    :data:`_PLAIN_SPACES`; an ICC profile of one, three or four components is gray, RGB or
+    CMYK). An unknown space (None) is taken for DeviceGray, pdfminer's default."""
+    if space is None:
+        return True
+    if space.name == "ICCBased":
+        return space.ncomponents in (1, 3, 4)
+    return space.name in _PLAIN_SPACES
+
+
+def _painted_white(color: object, space: PDFColorSpace | None) -> bool:
+    """Whether paint of ``color`` in colour space ``space`` is white."""
+    return _plain(space) and _white(color)
+
+
 def _white(color: object) -> bool:
-    """Whether a colour is white: a white line is invisible, not a ruling."""
+    """Whether a colour's components are white (in a space where they say so, see
+    :func:`_plain`): a white line is invisible, not a ruling."""
     if isinstance(color, (int, float)):
         components: Sequence[object] = (color,)
     elif isinstance(color, (tuple, list)):
@@ -272,11 +295,23 @@ def _segments_of(
                 hidden.append((a, segment.pos, b, segment.pos))
 
 
+def _stroke(item: LTCurve) -> tuple[object, PDFColorSpace | None]:
+    """A path's stroking colour and its colour space (see _ClippingAggregator.paint_path)."""
+    spaces = getattr(item, "spaces", None)
+    return item.stroking_color, None if spaces is None else spaces[0]
+
+
+def _fill(item: LTCurve) -> tuple[object, PDFColorSpace | None]:
+    """A path's filling colour and its colour space."""
+    spaces = getattr(item, "spaces", None)
+    return item.non_stroking_color, None if spaces is None else spaces[1]
+
+
 def _drawn_segments(item: LTCurve, out: list[Segment]) -> None:
     """The rulings a painted path draws (none for shading or white paint)."""
     if not (item.stroke or item.fill):
         return
-    if _white(item.stroking_color if item.stroke else item.non_stroking_color):
+    if _painted_white(*(_stroke(item) if item.stroke else _fill(item))):
         return
     thin = _thin(item.bbox)
     if thin is not None:
@@ -393,20 +428,13 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             out.unplaced += 1
         elif isinstance(item, LTCurve):
             _segments_of(item, out.segments, out.hidden_rulings)
-            if item.fill and not _white(item.non_stroking_color) and _thin(item.bbox) is None:
+            if item.fill and not _painted_white(*_fill(item)) and _thin(item.bbox) is None:
                 out.grounds.append(item.bbox)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
             out.images.append((x0, y0, x1, y1))
         elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
             _collect(item, out, depth + 1)
-
-
-#: Colour spaces whose components say what colour a glyph is painted (in an indexed or
-#: separation space they are an index or a tint).
-_PLAIN_SPACES = frozenset(
-    {"DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased", "CalGray", "CalRGB"}
-)
 
 
 def _white_glyph(item: LTChar) -> bool:
@@ -416,8 +444,7 @@ def _white_glyph(item: LTChar) -> bool:
     color = state.scolor if stroked else state.ncolor
     if not color:  # black (0), or no colour: the usual glyph, at once
         return False
-    space = item.ncs.name if not stroked else None
-    return (space is None or space in _PLAIN_SPACES) and _white(color)
+    return _painted_white(color, state.scs if stroked else item.ncs)
 
 
 def _visible_text(collected: _Collected) -> None:
@@ -588,8 +615,12 @@ class _ClippingAggregator(PDFPageAggregator):
         before = len(items)
         super().paint_path(gstate, stroke, fill, evenodd, path)
         clip = getattr(gstate, "clip", None)
-        if clip is not None:
-            for item in items[before:]:
+        # pdfminer's items keep the colours but not their spaces, without which a spot
+        # colour at full tint (1) or index 1 of a palette looks white.
+        spaces = (gstate.scs, gstate.ncs)
+        for item in items[before:]:
+            item.spaces = spaces  # type: ignore[attr-defined]
+            if clip is not None:
                 item.clip = clip  # type: ignore[attr-defined]
 
 
