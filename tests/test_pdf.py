@@ -935,6 +935,27 @@ def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
     assert "'98'" in message
 
 
+@pytest.mark.parametrize("mode", [2, 6])
+def test_outlined_text_white_inside_a_dark_outline_is_read(mode: int) -> None:
+    # Text filled white and stroked black (render mode 2, or 6: and clipped) is seen by its
+    # outline; it was judged by its fill alone and left out as white on the white page.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont(FONT, SIZE)
+        text.setTextRenderMode(mode)
+        canvas.setFillGray(1)
+        canvas.setStrokeGray(0)
+        text.textOut("125")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
+
+
 def _spot_black_page(canvas: Canvas) -> None:
     """A table ruled in a spot colour at full tint, its label cell filled with it and the
     label printed white on it (as a printer's file in a spot black draws them)."""

@@ -438,13 +438,18 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
 
 
 def _white_glyph(item: LTChar) -> bool:
-    """Whether a glyph is painted white (filled, or stroked when only stroked)."""
+    """Whether a glyph is painted white: its fill and, when it is stroked (text render
+    modes 1, 2, 5 and 6), its outline. Outlined text, white inside a dark outline, is
+    seen by its outline."""
     state = item.graphicstate
-    stroked = getattr(item, "render", 0) in (1, 5)
-    color = state.scolor if stroked else state.ncolor
-    if not color:  # black (0), or no colour: the usual glyph, at once
-        return False
-    return _painted_white(color, state.scs if stroked else item.ncs)
+    render = getattr(item, "render", 0)
+    if render not in (1, 5):  # filled
+        color = state.ncolor
+        if not color or not _painted_white(color, item.ncs):
+            return False  # black (0), or no colour, the usual glyph, is answered at once
+    if render in (1, 2, 5, 6):  # stroked
+        return _painted_white(state.scolor, state.scs)
+    return True
 
 
 def _visible_text(collected: _Collected) -> None:
