@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from reportlab.lib.colors import CMYKColorSep
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -954,6 +954,31 @@ def test_outlined_text_white_inside_a_dark_outline_is_read(mode: int) -> None:
     (table,) = [b for b in document.blocks if isinstance(b, Table)]
     assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
     assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
+
+
+def test_white_text_on_a_shading_painted_with_sh_is_read() -> None:
+    # A gradient painted with the shading operator (sh) makes no layout item: white text
+    # on it was taken for white on the white page and left out. The shading is taken to
+    # fill the clip it is painted in; white text outside it is still left out.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(72.5, 676.5, 99, 23)
+        canvas.clipPath(path, stroke=0, fill=0)
+        canvas.linearGradient(72, 0, 172, 0, (CMYKColor(1, 0.5, 0, 0), CMYKColor(1, 1, 0, 0)))
+        canvas.restoreState()
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'9'" in message
 
 
 def _spot_black_page(canvas: Canvas) -> None:

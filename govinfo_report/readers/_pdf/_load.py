@@ -363,8 +363,8 @@ class _Collected:
     #: :func:`_visible_text`), and the text of those left out.
     white: list[Glyph] = attrs.field(factory=list)
     white_text: list[str] = attrs.field(factory=list)
-    #: Boxes of the areas filled with a colour other than white (cell shading): white
-    #: text on them is seen.
+    #: Boxes of the areas filled with a colour other than white (cell shading), and of
+    #: the clips a shading was painted in (``sh``): white text on them is seen.
     grounds: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     ocr_glyphs: int = 0
 
@@ -552,9 +552,13 @@ class _ClippingAggregator(PDFPageAggregator):
 
     page_objects = 0
     document_objects = 0
+    #: The boxes (device space) of the clips in force where the page painted a shading
+    #: with ``sh``, which makes no layout item (see _ClippingInterpreter.do_sh).
+    shaded: list[tuple[float, float, float, float]]
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         self.page_objects = 0
+        self.shaded = []
         super().begin_page(page, ctm)
 
     def _count(self) -> None:
@@ -723,6 +727,17 @@ class _ClippingInterpreter(PDFPageInterpreter):
         super().init_state(ctm)
         self.graphicstate = _ClipState()
         self.graphicstate.clip = self.inherited
+
+    def do_sh(self, name: object) -> None:
+        # A shading (a gradient) painted over the whole clip: pdfminer draws nothing for it,
+        # but white text on it is seen. Where the shading itself ends (its coordinates,
+        # its own box) is not worked out: the clip's box holds all it paints, so white text
+        # is never dropped from it; what lies outside is sure to be unpainted.
+        device = self.device
+        if isinstance(device, _ClippingAggregator):
+            clip = getattr(self.graphicstate, "clip", None)
+            device.shaded.append(clip or (-math.inf, -math.inf, math.inf, math.inf))
+        super().do_sh(name)
 
     def do_W(self) -> None:
         self._clip()
@@ -914,6 +929,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     where,
                 )
             collected = _Collected()
+            collected.grounds.extend(device.shaded)
             _collect(layout, collected, 0)
             if collected.invisible or collected.white:
                 _visible_text(collected)
