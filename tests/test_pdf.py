@@ -981,6 +981,30 @@ def test_white_text_on_a_shading_painted_with_sh_is_read() -> None:
     assert "'9'" in message
 
 
+def test_white_text_on_a_wide_stroke_is_read_inside_a_wide_frame_it_is_not() -> None:
+    # A cell's ground drawn as one thick stroked line (a band of colour) was no coloured
+    # area, and the white label on it was left out. A wide stroke paints its pieces widened
+    # by half its width: inside a thick frame, the white stale value is still left out.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        canvas.setStrokeColorRGB(0.1, 0.2, 0.5)
+        canvas.setLineWidth(16)
+        canvas.line(76, 688, 168, 688)
+        canvas.setLineWidth(4)
+        canvas.rect(236, 680, 52, 16, stroke=1, fill=0)
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'9'" in message
+
+
 def _spot_black_page(canvas: Canvas) -> None:
     """A table ruled in a spot colour at full tint, its label cell filled with it and the
     label printed white on it (as a printer's file in a spot black draws them)."""

@@ -430,11 +430,26 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             _segments_of(item, out.segments, out.hidden_rulings)
             if item.fill and not _painted_white(*_fill(item)) and _thin(item.bbox) is None:
                 out.grounds.append(item.bbox)
+            if item.stroke and item.linewidth > THIN and not _painted_white(*_stroke(item)):
+                _stroked_grounds(item, out.grounds)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
             out.images.append((x0, y0, x1, y1))
         elif isinstance(item, LTContainer) and depth < MAX_FIGURE_DEPTH:
             _collect(item, out, depth + 1)
+
+
+def _stroked_grounds(item: LTCurve, out: list[tuple[float, float, float, float]]) -> None:
+    """The areas a wide stroke paints: each straight piece of the path (a curve's piece
+    from end to end), widened by half the line's width on every side. A stroke wider than
+    :data:`THIN` is no line but a band of colour (a cell's ground drawn as one thick line),
+    and white text on it is seen."""
+    half = item.linewidth / 2
+    points = list(item.pts)
+    if isinstance(item, LTRect) and points:
+        points.append(points[0])  # pdfminer gives a rectangle's corners, not its closing side
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        out.append((min(ax, bx) - half, min(ay, by) - half, max(ax, bx) + half, max(ay, by) + half))
 
 
 def _white_glyph(item: LTChar) -> bool:
