@@ -908,6 +908,53 @@ def test_a_footnote_mark_raised_by_the_text_rise_is_left_out_too() -> None:
     assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
 
 
+def test_a_footnote_mark_raised_at_full_size_is_left_out_too() -> None:
+    # Word's "raised" position exported by LibreOffice, or reportlab's <super size=9> in
+    # 9 pt print: the mark is as large as the value and only its place tells it. It was
+    # read 371 with no doubt. A two-line cell ("12" over "3", a wrapped number) is not
+    # touched: its first line lies a line pitch higher and starts left of the last one's end.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["行政许可"]),
+            (0, 1, 1, 1, []),
+            (0, 2, 1, 1, ["12", "3"]),
+        ]
+        _table(canvas, 72, 700, [100, 60, 60], [36], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont("Helvetica", SIZE)
+        text.textOut("37")
+        text.setRise(SIZE * 0.3)
+        text.textOut("1")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "123"]]
+    (message,) = [m for code, m, _ in document.notes if code == "doubt.pdf-superscript"]
+    assert "'1'" in message and "'37'" in message
+
+
+def test_raised_text_too_long_for_a_mark_is_kept_and_doubted() -> None:
+    # Four small raised digits after "37" are too many for a footnote mark: they were read
+    # into the value, 371234, with no doubt. They are still read, and the cell doubted.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont("Helvetica", SIZE)
+        text.textOut("37")
+        text.setFont("Helvetica", SIZE * 0.6)
+        text.setRise(SIZE * 0.4)
+        text.textOut("1234")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "371234", ""]]
+    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    assert where is not None and where.bbox is not None and where.bbox[0] == 172
+
+
 def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
     # A stale value whited out beside the new one ("9" in white before "125") was read
     # 9125, silently; white text on a shaded cell is seen, and read.
