@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 import pytest
+from pdfminer.pdftypes import PDFStream
+from pdfminer.psparser import PSLiteralTable
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -1472,6 +1475,60 @@ def test_compression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         govinfo_report.parse(data)
     assert "compression bomb" in caught.value.reason
     assert "page 1" in str(caught.value.where)
+
+
+def _long_page(canvas: Canvas) -> None:
+    _lines(canvas, 72, 700, ["一、总体情况"] * 40)
+
+
+def _form_page(canvas: Canvas) -> None:
+    canvas.beginForm("lines")
+    _long_page(canvas)
+    canvas.endForm()
+    canvas.doForm("lines")
+
+
+@pytest.mark.parametrize("case", ["ascii85 and flate", "encrypted", "form"])
+def test_compression_bomb_is_refused_through_chains_encryption_and_forms(
+    monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    # The size was checked only for a page's stream with Flate alone: reportlab's default
+    # [/ASCII85Decode /FlateDecode], an encrypted stream and a form XObject's stream were
+    # inflated whole by pdfminer (a 505 KB file took 861 MB of memory).
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    options: dict[str, object] = {"pageCompression": 1}
+    if case == "encrypted":
+        options["encrypt"] = StandardEncryption("", ownerPassword="owner")
+    data = _pdf(_form_page if case == "form" else _long_page, **options)
+    if case == "ascii85 and flate":
+        assert b"/ASCII85Decode" in data
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "compression bomb" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+@pytest.mark.parametrize(
+    ("filters", "raw"),
+    [
+        ("RunLengthDecode", b"\x81A" * 20 + b"\x80"),  # 20 runs of 128 "A"s
+        ("ASCII85Decode", b"z" * 600 + b"~>"),  # 600 times four zero bytes
+        ("ASCIIHexDecode FlateDecode", zlib.compress(b" " * 3000).hex().encode()),
+    ],
+    ids=["run length", "ascii85 z", "hex then flate"],
+)
+def test_every_filter_of_a_chain_is_checked_for_a_bomb(
+    monkeypatch: pytest.MonkeyPatch, filters: str, raw: bytes
+) -> None:
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    names = [PSLiteralTable.intern(name) for name in filters.split()]
+    stream = PDFStream({"Filter": names, "Length": len(raw)}, raw)
+    with pytest.raises(ReportError, match="compression bomb"):
+        _load._check_inflated_size(stream, raw)
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 4000)
+    _load._check_inflated_size(stream, raw)  # within the limit: nothing said
 
 
 def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:

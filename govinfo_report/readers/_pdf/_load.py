@@ -20,8 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdevice import PDFDevice, PDFTextSeq
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -34,6 +36,7 @@ from pdfminer.pdfinterp import (
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.runlength import rldecode
 from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
 
 from govinfo_report._errors import ReportError
@@ -728,6 +731,11 @@ class _ClippingInterpreter(PDFPageInterpreter):
         for item in streams:
             stream = resolve1(item)
             if isinstance(stream, PDFStream):
+                raw = stream.rawdata
+                if raw is not None and stream.get_filters():
+                    # Not decoded yet: a form XObject's stream (the page's were checked
+                    # in _lost_streams), which pdfminer would inflate whole.
+                    _check_inflated_size(stream, raw)
                 budget.content += len(stream.get_data())
         if budget.content > MAX_DOCUMENT_CONTENT_BYTES:
             raise ReportError(
@@ -860,29 +868,113 @@ def _lost_streams(page: PDFPage) -> int:
     return lost
 
 
-def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
-    """Refuse a plain Flate content stream that inflates beyond MAX_STREAM_BYTES.
+#: Filter names (and their abbreviations) whose output is checked against
+#: MAX_STREAM_BYTES step by step, as pdfminer would decode them.
+_FLATE = frozenset({"FlateDecode", "Fl"})
+_LZW = frozenset({"LZWDecode", "LZW"})
+_RUN_LENGTH = frozenset({"RunLengthDecode", "RL"})
+_ASCII85 = frozenset({"ASCII85Decode", "A85"})
+_ASCII_HEX = frozenset({"ASCIIHexDecode", "AHx"})
+#: Input fed to the inflater at a time: on damage, what it inflated from the piece it was
+#: fed is lost (zlib gives nothing of it), so that bounds what the check misses.
+_INFLATE_PIECE = 1024
 
-    pdfminer inflates a stream whole, in memory; a few kilobytes can inflate
-    to gigabytes (a "zip bomb"). Inflating with a cap first costs little:
-    content streams are small. Encrypted and multi-filter streams are left to
-    pdfminer.
+
+def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
+    """Refuse a content stream that decodes to more than MAX_STREAM_BYTES.
+
+    pdfminer decodes a stream whole, in memory; a few kilobytes can inflate to
+    gigabytes (a "zip bomb"). Decoding first, each filter of the chain in turn and each
+    stopped at the limit, costs little: content streams are small. An encrypted stream is
+    decrypted first (decryption does not enlarge it). A chain holding another filter
+    (an image's, which pdfminer passes through undecoded, or CCITT fax) is checked up to
+    that filter only; predictors change no stream's size much and are not applied.
     """
-    filters = stream.get_filters()
-    if stream.decipher is not None or len(filters) != 1:
-        return
-    name = getattr(filters[0][0], "name", None)
-    if name not in ("FlateDecode", "Fl"):
-        return
+    data = raw
     try:
-        inflated = zlib.decompressobj().decompress(raw, MAX_STREAM_BYTES + 1)
-    except zlib.error:
+        if stream.decipher is not None:
+            if stream.objid is None or stream.genno is None:
+                return  # not an object of the file: pdfminer cannot decrypt it either
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        for name, _ in stream.get_filters():
+            name = getattr(name, "name", None)
+            if name in _FLATE:
+                data = _inflate(data)
+            elif name in _LZW:
+                data = _unlzw(data)
+            elif name in _RUN_LENGTH:
+                if _run_length_size(data) > MAX_STREAM_BYTES:
+                    _refuse_bomb()
+                data = rldecode(data)
+            elif name in _ASCII85:
+                # Five characters make four bytes, and "z" alone makes four zero bytes.
+                if 4 * data.count(b"z") + len(data) > MAX_STREAM_BYTES:
+                    _refuse_bomb()
+                data = ascii85decode(data)
+            elif name in _ASCII_HEX:
+                data = asciihexdecode(data)  # two characters a byte: never larger
+            else:
+                return
+            if len(data) > MAX_STREAM_BYTES:
+                _refuse_bomb()
+    except ReportError:
+        raise
+    except Exception:
         return  # damaged: pdfminer's own decoding says so
-    if len(inflated) > MAX_STREAM_BYTES:
-        raise ReportError(
-            f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
-            "this is a hostile file (a compression bomb), not a report page"
-        )
+
+
+def _refuse_bomb() -> None:
+    raise ReportError(
+        f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
+        "this is a hostile file (a compression bomb), not a report page"
+    )
+
+
+def _inflate(data: bytes) -> bytes:
+    """``data`` inflated, up to one byte over MAX_STREAM_BYTES. On damage, what inflated
+    before it (pdfminer keeps it all when only the checksum is wrong)."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    try:
+        for start in range(0, len(data), _INFLATE_PIECE):
+            piece = data[start : start + _INFLATE_PIECE]
+            while piece and len(out) <= MAX_STREAM_BYTES and not inflater.eof:
+                out += inflater.decompress(piece, MAX_STREAM_BYTES + 1 - len(out))
+                piece = inflater.unconsumed_tail
+            if len(out) > MAX_STREAM_BYTES or inflater.eof:
+                break
+    except zlib.error:
+        pass
+    return bytes(out)
+
+
+def _unlzw(data: bytes) -> bytes:
+    """``data`` LZW-decoded by pdfminer's decoder, a code at a time, stopped one byte
+    over MAX_STREAM_BYTES."""
+    out = bytearray()
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        out += chunk
+        if len(out) > MAX_STREAM_BYTES:
+            break
+    return bytes(out)
+
+
+def _run_length_size(data: bytes) -> int:
+    """The size ``data`` run-length decodes to (PDF's RunLengthDecode: a length byte
+    under 128 copies that many bytes plus one, over 128 repeats the next byte 257 minus
+    it times, 128 ends), counted up to one byte over MAX_STREAM_BYTES."""
+    size = index = 0
+    while index < len(data) and size <= MAX_STREAM_BYTES:
+        length = data[index]
+        if length == 128:
+            break
+        if length < 128:
+            size += length + 1
+            index += length + 2
+        else:
+            size += 257 - length
+            index += 2
+    return size
 
 
 def _data_loss(messages: Sequence[str]) -> str | None:
