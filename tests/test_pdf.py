@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 import pytest
+from pdfminer.pdftypes import PDFStream
+from pdfminer.psparser import PSLiteralTable
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -907,6 +911,53 @@ def test_a_footnote_mark_raised_by_the_text_rise_is_left_out_too() -> None:
     assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
 
 
+def test_a_footnote_mark_raised_at_full_size_is_left_out_too() -> None:
+    # Word's "raised" position exported by LibreOffice, or reportlab's <super size=9> in
+    # 9 pt print: the mark is as large as the value and only its place tells it. It was
+    # read 371 with no doubt. A two-line cell ("12" over "3", a wrapped number) is not
+    # touched: its first line lies a line pitch higher and starts left of the last one's end.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [
+            (0, 0, 1, 1, ["行政许可"]),
+            (0, 1, 1, 1, []),
+            (0, 2, 1, 1, ["12", "3"]),
+        ]
+        _table(canvas, 72, 700, [100, 60, 60], [36], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont("Helvetica", SIZE)
+        text.textOut("37")
+        text.setRise(SIZE * 0.3)
+        text.textOut("1")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "123"]]
+    (message,) = [m for code, m, _ in document.notes if code == "doubt.pdf-superscript"]
+    assert "'1'" in message and "'37'" in message
+
+
+def test_raised_text_too_long_for_a_mark_is_kept_and_doubted() -> None:
+    # Four small raised digits after "37" are too many for a footnote mark: they were read
+    # into the value, 371234, with no doubt. They are still read, and the cell doubted.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont("Helvetica", SIZE)
+        text.textOut("37")
+        text.setFont("Helvetica", SIZE * 0.6)
+        text.setRise(SIZE * 0.4)
+        text.textOut("1234")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "371234", ""]]
+    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    assert where is not None and where.bbox is not None and where.bbox[0] == 172
+
+
 def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
     # A stale value whited out beside the new one ("9" in white before "125") was read
     # 9125, silently; white text on a shaded cell is seen, and read.
@@ -932,6 +983,107 @@ def test_text_painted_white_is_read_on_a_coloured_area_only() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
     (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
     assert "'98'" in message
+
+
+@pytest.mark.parametrize("mode", [2, 6])
+def test_outlined_text_white_inside_a_dark_outline_is_read(mode: int) -> None:
+    # Text filled white and stroked black (render mode 2, or 6: and clipped) is seen by its
+    # outline; it was judged by its fill alone and left out as white on the white page.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
+        text.setFont(FONT, SIZE)
+        text.setTextRenderMode(mode)
+        canvas.setFillGray(1)
+        canvas.setStrokeGray(0)
+        text.textOut("125")
+        canvas.drawText(text)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
+
+
+def test_white_text_on_a_shading_painted_with_sh_is_read() -> None:
+    # A gradient painted with the shading operator (sh) makes no layout item: white text
+    # on it was taken for white on the white page and left out. The shading is taken to
+    # fill the clip it is painted in; white text outside it is still left out.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(72.5, 676.5, 99, 23)
+        canvas.clipPath(path, stroke=0, fill=0)
+        canvas.linearGradient(72, 0, 172, 0, (CMYKColor(1, 0.5, 0, 0), CMYKColor(1, 1, 0, 0)))
+        canvas.restoreState()
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'9'" in message
+
+
+def test_white_text_on_a_wide_stroke_is_read_inside_a_wide_frame_it_is_not() -> None:
+    # A cell's ground drawn as one thick stroked line (a band of colour) was no coloured
+    # area, and the white label on it was left out. A wide stroke paints its pieces widened
+    # by half its width: inside a thick frame, the white stale value is still left out.
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        canvas.setStrokeColorRGB(0.1, 0.2, 0.5)
+        canvas.setLineWidth(16)
+        canvas.line(76, 688, 168, 688)
+        canvas.setLineWidth(4)
+        canvas.rect(236, 680, 52, 16, stroke=1, fill=0)
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'9'" in message
+
+
+def _spot_black_page(canvas: Canvas) -> None:
+    """A table ruled in a spot colour at full tint, its label cell filled with it and the
+    label printed white on it (as a printer's file in a spot black draws them)."""
+    black = CMYKColorSep(0, 0, 0, 1, spotName="Spot", density=1)
+    canvas.setStrokeColor(black)
+    cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+    _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+    canvas.setFillColor(black)
+    canvas.rect(72.5, 676.5, 99, 23, fill=1, stroke=0)
+    canvas.setFillGray(1)
+    canvas.setFont(FONT, SIZE)
+    canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+
+
+@pytest.mark.parametrize("space", ["Separation", "Indexed"])
+def test_rulings_and_grounds_in_a_spot_or_indexed_colour_are_not_white(space: str) -> None:
+    # A tint of 1 (a spot colour at full tint) and index 1 of a palette whose colour 1 is
+    # black were judged by their components alone, as DeviceGray's 1, white: every ruling
+    # was dropped (no table was found) and the white label on the filled cell was left out.
+    data = _pdf(_spot_black_page)
+    match = re.search(rb"\[ /Separation /Spot /DeviceCMYK \d+ 0 R \]", data)
+    assert match is not None
+    if space == "Indexed":  # the same length, so that the offsets hold
+        palette = b"[/Indexed /DeviceRGB 1 <FFFFFF000000>]".ljust(len(match[0]))
+        data = data.replace(match[0], palette)
+    document = read_pdf(data)
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
 
 
 def test_vertical_cell_text_turned_by_a_right_angle() -> None:
@@ -1323,6 +1475,60 @@ def test_compression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         govinfo_report.parse(data)
     assert "compression bomb" in caught.value.reason
     assert "page 1" in str(caught.value.where)
+
+
+def _long_page(canvas: Canvas) -> None:
+    _lines(canvas, 72, 700, ["一、总体情况"] * 40)
+
+
+def _form_page(canvas: Canvas) -> None:
+    canvas.beginForm("lines")
+    _long_page(canvas)
+    canvas.endForm()
+    canvas.doForm("lines")
+
+
+@pytest.mark.parametrize("case", ["ascii85 and flate", "encrypted", "form"])
+def test_compression_bomb_is_refused_through_chains_encryption_and_forms(
+    monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    # The size was checked only for a page's stream with Flate alone: reportlab's default
+    # [/ASCII85Decode /FlateDecode], an encrypted stream and a form XObject's stream were
+    # inflated whole by pdfminer (a 505 KB file took 861 MB of memory).
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    options: dict[str, object] = {"pageCompression": 1}
+    if case == "encrypted":
+        options["encrypt"] = StandardEncryption("", ownerPassword="owner")
+    data = _pdf(_form_page if case == "form" else _long_page, **options)
+    if case == "ascii85 and flate":
+        assert b"/ASCII85Decode" in data
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "compression bomb" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+
+
+@pytest.mark.parametrize(
+    ("filters", "raw"),
+    [
+        ("RunLengthDecode", b"\x81A" * 20 + b"\x80"),  # 20 runs of 128 "A"s
+        ("ASCII85Decode", b"z" * 600 + b"~>"),  # 600 times four zero bytes
+        ("ASCIIHexDecode FlateDecode", zlib.compress(b" " * 3000).hex().encode()),
+    ],
+    ids=["run length", "ascii85 z", "hex then flate"],
+)
+def test_every_filter_of_a_chain_is_checked_for_a_bomb(
+    monkeypatch: pytest.MonkeyPatch, filters: str, raw: bytes
+) -> None:
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    names = [PSLiteralTable.intern(name) for name in filters.split()]
+    stream = PDFStream({"Filter": names, "Length": len(raw)}, raw)
+    with pytest.raises(ReportError, match="compression bomb"):
+        _load._check_inflated_size(stream, raw)
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 4000)
+    _load._check_inflated_size(stream, raw)  # within the limit: nothing said
 
 
 def test_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:

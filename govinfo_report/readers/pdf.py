@@ -54,7 +54,7 @@ import attrs
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table
 from govinfo_report._location import Location
-from govinfo_report.readers._marks import footnote_doubt
+from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 from govinfo_report.readers._pdf._decor import find_decorations
 from govinfo_report.readers._pdf._grid import (
     MAX_RULINGS,
@@ -235,7 +235,7 @@ class _Reader:
         """The table on this page with its cells' text, or None if every cell is empty."""
         texts = []
         for cell, cell_glyphs in zip(grid.cells, glyph_lists, strict=True):
-            glyphs, marks = footnote_marks(cell_glyphs)
+            glyphs, marks, kept = footnote_marks(cell_glyphs)
             if any(glyph.ocr for glyph in glyphs):
                 # Recognized from the scan, not printed: a value is as good as the OCR.
                 self.notes.append(
@@ -252,6 +252,17 @@ class _Reader:
                     (
                         "doubt.pdf-superscript",
                         footnote_doubt(["".join(glyph.text for glyph in marks)], text),
+                        pdf_location(page, cell.bbox),
+                    )
+                )
+            if kept:
+                raised = "".join(glyph.text for glyph in sorted(kept, key=lambda g: g.x0))
+                self.notes.append(
+                    (
+                        "doubt.pdf-superscript",
+                        f"raised text {raised!r} in the cell reading {text[:40]!r} was kept: "
+                        f"a footnote mark is at most {MAX_FOOTNOTE_MARK} characters, but it "
+                        "may be one, read into the value",
                         pdf_location(page, cell.bbox),
                     )
                 )

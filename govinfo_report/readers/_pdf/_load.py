@@ -20,8 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTRect
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdevice import PDFDevice, PDFTextSeq
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -34,6 +36,7 @@ from pdfminer.pdfinterp import (
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.runlength import rldecode
 from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
 
 from govinfo_report._errors import ReportError
@@ -209,8 +212,31 @@ def _direction(a: float, b: float) -> int:
     return int(nearest) if off <= SNAP_DEGREES else SLANTED
 
 
+#: Colour spaces whose components say what colour is painted: in an indexed or separation
+#: space they are an index or a tint (a spot colour at full tint is 1, as white is in
+#: DeviceGray), in Lab a lightness, in a pattern space a pattern's name.
+_PLAIN_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB"})
+
+
+def _plain(space: PDFColorSpace | None) -> bool:
+    """Whether a colour in ``space`` can be judged white by its components (see
+    :data:`_PLAIN_SPACES`; an ICC profile of one, three or four components is gray, RGB or
+    CMYK). An unknown space (None) is taken for DeviceGray, pdfminer's default."""
+    if space is None:
+        return True
+    if space.name == "ICCBased":
+        return space.ncomponents in (1, 3, 4)
+    return space.name in _PLAIN_SPACES
+
+
+def _painted_white(color: object, space: PDFColorSpace | None) -> bool:
+    """Whether paint of ``color`` in colour space ``space`` is white."""
+    return _plain(space) and _white(color)
+
+
 def _white(color: object) -> bool:
-    """Whether a colour is white: a white line is invisible, not a ruling."""
+    """Whether a colour's components are white (in a space where they say so, see
+    :func:`_plain`): a white line is invisible, not a ruling."""
     if isinstance(color, (int, float)):
         components: Sequence[object] = (color,)
     elif isinstance(color, (tuple, list)):
@@ -272,11 +298,23 @@ def _segments_of(
                 hidden.append((a, segment.pos, b, segment.pos))
 
 
+def _stroke(item: LTCurve) -> tuple[object, PDFColorSpace | None]:
+    """A path's stroking colour and its colour space (see _ClippingAggregator.paint_path)."""
+    spaces = getattr(item, "spaces", None)
+    return item.stroking_color, None if spaces is None else spaces[0]
+
+
+def _fill(item: LTCurve) -> tuple[object, PDFColorSpace | None]:
+    """A path's filling colour and its colour space."""
+    spaces = getattr(item, "spaces", None)
+    return item.non_stroking_color, None if spaces is None else spaces[1]
+
+
 def _drawn_segments(item: LTCurve, out: list[Segment]) -> None:
     """The rulings a painted path draws (none for shading or white paint)."""
     if not (item.stroke or item.fill):
         return
-    if _white(item.stroking_color if item.stroke else item.non_stroking_color):
+    if _painted_white(*(_stroke(item) if item.stroke else _fill(item))):
         return
     thin = _thin(item.bbox)
     if thin is not None:
@@ -328,8 +366,8 @@ class _Collected:
     #: :func:`_visible_text`), and the text of those left out.
     white: list[Glyph] = attrs.field(factory=list)
     white_text: list[str] = attrs.field(factory=list)
-    #: Boxes of the areas filled with a colour other than white (cell shading): white
-    #: text on them is seen.
+    #: Boxes of the areas filled with a colour other than white (cell shading), and of
+    #: the clips a shading was painted in (``sh``): white text on them is seen.
     grounds: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     ocr_glyphs: int = 0
 
@@ -393,8 +431,10 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             out.unplaced += 1
         elif isinstance(item, LTCurve):
             _segments_of(item, out.segments, out.hidden_rulings)
-            if item.fill and not _white(item.non_stroking_color) and _thin(item.bbox) is None:
+            if item.fill and not _painted_white(*_fill(item)) and _thin(item.bbox) is None:
                 out.grounds.append(item.bbox)
+            if item.stroke and item.linewidth > THIN and not _painted_white(*_stroke(item)):
+                _stroked_grounds(item, out.grounds)
         elif isinstance(item, LTImage):
             x0, y0, x1, y1 = item.bbox
             out.images.append((x0, y0, x1, y1))
@@ -402,22 +442,32 @@ def _collect(container: Iterable[LTItem], out: _Collected, depth: int) -> None:
             _collect(item, out, depth + 1)
 
 
-#: Colour spaces whose components say what colour a glyph is painted (in an indexed or
-#: separation space they are an index or a tint).
-_PLAIN_SPACES = frozenset(
-    {"DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased", "CalGray", "CalRGB"}
-)
+def _stroked_grounds(item: LTCurve, out: list[tuple[float, float, float, float]]) -> None:
+    """The areas a wide stroke paints: each straight piece of the path (a curve's piece
+    from end to end), widened by half the line's width on every side. A stroke wider than
+    :data:`THIN` is no line but a band of colour (a cell's ground drawn as one thick line),
+    and white text on it is seen."""
+    half = item.linewidth / 2
+    points = list(item.pts)
+    if isinstance(item, LTRect) and points:
+        points.append(points[0])  # pdfminer gives a rectangle's corners, not its closing side
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        out.append((min(ax, bx) - half, min(ay, by) - half, max(ax, bx) + half, max(ay, by) + half))
 
 
 def _white_glyph(item: LTChar) -> bool:
-    """Whether a glyph is painted white (filled, or stroked when only stroked)."""
+    """Whether a glyph is painted white: its fill and, when it is stroked (text render
+    modes 1, 2, 5 and 6), its outline. Outlined text, white inside a dark outline, is
+    seen by its outline."""
     state = item.graphicstate
-    stroked = getattr(item, "render", 0) in (1, 5)
-    color = state.scolor if stroked else state.ncolor
-    if not color:  # black (0), or no colour: the usual glyph, at once
-        return False
-    space = item.ncs.name if not stroked else None
-    return (space is None or space in _PLAIN_SPACES) and _white(color)
+    render = getattr(item, "render", 0)
+    if render not in (1, 5):  # filled
+        color = state.ncolor
+        if not color or not _painted_white(color, item.ncs):
+            return False  # black (0), or no colour, the usual glyph, is answered at once
+    if render in (1, 2, 5, 6):  # stroked
+        return _painted_white(state.scolor, state.scs)
+    return True
 
 
 def _visible_text(collected: _Collected) -> None:
@@ -520,9 +570,13 @@ class _ClippingAggregator(PDFPageAggregator):
 
     page_objects = 0
     document_objects = 0
+    #: The boxes (device space) of the clips in force where the page painted a shading
+    #: with ``sh``, which makes no layout item (see _ClippingInterpreter.do_sh).
+    shaded: list[tuple[float, float, float, float]]
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         self.page_objects = 0
+        self.shaded = []
         super().begin_page(page, ctm)
 
     def _count(self) -> None:
@@ -588,8 +642,12 @@ class _ClippingAggregator(PDFPageAggregator):
         before = len(items)
         super().paint_path(gstate, stroke, fill, evenodd, path)
         clip = getattr(gstate, "clip", None)
-        if clip is not None:
-            for item in items[before:]:
+        # pdfminer's items keep the colours but not their spaces, without which a spot
+        # colour at full tint (1) or index 1 of a palette looks white.
+        spaces = (gstate.scs, gstate.ncs)
+        for item in items[before:]:
+            item.spaces = spaces  # type: ignore[attr-defined]
+            if clip is not None:
                 item.clip = clip  # type: ignore[attr-defined]
 
 
@@ -673,6 +731,11 @@ class _ClippingInterpreter(PDFPageInterpreter):
         for item in streams:
             stream = resolve1(item)
             if isinstance(stream, PDFStream):
+                raw = stream.rawdata
+                if raw is not None and stream.get_filters():
+                    # Not decoded yet: a form XObject's stream (the page's were checked
+                    # in _lost_streams), which pdfminer would inflate whole.
+                    _check_inflated_size(stream, raw)
                 budget.content += len(stream.get_data())
         if budget.content > MAX_DOCUMENT_CONTENT_BYTES:
             raise ReportError(
@@ -687,6 +750,17 @@ class _ClippingInterpreter(PDFPageInterpreter):
         super().init_state(ctm)
         self.graphicstate = _ClipState()
         self.graphicstate.clip = self.inherited
+
+    def do_sh(self, name: object) -> None:
+        # A shading (a gradient) painted over the whole clip: pdfminer draws nothing for it,
+        # but white text on it is seen. Where the shading itself ends (its coordinates,
+        # its own box) is not worked out: the clip's box holds all it paints, so white text
+        # is never dropped from it; what lies outside is sure to be unpainted.
+        device = self.device
+        if isinstance(device, _ClippingAggregator):
+            clip = getattr(self.graphicstate, "clip", None)
+            device.shaded.append(clip or (-math.inf, -math.inf, math.inf, math.inf))
+        super().do_sh(name)
 
     def do_W(self) -> None:
         self._clip()
@@ -794,29 +868,113 @@ def _lost_streams(page: PDFPage) -> int:
     return lost
 
 
-def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
-    """Refuse a plain Flate content stream that inflates beyond MAX_STREAM_BYTES.
+#: Filter names (and their abbreviations) whose output is checked against
+#: MAX_STREAM_BYTES step by step, as pdfminer would decode them.
+_FLATE = frozenset({"FlateDecode", "Fl"})
+_LZW = frozenset({"LZWDecode", "LZW"})
+_RUN_LENGTH = frozenset({"RunLengthDecode", "RL"})
+_ASCII85 = frozenset({"ASCII85Decode", "A85"})
+_ASCII_HEX = frozenset({"ASCIIHexDecode", "AHx"})
+#: Input fed to the inflater at a time: on damage, what it inflated from the piece it was
+#: fed is lost (zlib gives nothing of it), so that bounds what the check misses.
+_INFLATE_PIECE = 1024
 
-    pdfminer inflates a stream whole, in memory; a few kilobytes can inflate
-    to gigabytes (a "zip bomb"). Inflating with a cap first costs little:
-    content streams are small. Encrypted and multi-filter streams are left to
-    pdfminer.
+
+def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
+    """Refuse a content stream that decodes to more than MAX_STREAM_BYTES.
+
+    pdfminer decodes a stream whole, in memory; a few kilobytes can inflate to
+    gigabytes (a "zip bomb"). Decoding first, each filter of the chain in turn and each
+    stopped at the limit, costs little: content streams are small. An encrypted stream is
+    decrypted first (decryption does not enlarge it). A chain holding another filter
+    (an image's, which pdfminer passes through undecoded, or CCITT fax) is checked up to
+    that filter only; predictors change no stream's size much and are not applied.
     """
-    filters = stream.get_filters()
-    if stream.decipher is not None or len(filters) != 1:
-        return
-    name = getattr(filters[0][0], "name", None)
-    if name not in ("FlateDecode", "Fl"):
-        return
+    data = raw
     try:
-        inflated = zlib.decompressobj().decompress(raw, MAX_STREAM_BYTES + 1)
-    except zlib.error:
+        if stream.decipher is not None:
+            if stream.objid is None or stream.genno is None:
+                return  # not an object of the file: pdfminer cannot decrypt it either
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        for name, _ in stream.get_filters():
+            name = getattr(name, "name", None)
+            if name in _FLATE:
+                data = _inflate(data)
+            elif name in _LZW:
+                data = _unlzw(data)
+            elif name in _RUN_LENGTH:
+                if _run_length_size(data) > MAX_STREAM_BYTES:
+                    _refuse_bomb()
+                data = rldecode(data)
+            elif name in _ASCII85:
+                # Five characters make four bytes, and "z" alone makes four zero bytes.
+                if 4 * data.count(b"z") + len(data) > MAX_STREAM_BYTES:
+                    _refuse_bomb()
+                data = ascii85decode(data)
+            elif name in _ASCII_HEX:
+                data = asciihexdecode(data)  # two characters a byte: never larger
+            else:
+                return
+            if len(data) > MAX_STREAM_BYTES:
+                _refuse_bomb()
+    except ReportError:
+        raise
+    except Exception:
         return  # damaged: pdfminer's own decoding says so
-    if len(inflated) > MAX_STREAM_BYTES:
-        raise ReportError(
-            f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
-            "this is a hostile file (a compression bomb), not a report page"
-        )
+
+
+def _refuse_bomb() -> None:
+    raise ReportError(
+        f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
+        "this is a hostile file (a compression bomb), not a report page"
+    )
+
+
+def _inflate(data: bytes) -> bytes:
+    """``data`` inflated, up to one byte over MAX_STREAM_BYTES. On damage, what inflated
+    before it (pdfminer keeps it all when only the checksum is wrong)."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    try:
+        for start in range(0, len(data), _INFLATE_PIECE):
+            piece = data[start : start + _INFLATE_PIECE]
+            while piece and len(out) <= MAX_STREAM_BYTES and not inflater.eof:
+                out += inflater.decompress(piece, MAX_STREAM_BYTES + 1 - len(out))
+                piece = inflater.unconsumed_tail
+            if len(out) > MAX_STREAM_BYTES or inflater.eof:
+                break
+    except zlib.error:
+        pass
+    return bytes(out)
+
+
+def _unlzw(data: bytes) -> bytes:
+    """``data`` LZW-decoded by pdfminer's decoder, a code at a time, stopped one byte
+    over MAX_STREAM_BYTES."""
+    out = bytearray()
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        out += chunk
+        if len(out) > MAX_STREAM_BYTES:
+            break
+    return bytes(out)
+
+
+def _run_length_size(data: bytes) -> int:
+    """The size ``data`` run-length decodes to (PDF's RunLengthDecode: a length byte
+    under 128 copies that many bytes plus one, over 128 repeats the next byte 257 minus
+    it times, 128 ends), counted up to one byte over MAX_STREAM_BYTES."""
+    size = index = 0
+    while index < len(data) and size <= MAX_STREAM_BYTES:
+        length = data[index]
+        if length == 128:
+            break
+        if length < 128:
+            size += length + 1
+            index += length + 2
+        else:
+            size += 257 - length
+            index += 2
+    return size
 
 
 def _data_loss(messages: Sequence[str]) -> str | None:
@@ -878,6 +1036,7 @@ def load_pages(data: bytes) -> Iterator[tuple[PageContent, list[tuple[str, str]]
                     where,
                 )
             collected = _Collected()
+            collected.grounds.extend(device.shaded)
             _collect(layout, collected, 0)
             if collected.invisible or collected.white:
                 _visible_text(collected)

@@ -204,35 +204,77 @@ def _turn(glyph: Glyph, direction: int) -> Glyph:
 #: the text's em) above the baseline of the text beside them.
 SUPERSCRIPT_SIZE = 0.75
 SUPERSCRIPT_RISE = 0.25
+#: A mark at the full size of the text (Word's "raised" position, 3 pt, exported by
+#: LibreOffice: 0.32 em over 11 pt print; reportlab's <super size=9> in 9 pt text) is told
+#: by its place alone: raised SUPERSCRIPT_RISE to this much (em) above the baseline of the
+#: cell's last line, and standing right after that line's end. A line above lies a whole
+#: line pitch higher (an em or more) and starts left of that end.
+RAISED_MAX = 0.8
 
 
-def footnote_marks(glyphs: Sequence[Glyph]) -> tuple[Sequence[Glyph], list[Glyph]]:
-    """The glyphs of a cell without its footnote marks, and the marks.
+def _baseline(glyph: Glyph) -> float:
+    return glyph.y0 if glyph.baseline is None else glyph.baseline
 
-    A mark printed after a value is small and raised: grouped into the value's line, its
-    digit would join the number ("37" and "¹" read 371).
+
+def _raised_tail(glyphs: Sequence[Glyph], main: float) -> list[Glyph]:
+    """The glyphs raised at the end of a cell's text, whatever their size: right after
+    the end of its last line, every glyph on their baseline, raised by SUPERSCRIPT_RISE to
+    RAISED_MAX em. An OCR layer's glyphs stand where the OCR guessed: none is raised."""
+    upright = [g for g in glyphs if g.direction == 0 and not g.text.isspace() and not g.ocr]
+    if len(upright) < 2:
+        return []
+    low = min(_baseline(g) for g in upright)  # the baseline of the last line
+    rise, highest = SUPERSCRIPT_RISE * main, RAISED_MAX * main
+    last = [g for g in upright if _baseline(g) - low < rise]
+    raised = [g for g in upright if rise <= _baseline(g) - low <= highest]
+    if not raised or not last:
+        return []
+    end = max(g.x1 for g in last)
+    first = min(g.x0 for g in raised)
+    # Right after the last line, nothing of theirs left of its end (that is a line above).
+    if first < end - DUPLICATE * main or first - end > WORD_GAP * main:
+        return []
+    return raised
+
+
+def footnote_marks(
+    glyphs: Sequence[Glyph],
+) -> tuple[Sequence[Glyph], list[Glyph], list[Glyph]]:
+    """The glyphs of a cell without its footnote marks, the marks, and the raised glyphs
+    kept as too many for a mark (more than MAX_FOOTNOTE_MARK: "101" and a raised "1234").
+
+    A mark printed after a value is small and raised, or raised at the end of the cell's
+    text (:func:`_raised_tail`): grouped into the value's line, its digit would join the
+    number ("37" and "¹" read 371).
     """
     sizes = [g.size for g in glyphs if not g.text.isspace()]
-    if not sizes or min(sizes) > SUPERSCRIPT_SIZE * max(sizes):
-        return glyphs, []  # one size of print (nearly every cell): no mark
+    if not sizes:
+        return glyphs, [], []
     main = Counter(round(size, 1) for size in sizes).most_common(1)[0][0]
     small = SUPERSCRIPT_SIZE * main
     marks = []
-    for glyph in glyphs:
-        if glyph.text.isspace() or glyph.direction != 0 or glyph.size > small:
-            continue
-        beside = [
-            other.y0 if other.baseline is None else other.baseline
-            for other in glyphs
-            if other.direction == 0 and other.size > small and other.y0 <= glyph.cy <= other.y1
-        ]
-        baseline = glyph.y0 if glyph.baseline is None else glyph.baseline
-        if beside and baseline - statistics.median(beside) >= SUPERSCRIPT_RISE * main:
-            marks.append(glyph)
-    if not 1 <= len(marks) <= MAX_FOOTNOTE_MARK:
-        return glyphs, []
+    if min(sizes) <= SUPERSCRIPT_SIZE * max(sizes):  # (one size of print: no small mark)
+        for glyph in glyphs:
+            if glyph.text.isspace() or glyph.direction != 0 or glyph.size > small:
+                continue
+            beside = [
+                _baseline(other)
+                for other in glyphs
+                if other.direction == 0 and other.size > small and other.y0 <= glyph.cy <= other.y1
+            ]
+            if beside and _baseline(glyph) - statistics.median(beside) >= SUPERSCRIPT_RISE * main:
+                marks.append(glyph)
+    if not marks:
+        baselines = [_baseline(g) for g in glyphs if g.direction == 0]
+        if not baselines or max(baselines) - min(baselines) < SUPERSCRIPT_RISE * main:
+            return glyphs, [], []  # one baseline (nearly every cell): no mark
+        marks = _raised_tail(glyphs, main)
+        if not marks:
+            return glyphs, [], []
+    if len(marks) > MAX_FOOTNOTE_MARK:
+        return glyphs, [], marks
     gone = {id(glyph) for glyph in marks}
-    return [glyph for glyph in glyphs if id(glyph) not in gone], marks
+    return [glyph for glyph in glyphs if id(glyph) not in gone], marks, []
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
