@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 import govinfo_report
 from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Document, Paragraph, Table
+from govinfo_report._location import Location
 from govinfo_report._recognize import recognize
 from govinfo_report.readers._pdf import _load
 from govinfo_report.readers._pdf._decor import find_decorations
@@ -865,12 +866,41 @@ def test_a_sign_right_after_a_struck_number_is_not_struck() -> None:
     assert note.split("'")[1] == "46"
 
 
+def _marked_row(
+    draw: Callable[[Canvas], None], third: Sequence[str] = (), height: float = 24
+) -> tuple[list[str], list[tuple[str, Location | None]]]:
+    """The texts of a row 行政许可 | (what ``draw`` prints) | ``third``, and the notes
+    doubting a superscript (message, where)."""
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, third)]
+        _table(canvas, 72, 700, [100, 60, 60], [height], cells)
+        draw(canvas)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    (row,) = table.rows
+    doubts = [(m, w) for code, m, w in document.notes if code == "doubt.pdf-superscript"]
+    assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
+    return [c.text for c in row], doubts
+
+
+def _raised(canvas: Canvas, left: float, mark: str, size: float, rise: float) -> None:
+    """ "37" then ``mark`` at ``size`` (of the text's) raised by ``rise`` (em) with the text
+    rise operator (Ts), as reportlab's <super> and some exporters raise it."""
+    text = canvas.beginText(left, 700 - PAD - SIZE * 1.15)
+    text.setFont("Helvetica", SIZE)
+    text.textOut("37")
+    text.setFont("Helvetica", SIZE * size)
+    text.setRise(SIZE * rise)
+    text.textOut(mark)
+    canvas.drawText(text)
+
+
 def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> None:
     # "37" and a small raised "1" after it: grouped into the value's line, the mark's
     # digit made 371, silently. It is left out, and the cell doubted.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
-        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+    def draw(canvas: Canvas) -> None:
         baseline = 700 - PAD - SIZE * 1.15
         for left, raised in ((172 + PAD, SIZE * 0.4), (232 + PAD, 0.0)):
             canvas.setFont("Helvetica", SIZE)
@@ -879,36 +909,22 @@ def test_a_footnote_mark_after_a_value_is_left_out_and_the_value_doubted() -> No
             canvas.setFont("Helvetica", SIZE * 0.6)  # raised: a mark; on the line: text
             canvas.drawString(left + width, baseline + raised, "1")
 
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "371"]]
-    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    texts, ((_, where),) = _marked_row(draw)
+    assert texts == ["行政许可", "37", "371"]
     assert where is not None and where.bbox is not None and where.bbox[0] == 172
 
 
 def test_a_footnote_mark_raised_by_the_text_rise_is_left_out_too() -> None:
-    # The mark raised with the text rise operator (Ts), as reportlab's <super> and
-    # some exporters raise it, on the value's own line: pdfminer raises the glyph's box
-    # but not its origin, so the mark looked like a glyph of broken metrics, was put back
-    # on the line and read 371, silently, with a note blaming the font.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
-        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
-        for left, rise in ((172 + PAD, SIZE * 0.4), (232 + PAD, 0.0)):
-            text = canvas.beginText(left, 700 - PAD - SIZE * 1.15)
-            text.setFont("Helvetica", SIZE)
-            text.textOut("37")
-            text.setFont("Helvetica", SIZE * 0.6)
-            text.setRise(rise)
-            text.textOut("1")
-            canvas.drawText(text)
+    # pdfminer raises the glyph's box by the text rise but not its origin, so the mark
+    # looked like a glyph of broken metrics, was put back on the line and read 371,
+    # silently, with a note blaming the font.
+    def draw(canvas: Canvas) -> None:
+        _raised(canvas, 172 + PAD, "1", 0.6, 0.4)
+        _raised(canvas, 232 + PAD, "1", 0.6, 0.0)
 
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "371"]]
-    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    texts, ((_, where),) = _marked_row(draw)
+    assert texts == ["行政许可", "37", "371"]
     assert where is not None and where.bbox is not None and where.bbox[0] == 172
-    assert not [code for code, _, _ in document.notes if code == "repair.pdf-font-metrics"]
 
 
 def test_a_footnote_mark_raised_at_full_size_is_left_out_too() -> None:
@@ -916,45 +932,18 @@ def test_a_footnote_mark_raised_at_full_size_is_left_out_too() -> None:
     # 9 pt print: the mark is as large as the value and only its place tells it. It was
     # read 371 with no doubt. A two-line cell ("12" over "3", a wrapped number) is not
     # touched: its first line lies a line pitch higher and starts left of the last one's end.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [
-            (0, 0, 1, 1, ["行政许可"]),
-            (0, 1, 1, 1, []),
-            (0, 2, 1, 1, ["12", "3"]),
-        ]
-        _table(canvas, 72, 700, [100, 60, 60], [36], cells)
-        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
-        text.setFont("Helvetica", SIZE)
-        text.textOut("37")
-        text.setRise(SIZE * 0.3)
-        text.textOut("1")
-        canvas.drawText(text)
-
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "37", "123"]]
-    (message,) = [m for code, m, _ in document.notes if code == "doubt.pdf-superscript"]
+    texts, ((message, _),) = _marked_row(
+        lambda canvas: _raised(canvas, 172 + PAD, "1", 1.0, 0.3), third=["12", "3"], height=36
+    )
+    assert texts == ["行政许可", "37", "123"]
     assert "'1'" in message and "'37'" in message
 
 
 def test_raised_text_too_long_for_a_mark_is_kept_and_doubted() -> None:
     # Four small raised digits after "37" are too many for a footnote mark: they were read
     # into the value, 371234, with no doubt. They are still read, and the cell doubted.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [(0, 0, 1, 1, ["行政许可"]), (0, 1, 1, 1, []), (0, 2, 1, 1, [])]
-        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
-        text = canvas.beginText(172 + PAD, 700 - PAD - SIZE * 1.15)
-        text.setFont("Helvetica", SIZE)
-        text.textOut("37")
-        text.setFont("Helvetica", SIZE * 0.6)
-        text.setRise(SIZE * 0.4)
-        text.textOut("1234")
-        canvas.drawText(text)
-
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "371234", ""]]
-    (where,) = [w for code, _, w in document.notes if code == "doubt.pdf-superscript"]
+    texts, ((_, where),) = _marked_row(lambda canvas: _raised(canvas, 172 + PAD, "1234", 0.6, 0.4))
+    assert texts == ["行政许可", "371234", ""]
     assert where is not None and where.bbox is not None and where.bbox[0] == 172
 
 
@@ -1006,53 +995,53 @@ def test_outlined_text_white_inside_a_dark_outline_is_read(mode: int) -> None:
     assert not [code for code, _, _ in document.notes if code == "repair.pdf-white-text"]
 
 
+def _white_on(ground: Callable[[Canvas], None]) -> None:
+    """Print the label 行政许可 in white on what ``ground`` paints in its cell, and a stale
+    "9" in white in the last value cell; the label must be read, the "9" left out."""
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
+        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+        ground(canvas)
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
+        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
+    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
+    assert "'9'" in message
+
+
 def test_white_text_on_a_shading_painted_with_sh_is_read() -> None:
     # A gradient painted with the shading operator (sh) makes no layout item: white text
     # on it was taken for white on the white page and left out. The shading is taken to
     # fill the clip it is painted in; white text outside it is still left out.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
-        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+    def ground(canvas: Canvas) -> None:
         canvas.saveState()
         path = canvas.beginPath()
         path.rect(72.5, 676.5, 99, 23)
         canvas.clipPath(path, stroke=0, fill=0)
         canvas.linearGradient(72, 0, 172, 0, (CMYKColor(1, 0.5, 0, 0), CMYKColor(1, 1, 0, 0)))
         canvas.restoreState()
-        canvas.setFillGray(1)
-        canvas.setFont(FONT, SIZE)
-        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
-        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
 
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
-    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
-    assert "'9'" in message
+    _white_on(ground)
 
 
 def test_white_text_on_a_wide_stroke_is_read_inside_a_wide_frame_it_is_not() -> None:
     # A cell's ground drawn as one thick stroked line (a band of colour) was no coloured
     # area, and the white label on it was left out. A wide stroke paints its pieces widened
     # by half its width: inside a thick frame, the white stale value is still left out.
-    def page(canvas: Canvas) -> None:
-        cells: list[_Cell] = [(0, 0, 1, 1, []), (0, 1, 1, 1, ["125"]), (0, 2, 1, 1, ["37"])]
-        _table(canvas, 72, 700, [100, 60, 60], [24], cells)
+    def ground(canvas: Canvas) -> None:
         canvas.setStrokeColorRGB(0.1, 0.2, 0.5)
         canvas.setLineWidth(16)
         canvas.line(76, 688, 168, 688)
         canvas.setLineWidth(4)
         canvas.rect(236, 680, 52, 16, stroke=1, fill=0)
-        canvas.setFillGray(1)
-        canvas.setFont(FONT, SIZE)
-        canvas.drawString(72 + PAD, 700 - PAD - SIZE * 1.15, "行政许可")
-        canvas.drawString(232 + PAD + 20, 700 - PAD - SIZE * 1.15, "9")  # a stale value
 
-    document = read_pdf(_pdf(page))
-    (table,) = [b for b in document.blocks if isinstance(b, Table)]
-    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "125", "37"]]
-    (message,) = [m for code, m, _ in document.notes if code == "repair.pdf-white-text"]
-    assert "'9'" in message
+    _white_on(ground)
 
 
 def _spot_black_page(canvas: Canvas) -> None:

@@ -495,24 +495,15 @@ def _visible_text(collected: _Collected) -> None:
 
 def _collected_notes(collected: _Collected) -> list[tuple[str, str]]:
     notes = []
-    if collected.white_text:
-        text = "".join(collected.white_text)
-        notes.append(
-            (
-                "repair.pdf-white-text",
-                f"{len(text)} glyph(s) painted white on no coloured area (unseen on the white "
-                f"page) were left out: {text[:40]!r}",
-            )
-        )
-    if collected.unseen_text:
-        text = "".join(collected.unseen_text)
-        notes.append(
-            (
-                "repair.pdf-invisible-text",
-                f"{len(text)} glyph(s) of invisible text (text render mode 3) over no image "
-                f"were left out: {text[:40]!r}",
-            )
-        )
+    for code, glyphs, what in (
+        ("repair.pdf-white-text", collected.white_text, "painted white on no coloured area "
+         "(unseen on the white page)"),
+        ("repair.pdf-invisible-text", collected.unseen_text, "of invisible text (text render "
+         "mode 3) over no image"),
+    ):  # fmt: skip
+        if glyphs:
+            text = "".join(glyphs)
+            notes.append((code, f"{len(text)} glyph(s) {what} were left out: {text[:40]!r}"))
     if collected.ocr_glyphs:
         notes.append(
             (
