@@ -455,6 +455,10 @@ def _stroked_grounds(item: LTCurve, out: list[tuple[float, float, float, float]]
         out.append((min(ax, bx) - half, min(ay, by) - half, max(ax, bx) + half, max(ay, by) + half))
 
 
+#: Black as a fill colour's components: in gray (0.0 is false already), RGB and CMYK.
+_BLACK = frozenset({(0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0), (0.0,)})
+
+
 def _white_glyph(item: LTChar) -> bool:
     """Whether a glyph is painted white: its fill and, when it is stroked (text render
     modes 1, 2, 5 and 6), its outline. Outlined text, white inside a dark outline, is
@@ -463,8 +467,14 @@ def _white_glyph(item: LTChar) -> bool:
     render = getattr(item, "render", 0)
     if render not in (1, 5):  # filled
         color = state.ncolor
-        if not color or not _painted_white(color, item.ncs):
-            return False  # black (0), or no colour, the usual glyph, is answered at once
+        # Black (0, or black in RGB or CMYK), or no colour: the usual glyph, answered at
+        # once (a page draws thousands).
+        if (
+            not color
+            or (isinstance(color, tuple) and color in _BLACK)
+            or not _painted_white(color, item.ncs)
+        ):
+            return False
     if render in (1, 2, 5, 6):  # stroked
         return _painted_white(state.scolor, state.scs)
     return True
