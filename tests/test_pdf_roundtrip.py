@@ -67,3 +67,30 @@ def test_blank_and_marker_cells_survive() -> None:
     assert kinds[0] is CellKind.BLANK and kinds[2] is CellKind.MARKER
     assert parsed.active.cell("fees", "amount").kind is CellKind.BLANK
     _assert_round_trip(blanked, render_pdf(blanked))
+
+
+def test_whole_rows_on_both_sides_of_a_break_under_merged_cells_stay_apart() -> None:
+    # The group cells merged over the page break leave the table's bottom edge open, so
+    # the row above was taken for cut: "4.无正当理由…" (237…243) and the next page's
+    # "5.要求行政机关确认…" (244…250) were joined, 237244…, and row 5 was missing. A label
+    # overleaf that opens an item of its own is no label's rest.
+    report = consistent_example("某县人民政府办公室", 2024)
+    count = iter(range(101, 1000))
+    values = {
+        table: {row: tuple(type(v)(next(count)) for v in cells) for row, cells in rows.items()}
+        for table, rows in report.values.items()
+    }
+    distinct = SyntheticReport(
+        organization=report.organization,
+        year=report.year,
+        published=report.published,
+        contact=report.contact,
+        values=values,
+        prose=report.prose,
+    )
+    noise = PdfNoise(
+        repeat_header=True, cut_rows=True, shift=150.0, page_numbers=True, running_header=True
+    )
+    assert_round_trip_values(
+        govinfo_report.parse(render_pdf(distinct, noise=noise)), distinct, "pdf"
+    )

@@ -387,9 +387,12 @@ def _rejoin(table: _Table, rows: list[list[_Cell]], open_edge: bool, notes: list
         )
     ]
     if open_edge:
-        # Cut for sure: the two parts conflict only where both hold a value.
+        # Cut for sure, where the edge is open: the two parts conflict only where both hold
+        # a value, or where a label overleaf opens an item of its own ("5.要求…" under
+        # "4.无正当理由…"), which no label's rest does. (The edge may be open only under
+        # cells merged over the break, the row above being whole.)
         conflict = any(
-            a and b and (_value_like(a) or _value_like(b)) and not w
+            a and b and (_value_like(a) or _value_like(b) or enumerated(b)) and not w
             for (a, b), w in zip(texts, wrapped, strict=True)
         )
     else:
