@@ -1112,6 +1112,20 @@ def _cell_under(style: str, cell: str) -> tuple[str, list[str]]:
         # A stale value hidden by a class: a browser shows 125 (it read 9125, silently).
         (".old{display:none}", '<span class="old">9</span>125', "125", "html.hidden"),
         ("<!-- .old{visibility:hidden} -->", '<span class="old">9</span>125', "125", "html.hidden"),
+        # A statement before the rule, and a brace in a string (the rules that matter are
+        # picked out of a sheet before it is parsed, by its braces).
+        (
+            '@charset "utf-8"; @import url(a.css); .old{display:none}',
+            '<span class="old">9</span>125',
+            "125",
+            "html.hidden",
+        ),
+        (
+            '.a{content:"}"} .old{display:none}',
+            '<span class="old">9</span>125',
+            "125",
+            "html.hidden",
+        ),
         # CSS keywords in any letter case.
         (".old{DISPLAY:NONE}", '<span class="old">9</span>125', "125", "html.hidden"),
         (
@@ -1298,3 +1312,23 @@ def test_a_superscript_that_is_the_whole_cell_is_its_text() -> None:
     codes = [code for code, _, _ in document.notes]
     assert codes.count("doubt.html-superscript") == 1  # the "1" after 5 only
     assert codes.count("html.struck-text") == 1  # said once, though the cell was read twice
+
+
+def test_only_the_rules_that_matter_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # tinycss2 takes about a millisecond a kilobyte: a site's sheet of tens of kilobytes
+    # of layout rules cost more than reading the page. Only rules naming a property that
+    # matters, outside at-rules, reach it.
+    from govinfo_report.readers import _css
+
+    parsed: list[str] = []
+    parse = _css.tinycss2.parse_stylesheet
+
+    def recording(sheet: str, **options: bool) -> list[object]:
+        parsed.append(sheet)
+        return parse(sheet, **options)
+
+    monkeypatch.setattr(_css.tinycss2, "parse_stylesheet", recording)
+    layout = ".nav li a{color:#036;padding:0 10px} /* .x{display:none} */ " * 200
+    style = layout + "@media print{.old{display:inline}} .old{display:none}"
+    assert _cell_under(style, '<span class="old">9</span>125')[0] == "125"
+    assert [sheet.strip() for sheet in parsed] == [".old{display:none}"]

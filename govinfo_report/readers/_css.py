@@ -128,7 +128,8 @@ def apply_stylesheets(root: etree._Element, notes: list[_Note]) -> None:
     rules: list[tuple[tuple[int, int, int], int, str, str]] = []
     costly = 0  # selectors not applied for their cost (see _accepted)
     for sheet in sheets:
-        for rule in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
+        wanted = _candidate_rules(sheet)
+        for rule in tinycss2.parse_stylesheet(wanted, skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
                 continue  # an at-rule (@media print…) or a parse error: not applied
             declarations = _declarations(rule.content)
@@ -229,6 +230,43 @@ def _in_a_table(element: etree._Element) -> bool:
 
 #: Table rows and row groups, and cells: styled by the sheets, as what is inside a cell is.
 _TABLE_PARTS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
+
+
+_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+_BRACE_RE = re.compile(r"[{}]")
+
+
+def _candidate_rules(sheet: str) -> str:
+    """The top-level rules of ``sheet`` whose block names a property that matters, or the
+    whole sheet when its braces do not pair (a brace in a string: tinycss2 sorts it out).
+
+    tinycss2 takes about a millisecond a kilobyte, and a site's inline sheet may be tens
+    of kilobytes of which a few rules hide anything: the rest is not parsed. At-rules
+    (``@media``…) are left out whole, as their rules are not applied.
+    """
+    text = _COMMENT_RE.sub(" ", sheet)
+    kept: list[str] = []
+    depth = 0
+    start = 0  # where the current top-level rule's prelude starts
+    opened = 0  # where its block opens
+    for brace in _BRACE_RE.finditer(text):
+        if brace.group() == "{":
+            if depth == 0:
+                opened = brace.start()
+            depth += 1
+            continue
+        depth -= 1
+        if depth < 0:
+            return sheet
+        if depth == 0:
+            # A statement before the rule ends at a semicolon ("@import …;", "@charset").
+            start = max(start, text.rfind(";", start, opened) + 1)
+            if not text[start:opened].lstrip().startswith("@") and _WORDS_RE.search(
+                text, opened, brace.start()
+            ):
+                kept.append(text[start : brace.end()])
+            start = brace.end()
+    return sheet if depth else "\n".join(kept)
 
 
 def _for_screen(media: str | None) -> bool:
