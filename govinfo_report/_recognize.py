@@ -524,6 +524,44 @@ class _RowHit:
     beside: list[TableCell] = attrs.field(factory=list)
 
 
+def _blank_after(cells: Sequence[TableCell], count: int) -> list[TableCell]:
+    """``count`` blank cells standing after the last of ``cells`` (on its line), for values
+    a line lost with its trailing tabs."""
+    last = cells[-1]
+    return [
+        TableCell("", last.row, last.column + k, last.base, None, last.line, last.end_line)
+        for k in range(1, count + 1)
+    ]
+
+
+#: Trailing blank cells a row's line may have lost (trimmed tabs) and still be placed as
+#: its neighbours are; a row shorter than that stays unread, with an error.
+MAX_TRIMMED = 2
+
+
+def _trimmed(values: list[TableCell], n: int, padding: int) -> tuple[list[TableCell], str] | None:
+    """The ``n`` values of a row that lost its trailing blank cells, and the doubt to say.
+
+    The table's other rows of its kind put ``padding`` blank cells (the label's merged
+    cells) before their values. A row with those blank cells and fewer than ``n`` after
+    them lost its last cells, and only blank cells go so (a line trimmed of its trailing
+    tabs): its values stand after the padding, as its neighbours' do, and the missing ones
+    are blank. Read without the padding, the row "…\t\t111…116" had its values moved a
+    column right: the padding taken for a blank first value, 116 for the total.
+    """
+    kept = values[padding:]
+    lost = n - len(kept)
+    if not 0 < lost <= MAX_TRIMMED or len(kept) < 2:
+        return None  # many cells short: glued or lost cells, not a trimmed line
+    if any(cell.text.strip(" \t\u3000\xa0\n") for cell in values[:padding]):
+        return None
+    doubt = (
+        f"the row has {len(kept)} cells after the label's padding where the form has {n}; "
+        f"its last {lost} (a line trimmed of its trailing tabs) are read blank"
+    )
+    return kept + _blank_after(kept, lost), doubt
+
+
 def _numbers_in(cells: Sequence[TableCell]) -> int:
     """How many of ``cells`` hold a number."""
     return sum(1 for c in cells if c.text.strip() and _value_kind(c.text) is CellKind.NUMBER)
@@ -686,18 +724,33 @@ class _TableReader:
                     # split, its label's last characters going with the values).
                     doubt = "the row below it holds values beside no label; they may be its own"
                     pending[owner] = (row, values, label, doubt)
-        # Placement the table's unambiguous rows use, by number of trailing cells.
+        # Placement the table's unambiguous rows use, by number of trailing cells; and
+        # the padding before their first value, by kind of row (its group, its width).
         usual: dict[int, Counter[int]] = {}
+        padding: dict[tuple[str | None, int], Counter[int]] = {}
         for row, values, _, _ in pending:
             n = len(self.spec.row_columns(row))
             _, _, offset = self._fit(values, n, None)
             if offset is not None:
                 usual.setdefault(len(values), Counter())[offset] += 1
+            elif len(values) == n and values[0].text.strip():
+                offset = 0
+            if offset is not None:
+                padding.setdefault((row.parent, n), Counter())[offset] += 1
         hits: list[_RowHit] = []
         for row, values, label, below in pending:
             n = len(self.spec.row_columns(row))
             counter = usual.get(len(values))
             preferred = counter.most_common(1)[0][0] if counter else None
+            pads = padding.get((row.parent, n))
+            trimmed = _trimmed(values, n, pads.most_common(1)[0][0]) if pads else None
+            if trimmed is not None:
+                hits.append(
+                    _RowHit(
+                        row=row, values=trimmed[0], label=label, doubt=trimmed[1], beside=values
+                    )
+                )
+                continue
             chosen, doubt, _ = self._fit(values, n, preferred)
             hits.append(
                 _RowHit(
@@ -772,7 +825,29 @@ class _TableReader:
             if len(cells) >= n and all(_is_value_text(cell.text) for cell in cells)
         ]
         if not candidates:
-            return self._labelled_hits()
+            # A line trimmed of its trailing tabs lost its last blank cells (see _trimmed).
+            short = [
+                list(cells)
+                for table in self.blocks
+                for cells in table.rows
+                if n - MAX_TRIMMED <= len(cells) < n
+                and all(_is_value_text(cell.text) for cell in cells)
+                and _numbers_in(cells) >= 2
+            ]
+            if not short:
+                return self._labelled_hits()
+            trimmed = _trimmed(short[0], n, 0)
+            assert trimmed is not None
+            width = len(self.spec.columns)
+            return [
+                _RowHit(
+                    row=row,
+                    values=trimmed[0][r * width : (r + 1) * width],
+                    label=short[0][0],
+                    doubt=trimmed[1],
+                )
+                for r, row in enumerate(self.spec.rows)
+            ]
         filled = [cells for cells in candidates if any(cell.text.strip() for cell in cells)]
         cells = (filled or candidates)[0]
         chosen, doubt, _ = self._fit(list(cells), n, 0)

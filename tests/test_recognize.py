@@ -481,3 +481,43 @@ def test_tables_gathered_at_the_end_are_cut_apart_by_their_labels(layout: str) -
     for key in ("active", "applications", "review_litigation"):
         assert got[key] == expected[key], key
     assert any(d.code == "repair.tables-joined" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("trim", ["the rows", "every line"])
+def test_a_row_whose_line_lost_its_trailing_blank_cells_keeps_its_values_in_place(
+    trim: str,
+) -> None:
+    # One row per line, the last value blank and the line trimmed of its trailing tabs
+    # (editors and crawlers trim lines): the label's padding cell was taken for a blank
+    # first value, every value moved a column right and the total took the last one,
+    # silently; rows without padding, table 二's and table 四's line were not read at all.
+    # The row's neighbours show its padding, and only blank cells go with trailing tabs.
+    base = consistent_example("青禾镇人民政府", 2024)
+    count = iter(range(101, 1000))
+    values = {
+        table: {row: tuple(next(count) for _ in cells) for row, cells in rows.items()}
+        for table, rows in base.values.items()
+    }
+    blanked = {("applications", "new_received"), ("applications", "granted"),
+               ("active", "regulations"), ("review_litigation", "litigation_direct")}  # fmt: skip
+    for table, row in blanked:
+        values[table][row] = (*values[table][row][:-1], None)
+    report = attrs.evolve(base, values=values)
+    lines = render_text(report, layout="rows").split("\n")
+    endings = (
+        "本年新收政府信息公开申请数量",
+        "予以公开",
+        "规章",
+        "\t".join(map(str, values["review_litigation"]["review"])),
+    )
+    lines = [
+        line.rstrip("\t") if trim == "every line" or any(e in line for e in endings) else line
+        for line in lines
+    ]
+    parsed = govinfo_report.parse("\n".join(lines))
+    expected = report.expected()
+    got = parsed.to_dict()
+    for table in ("active", "applications", "review_litigation"):
+        assert got[table] == expected[table], table
+    doubted = {(c.table, c.row) for c in parsed.cells() if c.doubtful}
+    assert {(t, r) for t, r in blanked if t != "review_litigation"} <= doubted
