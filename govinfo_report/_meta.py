@@ -72,12 +72,24 @@ _NEXT_FIELD = (
     + _spaced("邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址", "网站")
     + r"|E-?mail)"
 )
+
+
+def _field(name: str) -> str:
+    """A pattern for a field name before its value: with a colon ("地址：人民路1号"), or
+    standing alone before white space, as a table's cell does ("地址" | "人民路1号", read
+    as "地址 人民路1号"; a tab in a flattened text). Alone, the name must start the text
+    or follow white space or punctuation: "办公地址在人民路" and "的办公地址 为…" are prose."""
+    return (
+        rf"(?:(?:{name})\s*[:：]|(?<![^\s；;，,。、|｜(（])(?:{name})(?=\s))\s*"
+        # The value is no other field's name: a header row "地址 邮编 电话" has none.
+        rf"(?!{_NEXT_FIELD})"
+    )
+
+
 _ADDRESS_RE = re.compile(
-    r"(?:"
-    + _spaced("通讯", "联系", "办公")
-    + r")?\s*"
-    + _spaced("地址")
-    + r"\s*[:：]\s*(?P<v>[^；;，,。（()）\n]{2,60}?)(?="
+    # "网站地址：http://…" is the web address's field, not the address's.
+    _field(r"(?:" + _spaced("通讯", "联系", "办公") + r")?\s*(?<!站)" + _spaced("地址"))
+    + r"(?P<v>[^；;，,。（()）\n]{2,60}?)(?="
     + _NEXT_FIELD
     + r"|[；;，,。（()）\n]|$)"
 )
@@ -100,8 +112,8 @@ _EMAIL_RE = re.compile(
 )
 # Only a web address given as a contact ("网址：…"), not the site the report is posted on.
 _WEB_RE = re.compile(
-    _spaced("网址", "网站地址", "网站", "官网", "门户网站") + r"\s*[:：]\s*"
-    r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
+    _field(_spaced("网址", "网站地址", "网站", "官网", "门户网站"))
+    + r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
 )
 
 

@@ -265,3 +265,67 @@ def test_a_table_row_of_values_is_no_date_in_digits() -> None:
     # its digits.
     assert _meta.find_published(["6.属于四类过程性信息  0 1934 / 1 -1"], []) is None
     assert _meta.find_published(["青禾镇人民政府 2025-1/20"], []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A field name alone before its value: a table's cells read side by side, or a tab.
+        ("地址 人民路1号", {"address": "人民路1号"}),
+        ("联系地址\t人民路1号 邮编\t100000", {"address": "人民路1号", "postcode": "100000"}),
+        ("地\u3000\u3000址\u3000人民路1号", {"address": "人民路1号"}),
+        ("网址\thttp://www.qh.gov.cn", {"website": "http://www.qh.gov.cn"}),
+        ("网站 www.qh.gov.cn", {"website": "www.qh.gov.cn"}),
+        # Prose is no field: the name runs into the words before or after it.
+        ("地址在人民路1号", {}),
+        ("本单位办公地址 为人民路1号", {}),
+        ("在政府网站 www.qh.gov.cn 公开", {}),
+        # A header row names fields only; "网站地址" is the web address's field.
+        ("地址 邮编 电话", {}),
+        ("网站地址：http://www.qh.gov.cn", {"website": "http://www.qh.gov.cn"}),
+    ],
+)
+def test_contact_field_names_without_a_colon(text: str, expected: dict[str, str]) -> None:
+    contact = _meta.find_contact([text])
+    assert {k: v for k, v in attrs.asdict(contact).items() if v} == expected
+
+
+@pytest.mark.parametrize("carrier", ["text", "html"])
+def test_a_contact_table_without_colons_is_read(carrier: str) -> None:
+    # "地址\t人民路1号" (a text's table row), <td>地址</td><td>人民路1号</td>: the address
+    # and web address needed a colon after their field names, and were lost.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.html import render_html
+    from govinfo_report.synth.text import render_text
+
+    rows = [
+        ("地址", "人民路1号"),
+        ("邮编", "100000"),
+        ("电话", "010-12345678"),
+        ("电子邮箱", "qh@example.gov.cn"),
+        ("网址", "http://www.qh.gov.cn"),
+    ]
+    paragraph = "（地址：人民路1号；邮编：100000；电话：010-12345678）"
+    example = consistent_example("青禾镇人民政府", 2024)
+    if carrier == "html":
+        page = render_html(example).decode("utf-8")
+        table = "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+        document = page.replace(paragraph, "").replace(
+            "<h3>一、总体情况</h3>", table + "</table><h3>一、总体情况</h3>", 1
+        )
+    else:
+        text = render_text(example, layout="rows")
+        block = "".join(f"{k}\t{v}\n" for k, v in rows)
+        document = text.replace(paragraph, "").replace(
+            "一、总体情况\n", block + "\n一、总体情况\n", 1
+        )
+    assert document.count("人民路1号") == 1
+    contact = govinfo_report.parse(document).metadata.contact
+    assert contact is not None
+    assert attrs.asdict(contact) == {
+        "address": "人民路1号",
+        "postcode": "100000",
+        "phone": "010-12345678",
+        "email": "qh@example.gov.cn",
+        "website": "http://www.qh.gov.cn",
+    }
