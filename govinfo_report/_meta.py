@@ -16,12 +16,15 @@ __all__ = [
     "find_published",
     "organization_from_title",
     "signature_at",
+    "title_without_field_name",
     "year_from_prose",
     "year_from_title",
 ]
 
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE_YEAR_RE = re.compile(rf"({_YEAR})\s*年度?")
+# The field name a crawled page prints before the title: "标题: XX局2022年度…".
+_TITLE_FIELD_RE = re.compile(r"^\s*(?:标\s*题|题\s*目|名\s*称)\s*[:：]\s*")
 _TITLE_ORG_RE = re.compile(
     rf"^(?P<org>.*?)(?:关于(?:公布|印发|发布)?)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开"
 )
@@ -165,12 +168,15 @@ def year_from_title(title: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def title_without_field_name(title: str) -> str:
+    """``title`` without the field name a crawled page prints before it ("标题: XX局2022年度
+    …", "题目：…")."""
+    return _TITLE_FIELD_RE.sub("", title, count=1)
+
+
 def organization_from_title(title: str) -> str | None:
-    # Crawled pages start with a field name: "标题: XX局2022年度…"; some titles put the
-    # year first ("2024年XX局…") or stand in 《》.
-    squashed = (
-        re.sub(r"^(?:标题|题目|名称)[:：]", "", _squash(title)).replace("《", "").replace("》", "")
-    )
+    # Some titles put the year first ("2024年XX局…") or stand in 《》.
+    squashed = title_without_field_name(_squash(title)).replace("《", "").replace("》", "")
     squashed = re.sub(rf"^{_YEAR}年度?", "", squashed)
     match = _TITLE_ORG_RE.match(squashed)
     if not match:

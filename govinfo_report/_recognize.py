@@ -228,7 +228,8 @@ def _title_from(
     # Format characters that show nothing are no part of the title a user reads; nor is a
     # line break inside its paragraph (a Word title broken with w:br reads as the title
     # printed on two lines, or as two paragraphs, do).
-    text = visible("".join(p.text.replace("\n", "") for p in parts))
+    # A crawled page's field name before the title ("标题：…") is no part of it either.
+    text = _meta.title_without_field_name(visible("".join(p.text.replace("\n", "") for p in parts)))
     first, last = parts[0].location, parts[-1].location
     location = attrs.evolve(first, end_line=last.end_line or last.line)
     if location.end_line == location.line:

@@ -329,3 +329,23 @@ def test_a_contact_table_without_colons_is_read(carrier: str) -> None:
         "email": "qh@example.gov.cn",
         "website": "http://www.qh.gov.cn",
     }
+
+
+@pytest.mark.parametrize("prefix", ["标题：", "标题: ", "题目：", "标\u3000题："])
+def test_a_crawled_page_s_field_name_is_no_part_of_the_title(prefix: str) -> None:
+    # A crawler's header "标题：…年度报告" gave the title with its field name (the body
+    # was read without it already).
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    title = "青禾镇人民政府2024年政府信息公开工作年度报告"
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    assert title in text
+    header = f"{prefix}{title}\n发布时间：2025-01-22\n来源：青禾镇人民政府\n"
+    metadata = govinfo_report.parse(text.replace(title, header, 1)).metadata
+    assert (metadata.title, metadata.organization) == (title, "青禾镇人民政府")
+    assert _meta.title_without_field_name(f"{prefix}{title}") == title
+    # A title that merely names a 题目 keeps it.
+    assert _meta.title_without_field_name("题目库中心2024年政府信息公开工作年度报告").startswith(
+        "题目"
+    )
