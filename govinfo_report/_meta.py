@@ -57,6 +57,13 @@ _DATE_LINE_RE = re.compile(r"^(?P<who>.{0,40}?)\s*" + _date("") + r"\s*$")
 # What stands before a date that is no signature: a note on the data ("注：本报告数据统计
 # 截至2024年12月31日").
 _NOT_SIGNATURE_RE = re.compile(r"^注|截[至止]|统计|数据")
+# A web page's own date, printed in its header or footer: no signature where one is.
+_PAGE_FIELD_RE = re.compile(
+    _spaced("发布", "更新", "录入", "修改", "上传", "生成")
+    + r"\s*"
+    + _spaced("日期", "时间")
+    + r"\s*[:：]"
+)
 _ISO_DATE_RE = re.compile(r"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*" + _date(""))
 # A date written in digits alone ("2025-01-20", "2025.1.20", "2025/01/20"), read as the
 # same date in 年月日.
@@ -226,8 +233,16 @@ def _signature(text: str) -> re.Match[str] | None:
 
 
 def signature_at(texts: Sequence[str]) -> int | None:
-    """The index of the last of ``texts`` that is a signature's date line, if any."""
-    return next((i for i in range(len(texts) - 1, -1, -1) if _signature(texts[i])), None)
+    """The index of the last of ``texts`` that is a signature's date line, if any. A web
+    page's field ("发布日期：2024-02-02", its footer's or header's) is one only where no
+    other is: the page's date does not override the report's signature before it."""
+    page_field = None
+    for i in range(len(texts) - 1, -1, -1):
+        if _signature(texts[i]):
+            if not _PAGE_FIELD_RE.search(texts[i]):
+                return i
+            page_field = i if page_field is None else page_field
+    return page_field
 
 
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:

@@ -349,3 +349,29 @@ def test_a_crawled_page_s_field_name_is_no_part_of_the_title(prefix: str) -> Non
     assert _meta.title_without_field_name("题目库中心2024年政府信息公开工作年度报告").startswith(
         "题目"
     )
+
+
+def test_a_page_s_date_after_the_signature_does_not_override_it() -> None:
+    # A footer's "发布日期：2024-02-02" after the signature's "2024年1月20日" was taken for
+    # the signature: the publication date was the page's, and the footer's contact lines
+    # before it were read as the report's.
+    lines = ["青禾镇人民政府", "2024年1月20日", "", "发布日期：2024-02-02"]
+    assert _meta.find_published(lines, []) == dt.date(2024, 1, 20)
+    assert _meta.signature_at(lines) == 1
+    assert _meta.find_published(["青禾镇人民政府", "更新时间：2024年2月2日"], []) == dt.date(
+        2024, 2, 2
+    )
+    # A signature's own field ("日期：") is a signature, not the page's.
+    assert _meta.find_published(["日期：2024年1月20日"], []) == dt.date(2024, 1, 20)
+
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    assert "青禾镇人民政府\n2025年1月20日" in text
+    footer = (
+        "\n地址：青禾县政府路8号 邮编：100099 电子邮箱：webmaster@qh.gov.cn\n发布日期：2025-02-02\n"
+    )
+    report = govinfo_report.parse(text + footer)
+    assert report.metadata.published == dt.date(2025, 1, 20)
+    assert report.metadata.contact == govinfo_report.parse(text).metadata.contact
