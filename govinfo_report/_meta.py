@@ -142,17 +142,28 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+# 元月 is January; 廿 is twenty and 卅 thirty (廿日, 廿八日, 卅一日).
 _CN_MONTH_DAY_RE = re.compile(
-    r"(?<=年)([一二三四五六七八九十]{1,3})(?=\s*月)|(?<=月)([一二三四五六七八九十]{1,3})(?=\s*日)"
+    r"(?<=年)([一二三四五六七八九十]{1,3}|元)(?=\s*月)"
+    r"|(?<=月)([一二三四五六七八九十廿卅]{1,3})(?=\s*日)"
 )
 
 
-def _cn_number(text: str) -> int:
-    """一 … 三十一, as written in dates."""
-    if "十" not in text:
-        return _CN_DIGIT[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+_CN_DAY_NUMBER_RE = re.compile(r"[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?")
+
+
+def _cn_number(text: str) -> str:
+    """一 … 三十一, as written in dates (元 for the first month, 廿 and 卅 for 二十 and
+    三十), in digits; anything else ("三四月", two months; "十十") as it is."""
+    if text == "元":
+        return "1"
+    numeral = text.replace("廿", "二十").replace("卅", "三十")
+    if not _CN_DAY_NUMBER_RE.fullmatch(numeral):
+        return text
+    if "十" not in numeral:
+        return str(_CN_DIGIT[numeral])
+    tens, _, ones = numeral.partition("十")
+    return str((_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0))
 
 
 def _dates_in_digits(text: str) -> str:
@@ -160,10 +171,10 @@ def _dates_in_digits(text: str) -> str:
     text = nfkc(text)
     if "-" in text or "." in text or "/" in text:
         text = _DIGIT_DATE_RE.sub(r"\1年\3月\4日", text)
-    if not any(char in _CN_DIGIT or char == "十" for char in text):
+    if not any(char in _CN_DIGIT or char in "十元廿卅" for char in text):
         return text
     text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
-    return _CN_MONTH_DAY_RE.sub(lambda m: str(_cn_number(m.group(0))), text)
+    return _CN_MONTH_DAY_RE.sub(lambda m: _cn_number(m.group(0)), text)
 
 
 def _squash(text: str) -> str:

@@ -375,3 +375,32 @@ def test_a_page_s_date_after_the_signature_does_not_override_it() -> None:
     report = govinfo_report.parse(text + footer)
     assert report.metadata.published == dt.date(2025, 1, 20)
     assert report.metadata.contact == govinfo_report.parse(text).metadata.contact
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("二〇二四年元月二十日", dt.date(2024, 1, 20)),
+        ("2024年元月20日", dt.date(2024, 1, 20)),
+        ("二〇二四年一月廿日", dt.date(2024, 1, 20)),
+        ("青禾镇人民政府 二〇二四年一月廿八日", dt.date(2024, 1, 28)),
+        ("二〇二四年三月卅日", dt.date(2024, 3, 30)),
+        ("二〇二四年三月卅一日", dt.date(2024, 3, 31)),
+        ("二〇二四年二月卅日", None),
+    ],
+)
+def test_a_signature_date_with_yuanyue_nian_and_sa(line: str, date: dt.date | None) -> None:
+    # 元月 (January), 廿 (20) and 卅 (30) gave no date at all.
+    assert _meta.find_published(["青禾镇人民政府", line], []) == date
+
+
+@pytest.mark.parametrize("line", ["2023年三四月份，本局开展培训。", "二〇二四年十二月十十日"])
+def test_numerals_that_are_no_month_or_day_are_no_crash(line: str) -> None:
+    # "三四月" (two months) and "十十" were looked up as one numeral: KeyError, and
+    # parse() failed with an internal error.
+    assert _meta.find_published([line], []) is None
+    assert _meta.year_from_title(line) in (2023, 2024)
+    report = govinfo_report.parse(
+        "青禾镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n"
+    )
+    assert report.metadata.published is None
