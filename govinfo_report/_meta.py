@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -44,14 +45,17 @@ def _spaced(*words: str) -> str:
     return "(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words) + ")"
 
 
-# The start's year may be left to the title ("统计期限为1月1日—12月31日").
+# The start's year may be left to the title ("统计期限为1月1日—12月31日"); the days may be
+# left out ("统计期限为2023年1月至12月": from the first month's first day to the last
+# month's last).
 _PERIOD_RE = re.compile(
     _spaced("统计")
     + r"\s*"
     + _spaced("期限", "年限", "时限", "时间", "区间", "期间", "周期", "范围", "口径")
     + r"[^0-9]{0,6}"
-    + rf"(?:(?P<ay>{_YEAR})\s*年\s*)?(?P<am>\d{{1,2}})\s*月\s*(?P<ad>\d{{1,2}})\s*日"
-    + r"[^0-9]{0,6}(?:(?P<by>(?:19|20)\d{2})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
+    + rf"(?:(?P<ay>{_YEAR})\s*年\s*)?(?P<am>\d{{1,2}})\s*月(?:\s*(?P<ad>\d{{1,2}})\s*日|(?!\s*\d))"
+    + rf"[^0-9]{{0,6}}(?:(?P<by>{_YEAR})\s*年\s*)?(?P<bm>\d{{1,2}})\s*月"
+    + r"(?:\s*(?P<bd>\d{1,2})\s*日|(?!\s*\d))"
 )
 _DATE_LINE_RE = re.compile(r"^(?P<who>.{0,40}?)\s*" + _date("") + r"\s*$")
 # What stands before a date that is no signature: a note on the data ("注：本报告数据统计
@@ -144,7 +148,7 @@ _CN_DIGIT = {
 _CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 # 元月 is January; 廿 is twenty and 卅 thirty (廿日, 廿八日, 卅一日).
 _CN_MONTH_DAY_RE = re.compile(
-    r"(?<=年)([一二三四五六七八九十]{1,3}|元)(?=\s*月)"
+    r"(?<=[年至到—－~～-])([一二三四五六七八九十]{1,3}|元)(?=\s*月)"
     r"|(?<=月)([一二三四五六七八九十廿卅]{1,3})(?=\s*日)"
 )
 
@@ -214,9 +218,11 @@ def find_period(texts: Sequence[str], year: int | None = None) -> tuple[dt.date,
         if start_year is None:
             continue
         try:
-            start = dt.date(start_year, int(match["am"]), int(match["ad"]))
+            start = dt.date(start_year, int(match["am"]), int(match["ad"] or 1))
             end_year = int(match["by"]) if match["by"] else start.year
-            end = dt.date(end_year, int(match["bm"]), int(match["bd"]))
+            end_month = int(match["bm"])
+            last = calendar.monthrange(end_year, end_month)[1] if 1 <= end_month <= 12 else 0
+            end = dt.date(end_year, end_month, int(match["bd"]) if match["bd"] else last)
         except ValueError:
             continue
         return start, end

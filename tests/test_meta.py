@@ -404,3 +404,41 @@ def test_numerals_that_are_no_month_or_day_are_no_crash(line: str) -> None:
         "青禾镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n"
     )
     assert report.metadata.published is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        # Months only: from the first month's first day to the last month's last.
+        ("本报告所列数据统计期限为2023年1月至12月。", (dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        ("统计期限为2024年1月至2024年2月。", (dt.date(2024, 1, 1), dt.date(2024, 2, 29))),
+        # The end's month in Chinese numerals after 至, with no year of its own.
+        (
+            "本报告所列数据统计期限为二〇二三年一月一日至十二月三十一日。",
+            (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ),
+        # No month 13; two months run together are no period.
+        ("统计期限为2023年1月至13月。", None),
+        ("统计期限为2023年1月12月。", None),
+    ],
+)
+def test_a_period_of_months_or_in_chinese_numerals_without_the_end_s_year(
+    sentence: str, period: tuple[dt.date, dt.date] | None
+) -> None:
+    # Neither wording was read: the period came out empty.
+    assert _meta.find_period([sentence]) == period
+
+
+def test_a_period_of_months_is_read_into_the_report() -> None:
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    sentence = next(line for line in text.split("\n") if "统计期限" in line)
+    report = govinfo_report.parse(
+        text.replace(sentence, "本报告所列数据统计期限为2024年1月至12月。", 1)
+    )
+    assert (report.metadata.period_start, report.metadata.period_end) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )
