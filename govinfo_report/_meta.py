@@ -15,6 +15,7 @@ __all__ = [
     "find_contact",
     "find_period",
     "find_published",
+    "organization_from_signature",
     "organization_from_title",
     "signature_at",
     "title_without_field_name",
@@ -260,6 +261,29 @@ def signature_at(texts: Sequence[str]) -> int | None:
                 return i
             page_field = i if page_field is None else page_field
     return page_field
+
+
+# What a body's name ends with ("青禾镇人民政府", "松岭县交通运输局", "…街道办事处",
+# "…管理委员会", "…政务服务中心"): a line that ends otherwise is no body.
+_BODY_RE = re.compile(
+    r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,40}?"
+    r"(?:人民政府|政府|办事处|委员会|管委会|联合会|办公室|办|局|厅|委|部|署|中心|所|站|院|馆|处|队)$"
+)
+
+
+def organization_from_signature(last_paragraphs: Sequence[str]) -> str | None:
+    """The body that signs the report (its name before the signature's date, on the same
+    line or the line above: "青禾镇人民政府 / 2024年1月20日"), if the line names one."""
+    at = signature_at(last_paragraphs)
+    if at is None or _PAGE_FIELD_RE.search(last_paragraphs[at]):
+        return None
+    match = _signature(last_paragraphs[at])
+    assert match is not None
+    who = "".join(match["who"].split())
+    if not who:
+        above = (text for text in reversed(last_paragraphs[:at]) if text.strip())
+        who = "".join(nfkc(next(above, "")).split())
+    return who if _BODY_RE.match(who) else None
 
 
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:

@@ -278,13 +278,23 @@ def _metadata(
             )
     if year is None:
         diags.add(Severity.WARNING, "missing.year", "the report year could not be found", None)
+    tail = list(ending)
+    if organization is None:
+        # A title that names no body ("2023年政府信息公开工作年度报告"): the signature's.
+        organization = _meta.organization_from_signature(tail)
+        if organization is not None:
+            diags.add(
+                Severity.INFO,
+                "meta.organization-from-signature",
+                f"the title names no body; {organization} signs the report",
+                title_location,
+            )
     if organization is None:
         diags.add(
             Severity.WARNING, "missing.organization", "the reporting body could not be found", None
         )
     # The signature closes the report, but a web page printed to PDF has its footer after
     # it (联系我们, 版权所有, ICP备案号), and its header fields after the site's menus.
-    tail = list(ending)
     published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
     before, texts = contact_flow
     contact_texts = list(before)

@@ -442,3 +442,45 @@ def test_a_period_of_months_is_read_into_the_report() -> None:
         dt.date(2024, 1, 1),
         dt.date(2024, 12, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "organization"),
+    [
+        (["青禾镇人民政府", "2024年1月20日"], "青禾镇人民政府"),
+        (["青禾县交通运输局 二〇二四年元月二十日"], "青禾县交通运输局"),
+        (["青禾县人民政府办公室", "", "2024-01-20"], "青禾县人民政府办公室"),
+        (["青禾街道办事处", "2024年1月20日"], "青禾街道办事处"),
+        # A line above the date that names no body: a sentence, a closing word, a title.
+        (["本年度未收取信息处理费。", "2024年1月20日"], None),
+        (["特此报告", "2024年1月20日"], None),
+        (["2023年政府信息公开工作年度报告", "2024年1月20日"], None),
+        # A page's own date is no signature of a body.
+        (["青禾镇人民政府", "发布日期：2024-01-20"], None),
+    ],
+)
+def test_the_body_that_signs_the_report(lines: list[str], organization: str | None) -> None:
+    assert _meta.organization_from_signature(lines) == organization
+
+
+def test_a_body_named_only_in_the_signature_is_the_organization() -> None:
+    # "2023年政府信息公开工作年度报告" names no body; "青禾镇人民政府" above the date at the
+    # end does: organization was null, with missing.organization.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    title = "青禾镇人民政府2024年政府信息公开工作年度报告"
+    assert title in text and "青禾镇人民政府\n2025年1月20日" in text
+    report = govinfo_report.parse(text.replace(title, "2024年政府信息公开工作年度报告", 1))
+    assert report.metadata.organization == "青禾镇人民政府"
+    codes = {d.code for d in report.diagnostics}
+    assert "meta.organization-from-signature" in codes
+    assert "missing.organization" not in codes
+    # A signature with no body's name leaves it missing.
+    unsigned = text.replace(title, "2024年政府信息公开工作年度报告", 1).replace(
+        "青禾镇人民政府\n2025年1月20日", "2025年1月20日"
+    )
+    report = govinfo_report.parse(unsigned)
+    assert report.metadata.organization is None
+    assert "missing.organization" in {d.code for d in report.diagnostics}
