@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -14,14 +15,18 @@ __all__ = [
     "find_contact",
     "find_period",
     "find_published",
+    "organization_from_signature",
     "organization_from_title",
     "signature_at",
+    "title_without_field_name",
     "year_from_prose",
     "year_from_title",
 ]
 
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE_YEAR_RE = re.compile(rf"({_YEAR})\s*年度?")
+# The field name a crawled page prints before the title: "标题: XX局2022年度…".
+_TITLE_FIELD_RE = re.compile(r"^\s*(?:标\s*题|题\s*目|名\s*称)\s*[:：]\s*")
 _TITLE_ORG_RE = re.compile(
     rf"^(?P<org>.*?)(?:关于(?:公布|印发|发布)?)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开"
 )
@@ -41,19 +46,29 @@ def _spaced(*words: str) -> str:
     return "(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words) + ")"
 
 
-# The start's year may be left to the title ("统计期限为1月1日—12月31日").
+# The start's year may be left to the title ("统计期限为1月1日—12月31日"); the days may be
+# left out ("统计期限为2023年1月至12月": from the first month's first day to the last
+# month's last).
 _PERIOD_RE = re.compile(
     _spaced("统计")
     + r"\s*"
     + _spaced("期限", "年限", "时限", "时间", "区间", "期间", "周期", "范围", "口径")
     + r"[^0-9]{0,6}"
-    + rf"(?:(?P<ay>{_YEAR})\s*年\s*)?(?P<am>\d{{1,2}})\s*月\s*(?P<ad>\d{{1,2}})\s*日"
-    + r"[^0-9]{0,6}(?:(?P<by>(?:19|20)\d{2})\s*年\s*)?(?P<bm>\d{1,2})\s*月\s*(?P<bd>\d{1,2})\s*日"
+    + rf"(?:(?P<ay>{_YEAR})\s*年\s*)?(?P<am>\d{{1,2}})\s*月(?:\s*(?P<ad>\d{{1,2}})\s*日|(?!\s*\d))"
+    + rf"[^0-9]{{0,6}}(?:(?P<by>{_YEAR})\s*年\s*)?(?P<bm>\d{{1,2}})\s*月"
+    + r"(?:\s*(?P<bd>\d{1,2})\s*日|(?!\s*\d))"
 )
 _DATE_LINE_RE = re.compile(r"^(?P<who>.{0,40}?)\s*" + _date("") + r"\s*$")
 # What stands before a date that is no signature: a note on the data ("注：本报告数据统计
 # 截至2024年12月31日").
 _NOT_SIGNATURE_RE = re.compile(r"^注|截[至止]|统计|数据")
+# A web page's own date, printed in its header or footer: no signature where one is.
+_PAGE_FIELD_RE = re.compile(
+    _spaced("发布", "更新", "录入", "修改", "上传", "生成")
+    + r"\s*"
+    + _spaced("日期", "时间")
+    + r"\s*[:：]"
+)
 _ISO_DATE_RE = re.compile(r"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*" + _date(""))
 # A date written in digits alone ("2025-01-20", "2025.1.20", "2025/01/20"), read as the
 # same date in 年月日.
@@ -72,12 +87,24 @@ _NEXT_FIELD = (
     + _spaced("邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址", "网站")
     + r"|E-?mail)"
 )
+
+
+def _field(name: str) -> str:
+    """A pattern for a field name before its value: with a colon ("地址：人民路1号"), or
+    standing alone before white space, as a table's cell does ("地址" | "人民路1号", read
+    as "地址 人民路1号"; a tab in a flattened text). Alone, the name must start the text
+    or follow white space or punctuation: "办公地址在人民路" and "的办公地址 为…" are prose."""
+    return (
+        rf"(?:(?:{name})\s*[:：]|(?<![^\s；;，,。、|｜(（])(?:{name})(?=\s))\s*"
+        # The value is no other field's name: a header row "地址 邮编 电话" has none.
+        rf"(?!{_NEXT_FIELD})"
+    )
+
+
 _ADDRESS_RE = re.compile(
-    r"(?:"
-    + _spaced("通讯", "联系", "办公")
-    + r")?\s*"
-    + _spaced("地址")
-    + r"\s*[:：]\s*(?P<v>[^；;，,。（()）\n]{2,60}?)(?="
+    # "网站地址：http://…" is the web address's field, not the address's.
+    _field(r"(?:" + _spaced("通讯", "联系", "办公") + r")?\s*(?<!站)" + _spaced("地址"))
+    + r"(?P<v>[^；;，,。（()）\n]{2,60}?)(?="
     + _NEXT_FIELD
     + r"|[；;，,。（()）\n]|$)"
 )
@@ -100,8 +127,8 @@ _EMAIL_RE = re.compile(
 )
 # Only a web address given as a contact ("网址：…"), not the site the report is posted on.
 _WEB_RE = re.compile(
-    _spaced("网址", "网站地址", "网站", "官网", "门户网站") + r"\s*[:：]\s*"
-    r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
+    _field(_spaced("网址", "网站地址", "网站", "官网", "门户网站"))
+    + r"(?P<v>https?://[A-Za-z0-9./?=&_%#:-]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9./?=&_%#-]*)"
 )
 
 
@@ -120,17 +147,28 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+# 元月 is January; 廿 is twenty and 卅 thirty (廿日, 廿八日, 卅一日).
 _CN_MONTH_DAY_RE = re.compile(
-    r"(?<=年)([一二三四五六七八九十]{1,3})(?=\s*月)|(?<=月)([一二三四五六七八九十]{1,3})(?=\s*日)"
+    r"(?<=[年至到—－~～-])([一二三四五六七八九十]{1,3}|元)(?=\s*月)"
+    r"|(?<=月)([一二三四五六七八九十廿卅]{1,3})(?=\s*日)"
 )
 
 
-def _cn_number(text: str) -> int:
-    """一 … 三十一, as written in dates."""
-    if "十" not in text:
-        return _CN_DIGIT[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+_CN_DAY_NUMBER_RE = re.compile(r"[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?")
+
+
+def _cn_number(text: str) -> str:
+    """一 … 三十一, as written in dates (元 for the first month, 廿 and 卅 for 二十 and
+    三十), in digits; anything else ("三四月", two months; "十十") as it is."""
+    if text == "元":
+        return "1"
+    numeral = text.replace("廿", "二十").replace("卅", "三十")
+    if not _CN_DAY_NUMBER_RE.fullmatch(numeral):
+        return text
+    if "十" not in numeral:
+        return str(_CN_DIGIT[numeral])
+    tens, _, ones = numeral.partition("十")
+    return str((_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0))
 
 
 def _dates_in_digits(text: str) -> str:
@@ -138,10 +176,10 @@ def _dates_in_digits(text: str) -> str:
     text = nfkc(text)
     if "-" in text or "." in text or "/" in text:
         text = _DIGIT_DATE_RE.sub(r"\1年\3月\4日", text)
-    if not any(char in _CN_DIGIT or char == "十" for char in text):
+    if not any(char in _CN_DIGIT or char in "十元廿卅" for char in text):
         return text
     text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
-    return _CN_MONTH_DAY_RE.sub(lambda m: str(_cn_number(m.group(0))), text)
+    return _CN_MONTH_DAY_RE.sub(lambda m: _cn_number(m.group(0)), text)
 
 
 def _squash(text: str) -> str:
@@ -153,12 +191,15 @@ def year_from_title(title: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def title_without_field_name(title: str) -> str:
+    """``title`` without the field name a crawled page prints before it ("标题: XX局2022年度
+    …", "题目：…")."""
+    return _TITLE_FIELD_RE.sub("", title, count=1)
+
+
 def organization_from_title(title: str) -> str | None:
-    # Crawled pages start with a field name: "标题: XX局2022年度…"; some titles put the
-    # year first ("2024年XX局…") or stand in 《》.
-    squashed = (
-        re.sub(r"^(?:标题|题目|名称)[:：]", "", _squash(title)).replace("《", "").replace("》", "")
-    )
+    # Some titles put the year first ("2024年XX局…") or stand in 《》.
+    squashed = title_without_field_name(_squash(title)).replace("《", "").replace("》", "")
     squashed = re.sub(rf"^{_YEAR}年度?", "", squashed)
     match = _TITLE_ORG_RE.match(squashed)
     if not match:
@@ -178,9 +219,11 @@ def find_period(texts: Sequence[str], year: int | None = None) -> tuple[dt.date,
         if start_year is None:
             continue
         try:
-            start = dt.date(start_year, int(match["am"]), int(match["ad"]))
+            start = dt.date(start_year, int(match["am"]), int(match["ad"] or 1))
             end_year = int(match["by"]) if match["by"] else start.year
-            end = dt.date(end_year, int(match["bm"]), int(match["bd"]))
+            end_month = int(match["bm"])
+            last = calendar.monthrange(end_year, end_month)[1] if 1 <= end_month <= 12 else 0
+            end = dt.date(end_year, end_month, int(match["bd"]) if match["bd"] else last)
         except ValueError:
             continue
         return start, end
@@ -208,8 +251,39 @@ def _signature(text: str) -> re.Match[str] | None:
 
 
 def signature_at(texts: Sequence[str]) -> int | None:
-    """The index of the last of ``texts`` that is a signature's date line, if any."""
-    return next((i for i in range(len(texts) - 1, -1, -1) if _signature(texts[i])), None)
+    """The index of the last of ``texts`` that is a signature's date line, if any. A web
+    page's field ("发布日期：2024-02-02", its footer's or header's) is one only where no
+    other is: the page's date does not override the report's signature before it."""
+    page_field = None
+    for i in range(len(texts) - 1, -1, -1):
+        if _signature(texts[i]):
+            if not _PAGE_FIELD_RE.search(texts[i]):
+                return i
+            page_field = i if page_field is None else page_field
+    return page_field
+
+
+# What a body's name ends with ("青禾镇人民政府", "松岭县交通运输局", "…街道办事处",
+# "…管理委员会", "…政务服务中心"): a line that ends otherwise is no body.
+_BODY_RE = re.compile(
+    r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,40}?"
+    r"(?:人民政府|政府|办事处|委员会|管委会|联合会|办公室|办|局|厅|委|部|署|中心|所|站|院|馆|处|队)$"
+)
+
+
+def organization_from_signature(last_paragraphs: Sequence[str]) -> str | None:
+    """The body that signs the report (its name before the signature's date, on the same
+    line or the line above: "青禾镇人民政府 / 2024年1月20日"), if the line names one."""
+    at = signature_at(last_paragraphs)
+    if at is None or _PAGE_FIELD_RE.search(last_paragraphs[at]):
+        return None
+    match = _signature(last_paragraphs[at])
+    assert match is not None
+    who = "".join(match["who"].split())
+    if not who:
+        above = (text for text in reversed(last_paragraphs[:at]) if text.strip())
+        who = "".join(nfkc(next(above, "")).split())
+    return who if _BODY_RE.match(who) else None
 
 
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:

@@ -228,7 +228,8 @@ def _title_from(
     # Format characters that show nothing are no part of the title a user reads; nor is a
     # line break inside its paragraph (a Word title broken with w:br reads as the title
     # printed on two lines, or as two paragraphs, do).
-    text = visible("".join(p.text.replace("\n", "") for p in parts))
+    # A crawled page's field name before the title ("标题：…") is no part of it either.
+    text = _meta.title_without_field_name(visible("".join(p.text.replace("\n", "") for p in parts)))
     first, last = parts[0].location, parts[-1].location
     location = attrs.evolve(first, end_line=last.end_line or last.line)
     if location.end_line == location.line:
@@ -277,13 +278,23 @@ def _metadata(
             )
     if year is None:
         diags.add(Severity.WARNING, "missing.year", "the report year could not be found", None)
+    tail = list(ending)
+    if organization is None:
+        # A title that names no body ("2023年政府信息公开工作年度报告"): the signature's.
+        organization = _meta.organization_from_signature(tail)
+        if organization is not None:
+            diags.add(
+                Severity.INFO,
+                "meta.organization-from-signature",
+                f"the title names no body; {organization} signs the report",
+                title_location,
+            )
     if organization is None:
         diags.add(
             Severity.WARNING, "missing.organization", "the reporting body could not be found", None
         )
     # The signature closes the report, but a web page printed to PDF has its footer after
     # it (联系我们, 版权所有, ICP备案号), and its header fields after the site's menus.
-    tail = list(ending)
     published = _meta.find_published(tail, [p.text for p in preamble[:TITLE_LOOKAHEAD]])
     before, texts = contact_flow
     contact_texts = list(before)

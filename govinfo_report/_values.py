@@ -118,6 +118,17 @@ def _read(
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
         return CellKind.UNREADABLE, None, f"not a number: {raw.strip()!r}"
-    if value_type != "amount" and number == number.to_integral_value():
-        return CellKind.NUMBER, int(number), note
-    return CellKind.NUMBER, number, note
+    if value_type == "amount":
+        return CellKind.NUMBER, number, note
+    # A count (and a delta) is a whole number of 件: "1.5" is no count (a fee run into
+    # the wrong column, or damage), and read as Decimal("1.5") it would pass for one.
+    if number != number.to_integral_value():
+        return (
+            CellKind.UNREADABLE,
+            None,
+            f"a fraction in a column of whole numbers ({unit}): {raw.strip()[:40]!r}",
+        )
+    if "." in text:
+        zeros = f"the fraction of zeros left out of {raw.strip()[:40]!r}"
+        note = zeros if note is None else f"{note}; {zeros}"
+    return CellKind.NUMBER, int(number), note

@@ -265,3 +265,222 @@ def test_a_table_row_of_values_is_no_date_in_digits() -> None:
     # its digits.
     assert _meta.find_published(["6.属于四类过程性信息  0 1934 / 1 -1"], []) is None
     assert _meta.find_published(["青禾镇人民政府 2025-1/20"], []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A field name alone before its value: a table's cells read side by side, or a tab.
+        ("地址 人民路1号", {"address": "人民路1号"}),
+        ("联系地址\t人民路1号 邮编\t100000", {"address": "人民路1号", "postcode": "100000"}),
+        ("地\u3000\u3000址\u3000人民路1号", {"address": "人民路1号"}),
+        ("网址\thttp://www.qh.gov.cn", {"website": "http://www.qh.gov.cn"}),
+        ("网站 www.qh.gov.cn", {"website": "www.qh.gov.cn"}),
+        # Prose is no field: the name runs into the words before or after it.
+        ("地址在人民路1号", {}),
+        ("本单位办公地址 为人民路1号", {}),
+        ("在政府网站 www.qh.gov.cn 公开", {}),
+        # A header row names fields only; "网站地址" is the web address's field.
+        ("地址 邮编 电话", {}),
+        ("网站地址：http://www.qh.gov.cn", {"website": "http://www.qh.gov.cn"}),
+    ],
+)
+def test_contact_field_names_without_a_colon(text: str, expected: dict[str, str]) -> None:
+    contact = _meta.find_contact([text])
+    assert {k: v for k, v in attrs.asdict(contact).items() if v} == expected
+
+
+@pytest.mark.parametrize("carrier", ["text", "html"])
+def test_a_contact_table_without_colons_is_read(carrier: str) -> None:
+    # "地址\t人民路1号" (a text's table row), <td>地址</td><td>人民路1号</td>: the address
+    # and web address needed a colon after their field names, and were lost.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.html import render_html
+    from govinfo_report.synth.text import render_text
+
+    rows = [
+        ("地址", "人民路1号"),
+        ("邮编", "100000"),
+        ("电话", "010-12345678"),
+        ("电子邮箱", "qh@example.gov.cn"),
+        ("网址", "http://www.qh.gov.cn"),
+    ]
+    paragraph = "（地址：人民路1号；邮编：100000；电话：010-12345678）"
+    example = consistent_example("青禾镇人民政府", 2024)
+    if carrier == "html":
+        page = render_html(example).decode("utf-8")
+        table = "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+        document = page.replace(paragraph, "").replace(
+            "<h3>一、总体情况</h3>", table + "</table><h3>一、总体情况</h3>", 1
+        )
+    else:
+        text = render_text(example, layout="rows")
+        block = "".join(f"{k}\t{v}\n" for k, v in rows)
+        document = text.replace(paragraph, "").replace(
+            "一、总体情况\n", block + "\n一、总体情况\n", 1
+        )
+    assert document.count("人民路1号") == 1
+    contact = govinfo_report.parse(document).metadata.contact
+    assert contact is not None
+    assert attrs.asdict(contact) == {
+        "address": "人民路1号",
+        "postcode": "100000",
+        "phone": "010-12345678",
+        "email": "qh@example.gov.cn",
+        "website": "http://www.qh.gov.cn",
+    }
+
+
+@pytest.mark.parametrize("prefix", ["标题：", "标题: ", "题目：", "标\u3000题："])
+def test_a_crawled_page_s_field_name_is_no_part_of_the_title(prefix: str) -> None:
+    # A crawler's header "标题：…年度报告" gave the title with its field name (the body
+    # was read without it already).
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    title = "青禾镇人民政府2024年政府信息公开工作年度报告"
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    assert title in text
+    header = f"{prefix}{title}\n发布时间：2025-01-22\n来源：青禾镇人民政府\n"
+    metadata = govinfo_report.parse(text.replace(title, header, 1)).metadata
+    assert (metadata.title, metadata.organization) == (title, "青禾镇人民政府")
+    assert _meta.title_without_field_name(f"{prefix}{title}") == title
+    # A title that merely names a 题目 keeps it.
+    assert _meta.title_without_field_name("题目库中心2024年政府信息公开工作年度报告").startswith(
+        "题目"
+    )
+
+
+def test_a_page_s_date_after_the_signature_does_not_override_it() -> None:
+    # A footer's "发布日期：2024-02-02" after the signature's "2024年1月20日" was taken for
+    # the signature: the publication date was the page's, and the footer's contact lines
+    # before it were read as the report's.
+    lines = ["青禾镇人民政府", "2024年1月20日", "", "发布日期：2024-02-02"]
+    assert _meta.find_published(lines, []) == dt.date(2024, 1, 20)
+    assert _meta.signature_at(lines) == 1
+    assert _meta.find_published(["青禾镇人民政府", "更新时间：2024年2月2日"], []) == dt.date(
+        2024, 2, 2
+    )
+    # A signature's own field ("日期：") is a signature, not the page's.
+    assert _meta.find_published(["日期：2024年1月20日"], []) == dt.date(2024, 1, 20)
+
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    assert "青禾镇人民政府\n2025年1月20日" in text
+    footer = (
+        "\n地址：青禾县政府路8号 邮编：100099 电子邮箱：webmaster@qh.gov.cn\n发布日期：2025-02-02\n"
+    )
+    report = govinfo_report.parse(text + footer)
+    assert report.metadata.published == dt.date(2025, 1, 20)
+    assert report.metadata.contact == govinfo_report.parse(text).metadata.contact
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("二〇二四年元月二十日", dt.date(2024, 1, 20)),
+        ("2024年元月20日", dt.date(2024, 1, 20)),
+        ("二〇二四年一月廿日", dt.date(2024, 1, 20)),
+        ("青禾镇人民政府 二〇二四年一月廿八日", dt.date(2024, 1, 28)),
+        ("二〇二四年三月卅日", dt.date(2024, 3, 30)),
+        ("二〇二四年三月卅一日", dt.date(2024, 3, 31)),
+        ("二〇二四年二月卅日", None),
+    ],
+)
+def test_a_signature_date_with_yuanyue_nian_and_sa(line: str, date: dt.date | None) -> None:
+    # 元月 (January), 廿 (20) and 卅 (30) gave no date at all.
+    assert _meta.find_published(["青禾镇人民政府", line], []) == date
+
+
+@pytest.mark.parametrize("line", ["2023年三四月份，本局开展培训。", "二〇二四年十二月十十日"])
+def test_numerals_that_are_no_month_or_day_are_no_crash(line: str) -> None:
+    # "三四月" (two months) and "十十" were looked up as one numeral: KeyError, and
+    # parse() failed with an internal error.
+    assert _meta.find_published([line], []) is None
+    assert _meta.year_from_title(line) in (2023, 2024)
+    report = govinfo_report.parse(
+        "青禾镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n"
+    )
+    assert report.metadata.published is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        # Months only: from the first month's first day to the last month's last.
+        ("本报告所列数据统计期限为2023年1月至12月。", (dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        ("统计期限为2024年1月至2024年2月。", (dt.date(2024, 1, 1), dt.date(2024, 2, 29))),
+        # The end's month in Chinese numerals after 至, with no year of its own.
+        (
+            "本报告所列数据统计期限为二〇二三年一月一日至十二月三十一日。",
+            (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ),
+        # No month 13; two months run together are no period.
+        ("统计期限为2023年1月至13月。", None),
+        ("统计期限为2023年1月12月。", None),
+    ],
+)
+def test_a_period_of_months_or_in_chinese_numerals_without_the_end_s_year(
+    sentence: str, period: tuple[dt.date, dt.date] | None
+) -> None:
+    # Neither wording was read: the period came out empty.
+    assert _meta.find_period([sentence]) == period
+
+
+def test_a_period_of_months_is_read_into_the_report() -> None:
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    sentence = next(line for line in text.split("\n") if "统计期限" in line)
+    report = govinfo_report.parse(
+        text.replace(sentence, "本报告所列数据统计期限为2024年1月至12月。", 1)
+    )
+    assert (report.metadata.period_start, report.metadata.period_end) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "organization"),
+    [
+        (["青禾镇人民政府", "2024年1月20日"], "青禾镇人民政府"),
+        (["青禾县交通运输局 二〇二四年元月二十日"], "青禾县交通运输局"),
+        (["青禾县人民政府办公室", "", "2024-01-20"], "青禾县人民政府办公室"),
+        (["青禾街道办事处", "2024年1月20日"], "青禾街道办事处"),
+        # A line above the date that names no body: a sentence, a closing word, a title.
+        (["本年度未收取信息处理费。", "2024年1月20日"], None),
+        (["特此报告", "2024年1月20日"], None),
+        (["2023年政府信息公开工作年度报告", "2024年1月20日"], None),
+        # A page's own date is no signature of a body.
+        (["青禾镇人民政府", "发布日期：2024-01-20"], None),
+    ],
+)
+def test_the_body_that_signs_the_report(lines: list[str], organization: str | None) -> None:
+    assert _meta.organization_from_signature(lines) == organization
+
+
+def test_a_body_named_only_in_the_signature_is_the_organization() -> None:
+    # "2023年政府信息公开工作年度报告" names no body; "青禾镇人民政府" above the date at the
+    # end does: organization was null, with missing.organization.
+    from govinfo_report.synth import consistent_example
+    from govinfo_report.synth.text import render_text
+
+    text = render_text(consistent_example("青禾镇人民政府", 2024), layout="rows")
+    title = "青禾镇人民政府2024年政府信息公开工作年度报告"
+    assert title in text and "青禾镇人民政府\n2025年1月20日" in text
+    report = govinfo_report.parse(text.replace(title, "2024年政府信息公开工作年度报告", 1))
+    assert report.metadata.organization == "青禾镇人民政府"
+    codes = {d.code for d in report.diagnostics}
+    assert "meta.organization-from-signature" in codes
+    assert "missing.organization" not in codes
+    # A signature with no body's name leaves it missing.
+    unsigned = text.replace(title, "2024年政府信息公开工作年度报告", 1).replace(
+        "青禾镇人民政府\n2025年1月20日", "2025年1月20日"
+    )
+    report = govinfo_report.parse(unsigned)
+    assert report.metadata.organization is None
+    assert "missing.organization" in {d.code for d in report.diagnostics}

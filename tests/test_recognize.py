@@ -15,6 +15,7 @@ from govinfo_report import Cell, CellKind, Severity
 from govinfo_report._ir import TableCell
 from govinfo_report._location import Location
 from govinfo_report._recognize import _TableReader
+from govinfo_report._values import read_value
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.text import render_text
 
@@ -293,6 +294,21 @@ def test_a_footnote_mark_typed_after_a_value_is_not_read_as_its_digit() -> None:
     assert (cell.kind, cell.value) == (CellKind.NUMBER, 37)
 
 
+def test_a_fraction_in_a_count_column_is_unreadable_and_said() -> None:
+    # "1.5" in a 件 column was read as Decimal("1.5") with no doubt; docs/model.md says
+    # a count is an int. "3.0" is the whole number 3, read with a note.
+    for figure in ("1.5", "１．５"):
+        report, cell = _licensing_read_from(figure)
+        assert (cell.kind, cell.value) == (CellKind.UNREADABLE, None)
+        (warning,) = [d for d in report.diagnostics if d.code == "doubt.unreadable"]
+        assert "a fraction in a column of whole numbers" in warning.message
+    report, cell = _licensing_read_from("3.0")
+    assert (cell.kind, cell.value, type(cell.value)) == (CellKind.NUMBER, 3, int)
+    assert any(
+        d.code == "repair.value" and "fraction of zeros" in d.message for d in report.diagnostics
+    )
+
+
 def test_digits_of_other_scripts_are_unreadable_not_read() -> None:
     # Python reads "١٢" (Arabic-Indic) and "१२" (Devanagari) as 12: in a Chinese report
     # they are damage, and were read as numbers without a word.
@@ -358,8 +374,11 @@ def test_table_four_is_read_from_its_row_of_values_not_a_blank_row_above() -> No
 
 def test_digits_split_by_a_space_are_doubted_but_a_unit_after_a_space_is_not() -> None:
     # Word's list number before a value ("1." then a tab, then 150) read 1.150, silently.
-    _, cell = _licensing_read_from("1. 150")
-    assert (cell.kind, cell.doubtful) == (CellKind.NUMBER, True)
+    # In a count column 1.150 is no count: unreadable, and said; in an amount, doubted.
+    report, cell = _licensing_read_from("1. 150")
+    assert (cell.kind, cell.value) == (CellKind.UNREADABLE, None)
+    assert any(d.code == "doubt.unreadable" and "'1. 150'" in d.message for d in report.diagnostics)
+    assert read_value("1. 150", "amount", "万元")[::3] == (CellKind.NUMBER, True)
     _, cell = _licensing_read_from("12 件")
     assert (cell.value, cell.doubtful) == (12, False)
     _, cell = _licensing_read_from("\u3000\u300012\xa0")

@@ -96,3 +96,30 @@ def test_digits_apart_in_what_is_no_number_are_not_doubted_as_joined() -> None:
     # An unreadable value was not joined: saying "joined as None" and doubting it would
     # report a repair that was never made.
     assert _count("12 34abc") == (CellKind.UNREADABLE, None, "not a number: '12 34abc'", False)
+
+
+@pytest.mark.parametrize("raw", ["1.5", "0.5", "１．５", "2.50件"])
+def test_a_fraction_in_a_count_column_is_unreadable(raw: str) -> None:
+    # docs/model.md: a count is an int. "1.5" in a 件 column was read as Decimal("1.5"),
+    # undoubted: a count with a fractional part is no count (a fee in the wrong column,
+    # damage), and is said as such.
+    kind, value, note, _ = _count(raw)
+    assert (kind, value) == (CellKind.UNREADABLE, None)
+    assert note is not None
+    assert note.startswith("a fraction in a column of whole numbers (件)")
+    assert read_value(raw.removesuffix("件"), "amount", "万元")[0] is CellKind.NUMBER
+
+
+def test_a_whole_count_written_with_a_fraction_of_zeros_is_read_with_a_note() -> None:
+    # "3.0" is the whole number 3 as a spreadsheet prints it: read, and the repair said.
+    assert _count("3.0") == (
+        CellKind.NUMBER,
+        3,
+        "the fraction of zeros left out of '3.0'",
+        False,
+    )
+    assert _count("1,234.00")[1:3] == (
+        1234,
+        "thousands separators removed from '1,234.00'; the fraction of zeros left out of "
+        "'1,234.00'",
+    )
