@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -54,14 +55,7 @@ def test_blank_and_marker_cells_survive() -> None:
     values = {key: dict(rows) for key, rows in report.values.items()}
     values["applications"]["granted"] = (None, 1, "/", 0, None, "—", 7)
     values["active"]["fees"] = (None,)
-    blanked = SyntheticReport(
-        organization=report.organization,
-        year=report.year,
-        published=report.published,
-        contact=report.contact,
-        values=values,
-        prose=report.prose,
-    )
+    blanked = attrs.evolve(report, values=values)
     parsed = govinfo_report.parse(render_pdf(blanked, noise=PdfNoise(shift=200.0)))
     kinds = [c.kind for c in parsed.applications.row("granted")]
     assert kinds[0] is CellKind.BLANK and kinds[2] is CellKind.MARKER
@@ -80,14 +74,7 @@ def test_whole_rows_on_both_sides_of_a_break_under_merged_cells_stay_apart() -> 
         table: {row: tuple(type(v)(next(count)) for v in cells) for row, cells in rows.items()}
         for table, rows in report.values.items()
     }
-    distinct = SyntheticReport(
-        organization=report.organization,
-        year=report.year,
-        published=report.published,
-        contact=report.contact,
-        values=values,
-        prose=report.prose,
-    )
+    distinct = attrs.evolve(report, values=values)
     noise = PdfNoise(
         repeat_header=True, cut_rows=True, shift=150.0, page_numbers=True, running_header=True
     )
