@@ -15,6 +15,7 @@ __all__ = [
     "find_contact",
     "find_period",
     "find_published",
+    "names_a_body",
     "organization_from_signature",
     "organization_from_title",
     "signature_at",
@@ -29,6 +30,11 @@ _TITLE_YEAR_RE = re.compile(rf"({_YEAR})\s*年度?")
 _TITLE_FIELD_RE = re.compile(r"^\s*(?:标\s*题|题\s*目|名\s*称)\s*[:：]\s*")
 _TITLE_ORG_RE = re.compile(
     rf"^(?P<org>.*?)(?:关于(?:公布|印发|发布)?)?(?:{_YEAR}\s*年度?)?(?:政府)?信息公开"
+)
+# Tried first: the body before the report's year, so that a body whose name says 信息公开
+# ("云溪市政府信息公开办公室2023年政府信息公开…") is not cut at it.
+_TITLE_ORG_YEAR_RE = re.compile(
+    rf"^(?P<org>.*?)(?:关于(?:公布|印发|发布)?)?{_YEAR}\s*年度?(?:政府)?信息公开"
 )
 
 
@@ -201,11 +207,23 @@ def organization_from_title(title: str) -> str | None:
     # Some titles put the year first ("2024年XX局…") or stand in 《》.
     squashed = title_without_field_name(_squash(title)).replace("《", "").replace("》", "")
     squashed = re.sub(rf"^{_YEAR}年度?", "", squashed)
-    match = _TITLE_ORG_RE.match(squashed)
+    match = _TITLE_ORG_YEAR_RE.match(squashed) or _TITLE_ORG_RE.match(squashed)
     if not match:
         return None
     org = match.group("org").strip("，,：: ")
-    return org or None
+    return _as_printed(org, title) or None
+
+
+def _as_printed(found: str, text: str) -> str:
+    """``found``, read in ``text`` as normalized, in the characters ``text`` prints: a body's
+    name keeps its full-width brackets ("中国（上海）…"), which the reading turned into
+    ASCII. As found where the normalization changed the text's length (rare)."""
+    printed = "".join(text.split())
+    normal = nfkc(printed)
+    at = normal.find(found)
+    if at < 0 or len(normal) != len(printed):
+        return found
+    return printed[at : at + len(found)]
 
 
 def find_period(texts: Sequence[str], year: int | None = None) -> tuple[dt.date, dt.date] | None:
@@ -269,6 +287,11 @@ _BODY_RE = re.compile(
     r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,40}?"
     r"(?:人民政府|政府|办事处|委员会|管委会|联合会|办公室|办|局|厅|委|部|署|中心|所|站|院|馆|处|队)$"
 )
+
+
+def names_a_body(text: str) -> bool:
+    """Whether ``text`` (white space aside) is a body's name (see :data:`_BODY_RE`)."""
+    return _BODY_RE.match("".join(nfkc(text).split())) is not None
 
 
 def organization_from_signature(last_paragraphs: Sequence[str]) -> str | None:

@@ -223,7 +223,11 @@ def _title_from(
     # "常张乡人民政府" / "2024年政府信息公开工作年度报告": the body on a line of its own.
     if i > 0 and _meta.organization_from_title(joined) is None:
         previous = preamble[i - 1]
-        if len(previous.text) <= 30 and "。" not in previous.text:
+        # A long line only when it names a body ("…管理委员会社会事务管理服务中心"): a
+        # sentence before the title is no part of it.
+        if "。" not in previous.text and (
+            len(previous.text) <= 30 or _meta.names_a_body(previous.text)
+        ):
             parts.insert(0, previous)
     # Format characters that show nothing are no part of the title a user reads; nor is a
     # line break inside its paragraph (a Word title broken with w:br reads as the title

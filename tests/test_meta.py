@@ -484,3 +484,19 @@ def test_a_body_named_only_in_the_signature_is_the_organization() -> None:
     report = govinfo_report.parse(unsigned)
     assert report.metadata.organization is None
     assert "missing.organization" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # The name's full-width brackets, as printed (they came back as ASCII ones).
+        ("中国（上海）自由贸易试验区管理委员会2024年政府信息公开工作年度报告",
+         "中国（上海）自由贸易试验区管理委员会"),
+        ("云溪市人民政府外事办公室（市港澳事务办公室）2024年度政府信息公开工作年度报告",
+         "云溪市人民政府外事办公室（市港澳事务办公室）"),
+        # A body whose name says 信息公开 was cut there ("云溪市").
+        ("云溪市政府信息公开办公室2023年政府信息公开工作年度报告", "云溪市政府信息公开办公室"),
+    ],
+)  # fmt: skip
+def test_the_body_is_read_from_the_title_as_printed(title: str, body: str) -> None:
+    assert _meta.organization_from_title(title) == body

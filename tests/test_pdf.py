@@ -23,7 +23,7 @@ from govinfo_report import CellKind, ReportError
 from govinfo_report._ir import Document, Paragraph, Table
 from govinfo_report._location import Location
 from govinfo_report._recognize import recognize
-from govinfo_report.readers._pdf import _load
+from govinfo_report.readers._pdf import _load, _text
 from govinfo_report.readers._pdf._decor import find_decorations
 from govinfo_report.readers._pdf._grid import Ruling, build_grid, connected_tables
 from govinfo_report.readers.pdf import _Reader, read_pdf
@@ -2468,3 +2468,19 @@ def test_a_running_header_across_a_menu_and_an_article_is_dropped() -> None:
         where.page for code, _, where in document.notes if code == "repair.page-header" and where
     ]
     assert dropped == [1, 2]
+
+
+def test_an_area_code_in_brackets_opens_no_item() -> None:
+    # "(010)12345678" at a line's start was taken for an enumeration, "(1)", and began a
+    # paragraph: the phone went apart from its field name ("电话：") and was lost.
+    assert _text.enumerated("(1)属于国家秘密") and _text.enumerated("（12）其他")
+    assert not _text.enumerated("(010)12345678") and not _text.enumerated("（0591）1234567")
+
+
+def test_a_phone_with_its_area_code_in_brackets_is_read_wherever_the_line_wraps() -> None:
+    base = consistent_example("云溪市民政局", 2024)
+    for length in range(1, 30):
+        report = attrs.evolve(base, contact={"address": "人" * length, "phone": "(010)12345678"})
+        parsed = govinfo_report.parse(render_pdf(report))
+        assert parsed.metadata.contact is not None
+        assert parsed.metadata.contact.phone == "(010)12345678", length

@@ -540,3 +540,23 @@ def test_a_row_whose_line_lost_its_trailing_blank_cells_keeps_its_values_in_plac
         assert got[table] == expected[table], table
     doubted = {(c.table, c.row) for c in parsed.cells() if c.doubtful}
     assert {(t, r) for t, r in blanked if t != "review_litigation"} <= doubted
+
+
+@pytest.mark.parametrize("carrier", ["docx", "pdf"])
+def test_a_long_body_name_on_its_own_title_line_is_part_of_the_title(carrier: str) -> None:
+    # The line before "2023年政府信息公开工作年度报告" was taken into the title only when
+    # 30 characters or fewer: a 33-character body was left out of the title, and out of
+    # the report when it signed nowhere. A longer line is taken when it names a body.
+    from govinfo_report.synth.docx import DocxNoise, render_docx
+    from govinfo_report.synth.pdf import PdfNoise, render_pdf
+
+    body = "云溪省云溪市东城区高新技术产业开发区管理委员会社会事务管理服务中心"
+    report = attrs.evolve(consistent_example(body, 2023), published=None)
+    data = (
+        render_docx(report, noise=DocxNoise(title_split=True))
+        if carrier == "docx"
+        else render_pdf(report, noise=PdfNoise(title_split=True))
+    )
+    parsed = govinfo_report.parse(data)
+    assert parsed.metadata.title == f"{body}2023年政府信息公开工作年度报告"
+    assert parsed.metadata.organization == body

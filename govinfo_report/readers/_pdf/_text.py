@@ -55,7 +55,8 @@ SIZE_CHANGE = 0.15
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 #: Enumeration that opens a heading or list item: "一、" "（二）" "3." "第四部分".
 _ENUMERATION_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    # "(1)" to "(99)", not "(010)", an area code before a phone number.
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]{1,3}|[1-9]\d?)\s*[)）]"
     r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部分章节条])"
 )
 
