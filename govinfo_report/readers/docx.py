@@ -1100,10 +1100,10 @@ def _unwhitened(text: str) -> tuple[str, str]:
     ``text`` holds white runs' text between :data:`_WHITE_START` and :data:`_WHITE_END`.
     White text beside text that is not white (a stale "9" in white before "125") is a
     value whited out: unseen on the white page, it is left out, as the PDF reader leaves
-    out glyphs painted white on no coloured area. Black text on a fill dark enough to
-    show white text would itself be unreadable, so no such cell shows both. A cell whose
-    text is all white (a header in white on a shaded cell) is read as it is, and so is
-    white space in white. An auto-numbering label is kept, and shows neither way.
+    out glyphs painted white on no coloured area. (On a shaded cell both show, and this
+    is not asked: see :meth:`_Walker.cell_text`.) A cell whose text is all white (a header
+    in white on a cell shaded by its table style) is read as it is, and so is white space
+    in white. An auto-numbering label is kept, and shows neither way.
     """
     shown: list[str] = []
     every: list[str] = []
@@ -1654,6 +1654,8 @@ class _Walker:
             return
         index = self.tables
         self.tables += 1
+        # The grid, and the tables met in its cells, read after it (see :meth:`lines`).
+        built, after = self.grid(tbl, path, rows, cells, index, numbers)
         part = self.part
         base = Location(carrier="docx", part=part, table=index)
         table_rows = tuple(
@@ -1668,7 +1670,7 @@ class _Walker:
                 )
                 for cell in row
             )
-            for row in self.grid(tbl, path, rows, cells, index, numbers)
+            for row in built
         )
         location = Location(carrier="docx", part=part, path=path, table=index)
         self.blocks.append(Table(rows=table_rows, location=location))
@@ -1676,7 +1678,6 @@ class _Walker:
             # A data table with tables in some cells: those come after it, tables of their
             # own. Only when there are any: a frame of one cell round a value was read as
             # lines of its cell, and nothing comes after the table for it.
-            after = self.after_table
             if after:
                 self.note(
                     "repair.docx-nested-table",
@@ -1702,13 +1703,13 @@ class _Walker:
         cells: list[list[etree._Element]],
         index: int,
         numbers: Sequence[int],
-    ) -> list[list[_CellBuild]]:
+    ) -> tuple[list[list[_CellBuild]], list[tuple[etree._Element, str]]]:
         """Lay the cells of ``tbl`` (at ``path``) on the table grid, joining merged cells
-        into one; ``numbers`` gives each row's number in the part."""
+        into one; ``numbers`` gives each row's number in the part. Also the tables met in
+        the cells, with their paths."""
         built: list[list[_CellBuild]] = []
+        after: list[tuple[etree._Element, str]] = []
         cell_props = self.scan.cell_props
-        #: Tables met in the cells, read after the table (see :meth:`lines`).
-        self.after_table: list[tuple[etree._Element, str]] = []
         # Vertical merges still open, by grid column of their first cell.
         open_merges: dict[int, _CellBuild] = {}
         for r, tr, tcs in zip(numbers, rows, cells, strict=True):
@@ -1736,7 +1737,7 @@ class _Walker:
                     self.cell_tables = []
                     self.cell_chunks = 0
                     text, whited = self.cell_text(tc, tbl, path)
-                self.after_table += self.cell_tables
+                after += self.cell_tables
                 if props.get(W_HMERGE) == "continue" and row:
                     # Legacy horizontal merge: this cell widens the one before it.
                     target = row[-1]
@@ -1786,7 +1787,7 @@ class _Walker:
                 column += span
             open_merges = still_open
             built.append(row)
-        return built
+        return built, after
 
     def _cell_note(self, code: str, message: str, cell: _CellBuild, index: int) -> None:
         """A note about ``cell`` of table ``index``; for a ``doubt.`` note the recognizer
