@@ -549,6 +549,8 @@ def _blank_after(cells: Sequence[TableCell], count: int) -> list[TableCell]:
     ]
 
 
+#: What a blank cell may hold (padding, a line break).
+_BLANK = " \t\u3000\xa0\n"
 #: Trailing blank cells a row's line may have lost (trimmed tabs) and still be placed as
 #: its neighbours are; a row shorter than that stays unread, with an error.
 MAX_TRIMMED = 2
@@ -568,7 +570,7 @@ def _trimmed(values: list[TableCell], n: int, padding: int) -> tuple[list[TableC
     lost = n - len(kept)
     if not 0 < lost <= MAX_TRIMMED or len(kept) < 2:
         return None  # many cells short: glued or lost cells, not a trimmed line
-    if any(cell.text.strip(" \t\u3000\xa0\n") for cell in values[:padding]):
+    if any(cell.text.strip(_BLANK) for cell in values[:padding]):
         return None
     doubt = (
         f"the row has {len(kept)} cells after the label's padding where the form has {n}; "
@@ -634,7 +636,7 @@ class _TableReader:
         """
         if len(values) == n:
             return values, None, None
-        blank = [not cell.text.strip(" \t\u3000\xa0\n") for cell in values]
+        blank = [not cell.text.strip(_BLANK) for cell in values]
         if len(values) < n:
             raw = " | ".join(cell.text.strip() for cell in values)
             if (
