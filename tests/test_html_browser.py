@@ -40,6 +40,37 @@ document.querySelectorAll('del, s, strike, [style*="line-through" i]').forEach(
   (element) => element.remove());
 """
 
+# White text on no painted ground beside other text in a cell is a value whited out to
+# the reader; a browser paints it, unseen, and its innerText has it. Such text is taken
+# out of each cell, by the colours and grounds the browser computed, before its text is
+# read. (A cell all in white is read by the reader too: it is left.)
+_UNWHITEN = """
+function channels(value) { return value.match(/[\\d.]+/g).map(Number); }
+function unseen(element) {
+  const c = channels(getComputedStyle(element).color);
+  if (!((c.length > 3 && c[3] <= 0.02) || Math.min(c[0], c[1], c[2]) >= 249.9)) return false;
+  for (let e = element; e && e !== document.body; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    const g = channels(style.backgroundColor);
+    const clear = g.length > 3 && g[3] === 0;
+    if ((!clear && Math.min(g[0], g[1], g[2]) < 249.9) || style.backgroundImage !== 'none')
+      return false;
+  }
+  return true;
+}
+document.querySelectorAll('td, th').forEach((cell) => {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  const hidden = [];
+  let seen = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('td, th') !== cell) continue;
+    if (unseen(node.parentElement)) hidden.push(node);
+    else if (node.textContent.trim()) seen = true;
+  }
+  if (seen) hidden.forEach((node) => { node.textContent = ''; });
+});
+"""
+
 # Reports each leaf table's shown cells as [row, column, innerText], by the ranks of
 # their boxes' edges; a cell with no box (display:none) is not shown.
 _LAYOUT_SCRIPT = """
@@ -116,7 +147,9 @@ def _browser_result(page: bytes, script: str, folder: Path, profile: Path) -> ob
     assert _BROWSER is not None
     # The script is ASCII, so it can follow the page whatever the page's charset.
     source = folder / "page.html"
-    source.write_bytes(page + b"<script>" + (_UNSTRIKE + script).encode() + b"</script>")
+    source.write_bytes(
+        page + b"<script>" + (_UNSTRIKE + _UNWHITEN + script).encode() + b"</script>"
+    )
     done = subprocess.run(
         [
             _BROWSER,

@@ -88,19 +88,27 @@ def test_chain_text_declines_two_lines() -> None:
 
 
 def test_may_hide_sees_every_way_to_hide() -> None:
-    assert not html_reader._may_hide(b"<p style='font-size:10pt'>a</p>")
-    assert html_reader._may_hide(b"<p style='DISPLAY: NONE'>a</p>")
-    assert html_reader._may_hide(b"<p style='visibility:hidden'>a</p>")
-    assert html_reader._may_hide(b"<p hidden>a</p>")
-    assert html_reader._may_hide(b"<tr style='Visibility: Collapse'><td>a</td></tr>")
+    assert not html_reader._may_hide(b"<p style='font-size:10pt'>a</p>")[0]
+    assert html_reader._may_hide(b"<p style='DISPLAY: NONE'>a</p>")[0]
+    assert html_reader._may_hide(b"<p style='visibility:hidden'>a</p>")[0]
+    assert html_reader._may_hide(b"<p hidden>a</p>")[0]
+    assert html_reader._may_hide(b"<tr style='Visibility: Collapse'><td>a</td></tr>")[0]
     assert html_reader._may_hide(
         "<p>甲<span style='text-decoration:LINE-THROUGH'>9</span></p>".encode()
-    )
+    )[0]
     # Only the page's ASCII is searched: a word among Chinese text is still found.
-    assert html_reader._may_hide("<p>甲</p><p style='display:none'>乙</p>".encode())
+    assert html_reader._may_hide("<p>甲</p><p style='display:none'>乙</p>".encode())[0]
     # A character reference could spell the style: every element is then asked.
-    assert html_reader._may_hide(b"<p style='display&#58;none'>a</p>")
-    assert not html_reader._may_hide(b"<p>&#35268;&#31456;</p>")
+    assert html_reader._may_hide(b"<p style='display&#58;none'>a</p>")[0]
+    assert not html_reader._may_hide(b"<p>&#35268;&#31456;</p>")[0]
+
+
+def test_may_hide_sees_every_way_to_colour_text() -> None:
+    assert html_reader._may_hide(b"<p style='font-size:10pt'>a</p>") == (False, False)
+    assert html_reader._may_hide(b"<span style='COLOR:#FFF'>9</span>") == (False, True)
+    assert html_reader._may_hide(b"<font color=white>9</font>")[1]
+    assert html_reader._may_hide(b"<td bgcolor=navy>a</td>")[1]
+    assert html_reader._may_hide(b"<span style='col&#111;r:white'>9</span>") == (True, True)
 
 
 def test_hidden_by_a_character_reference_is_still_skipped() -> None:

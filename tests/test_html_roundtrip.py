@@ -81,6 +81,8 @@ def test_every_kind_of_noise_is_there() -> None:
     assert re.search(r"<tr (style='display:none'|hidden)><td rowspan=2>旧", page), "a hidden row"
     assert re.search(r"<tbody (style='display:none'|hidden)><tr><td>", page), "a hidden body"
     assert re.search(r"<(del|s|strike)[ >]\d+</|line-through'>\d+<", page), "struck values"
+    assert re.search(r"(#FFFFFF|color:white|#ffffff|255\))['\"]>\d+</", page), "whited values"
+    assert "color:#fff;background:" in page, "a label in white on its own ground"
     assert re.search(r"<td[^>]*>(?:(?!</td>).)*<table", page, re.S), "a layout table"
     data = pages[0]
     document = read_html(data)

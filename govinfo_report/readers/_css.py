@@ -19,6 +19,8 @@ links to are not fetched (the reader never touches the network).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TypeVar
 
 import cssselect
 import tinycss2
@@ -26,7 +28,33 @@ from lxml import etree
 
 from govinfo_report._location import Location
 
-__all__ = ["MAX_STYLE_CHARS", "MAX_STYLE_RULES", "MAX_STYLE_WORK", "apply_stylesheets"]
+__all__ = [
+    "MAX_STYLE_CHARS",
+    "MAX_STYLE_RULES",
+    "MAX_STYLE_WORK",
+    "apply_stylesheets",
+    "cascaded",
+]
+
+_Value = TypeVar("_Value")
+
+
+def cascaded(declarations: Iterable[tuple[str, _Value | None, object]]) -> dict[str, _Value]:
+    """The value each property ends with among one element's declarations, given in order
+    as (property, value, important): the last valid one (a value of ``None`` is not valid,
+    and CSS drops it), an ``!important`` one before any that is not."""
+    won: dict[str, _Value] = {}
+    strong: set[str] = set()
+    for name, value, important in declarations:
+        if value is None:
+            continue
+        if important:
+            strong.add(name)
+        elif name in strong:
+            continue
+        won[name] = value
+    return won
+
 
 #: Stylesheet text read per page (characters); a page with more is read without its
 #: sheets, with a note. Real pages inline a few kilobytes.

@@ -40,6 +40,8 @@ Theory of operation.
    grid, every cell appears once, in its first row, with its grid column; a
    ``<br>`` or a block boundary inside a cell is a ``"\\n"`` in its text.
    Word's invisible last row of empty cells (``<tr height=0>``) is dropped.
+   White text on no ground beside other text in a data cell is a value whited
+   out, left out and noted (colours by :mod:`._colour`).
    A hidden cell is laid out as a browser lays it out: one with ``display:none``
    (or ``hidden``) takes no place, so the cells after it move left; one with
    ``visibility:hidden`` keeps its place and shows nothing, so it is read as
@@ -80,7 +82,8 @@ from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
 from govinfo_report.readers._cjk import fold_radicals, may_hold_radicals
-from govinfo_report.readers._css import apply_stylesheets
+from govinfo_report.readers._colour import BACKED, COLOURED, WHITE, colour, grounded
+from govinfo_report.readers._css import apply_stylesheets, cascaded
 from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 
 __all__ = ["read_html"]
@@ -268,6 +271,7 @@ _MAY_HIDE_WORDS = tuple(
     # "super": not hiding, but a superscript drawn by style is asked for the same way.
     for word in (b"display", b"hidden", b"visibility", b"line-through", b"super")
 )
+_COLOUR_WORD = re.compile(b"color")
 _ASCII_CHARREF_RE = re.compile(rb"&#(?:x0*[2-7][0-9a-f]|0*(?:[3-9][0-9]|1[0-2][0-9]))(?![0-9a-f])")
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 #: Python codec names read as GB18030, their superset.
@@ -598,6 +602,21 @@ class _Unseen(_Lines):
         pass
 
 
+class _Whited(_Unseen):
+    """The lines of an element whose text is white on no ground, in a data cell: unseen,
+    as on the white page, but kept in ``sink`` to be quoted in a note. A descendant
+    coloured otherwise, or painting a ground, writes to ``shown`` again."""
+
+    __slots__ = ("sink",)
+
+    def __init__(self, shown: _Lines, sink: list[str]) -> None:
+        super().__init__(shown)
+        self.sink = sink
+
+    def add(self, text: str, path: str, in_link: bool) -> None:
+        self.sink.append(text)
+
+
 #: What :meth:`_Walker._lines_for` gives for an element whose text is struck through:
 #: lines that take nothing, told apart by identity so that the caller notes the text.
 _STRUCK_OUT: _Lines = _Unseen(_Lines())
@@ -676,31 +695,15 @@ def _hiding(element: etree._Element) -> int:
         return by_attribute
     if "/*" in lowered:
         lowered = _CSS_COMMENT_RE.sub(" ", lowered)
-    display = visibility = None
-    struck = raised = False
-    strong: set[str] = set()
-    for name, value, important in _HIDING_DECLARATION_RE.findall(lowered):
-        words = value.split()
-        if (
-            name == "display"
-            and not (words and len(words) <= 3 and _DISPLAY_KEYWORDS.issuperset(words))
-        ) or (
-            name in ("visibility", "vertical-align")
-            and (len(words) != 1 or (name == "visibility" and words[0] not in _VISIBILITY_KEYWORDS))
-        ):
-            continue  # an invalid declaration: CSS drops it
-        if important:
-            strong.add(name)
-        elif name in strong:
-            continue
-        if name == "display":
-            display = words[0]
-        elif name == "visibility":
-            visibility = words[0]
-        elif name == "vertical-align":
-            raised = words[0] == "super"
-        else:
-            struck = "line-through" in words
+    values = cascaded(
+        # text-decoration-line is a longhand of text-decoration: one property.
+        (name[:15], _valid_words(name, value.split()), important)
+        for name, value, important in _HIDING_DECLARATION_RE.findall(lowered)
+    )
+    display = values["display"][0] if "display" in values else None
+    visibility = values["visibility"][0] if "visibility" in values else None
+    struck = "line-through" in values.get("text-decoration", ())
+    raised = values.get("vertical-align", [""])[0] == "super"
     if display == "none":
         return _REMOVED
     if display is None and by_attribute == _REMOVED:
@@ -714,23 +717,40 @@ def _hiding(element: etree._Element) -> int:
     return _RAISED if raised else 0
 
 
+def _valid_words(name: str, words: list[str]) -> list[str] | None:
+    """The words of a ``display``, ``visibility``, ``text-decoration`` or
+    ``vertical-align`` value, or ``None`` where the declaration is not valid."""
+    if name == "display":
+        valid = bool(words) and len(words) <= 3 and _DISPLAY_KEYWORDS.issuperset(words)
+    elif name == "visibility":
+        valid = len(words) == 1 and words[0] in _VISIBILITY_KEYWORDS
+    elif name == "vertical-align":
+        valid = len(words) == 1
+    else:
+        valid = True
+    return words if valid else None
+
+
 def _attribute_hiding(value: str) -> int:
     """How the ``hidden`` attribute with ``value`` hides its element."""
     return _INVISIBLE if value.strip().lower() == "until-found" else _REMOVED
 
 
-def _may_hide(markup: bytes) -> bool:
-    """Whether any element of the page could be hidden or struck through by its attributes;
-    ``False`` only when none can."""
+def _may_hide(markup: bytes) -> tuple[bool, bool]:
+    """Whether any element of the page could be hidden or struck through by its attributes,
+    and whether any could colour its text (white, see :mod:`._colour`); ``False`` only when
+    none can."""
     # The words are ASCII, and so is every byte of UTF-8 text that is part of one: the
     # search runs over the page's ASCII alone, lower-cased in the same pass. In a page of
     # Chinese that is half the bytes or less, and four searches take a third less time.
     # (Dropping bytes can join two pieces into a word, never break one: at worst every
     # element is asked.)
     low = markup.translate(_ASCII_LOWER, _NON_ASCII)
-    if any(word.search(low) for word in _MAY_HIDE_WORDS):
-        return True
-    return _ASCII_CHARREF_RE.search(low) is not None
+    if _ASCII_CHARREF_RE.search(low) is not None:
+        return True, True
+    # "color" is in every way to colour text or paint a ground but <mark>, which matters
+    # only where some text is white.
+    return any(word.search(low) for word in _MAY_HIDE_WORDS), _COLOUR_WORD.search(low) is not None
 
 
 def _row_strays(
@@ -760,10 +780,24 @@ def _row_strays(
 class _Walker:
     """One walk over the body, collecting paragraphs and tables in document order."""
 
-    def __init__(self, notes: list[_Note], may_hide: bool = True, row_text: bool = True) -> None:
+    def __init__(
+        self,
+        notes: list[_Note],
+        may_hide: bool = True,
+        row_text: bool = True,
+        may_colour: bool = True,
+    ) -> None:
         self.notes = notes
         #: False when the page cannot hide anything: no element is then asked.
         self.may_hide = may_hide
+        #: False when no element of the page can colour its text: data cells are then
+        #: not asked for white text.
+        self.may_colour = may_colour
+        #: While a data cell with markup is read on a page that may colour text: the
+        #: white text met in it (see :class:`_Whited`); else None.
+        self.whited: list[str] | None = None
+        #: What :meth:`_markup_cell` found to note at the cell it read: (code, message).
+        self.cell_notes: list[tuple[str, str]] = []
         #: False when no row of the page holds text outside its cells.
         self.row_text = row_text
         self.blocks: list[_RawBlock] = []
@@ -785,9 +819,9 @@ class _Walker:
         when it is made visible inside an invisible element. Skipped and invisible
         elements are counted.
         """
-        hiding = _hiding(element)
+        hiding = _hiding(element) if self.may_hide else 0
         if not hiding:
-            return lines
+            return lines if self.whited is None else self._coloured(element, lines)
         if hiding == _RAISED:
             # vertical-align does not raise a block or a table's part; outside a data
             # cell a superscript is text, as <sup> is.
@@ -804,7 +838,22 @@ class _Walker:
                 return lines
             self.hidden += 1
             return _Unseen(lines)
-        return lines.shown if isinstance(lines, _Unseen) else lines
+        # visibility:visible shows an element again, not white text: that stays unseen.
+        return (
+            lines.shown if isinstance(lines, _Unseen) and not isinstance(lines, _Whited) else lines
+        )
+
+    def _coloured(self, element: etree._Element, lines: _Lines) -> _Lines:
+        """The lines ``element``'s content goes to in a data cell, by its text's colour and
+        its ground: white text on no ground is unseen (see :class:`_Whited`)."""
+        own = colour(element)
+        if own == WHITE:
+            if isinstance(lines, _Unseen) or grounded(element) or self.whited is None:
+                return lines
+            return _Whited(lines, self.whited)
+        if own in (COLOURED, BACKED) and isinstance(lines, _Whited):
+            return lines.shown
+        return lines
 
     def walk(
         self, element: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
@@ -818,7 +867,9 @@ class _Walker:
         text = element.text
         if text:
             lines.add(text, path, in_link)
-        may_hide = self.may_hide
+        # Elements are asked how they are shown when the page may hide some, or, in a
+        # data cell, colour some text.
+        may_hide = self.may_hide or self.whited is not None
         counts: dict[str, int] = {}
         for child in element:
             tag = child.tag
@@ -1110,6 +1161,7 @@ class _Walker:
         attributes a cell has are asked for, and a cell's path is built only when kept.
         """
         may_hide = self.may_hide
+        may_colour = self.may_colour
         # A row not laid out (display:none, or in a row group that is not) takes no
         # place, as in a browser: the grid is made of the other rows, and a rowspan
         # counts only them. An invisible row (visibility:hidden or collapse) keeps its
@@ -1227,21 +1279,15 @@ class _Walker:
                     elif not text.isalnum():  # most cells are numbers: no call
                         text = _collapse(text)
                 else:
-                    chained = _chain_text(cell, may_hide)
+                    # A cell coloured white itself is read by the walk, which sees what
+                    # inside it is coloured otherwise.
+                    white = may_colour and colour(cell) == WHITE and not grounded(cell)
+                    chained = None if white else _chain_text(cell, may_hide, may_colour)
                     if chained is None:
-                        noted, hidden = len(self.notes), self.hidden
-                        marks = self.marks = []
-                        text = self._cell_text(cell, row_path + step, depth)
-                        self.marks = None
-                        if marks and not text.strip(_PARAGRAPH_STRIP):
-                            # Nothing beside the superscripts for them to mark: they are
-                            # the cell's text, as a browser shows it (raised). Read again
-                            # as text, the walk's notes and counts taken back first.
-                            del self.notes[noted:]
-                            self.hidden = hidden
-                            text = self._cell_text(cell, row_path + step, depth)
-                        elif marks:
-                            self._note_marks(marks, text, _loc(row_path + step, index, r, column))
+                        text = self._markup_cell(cell, row_path + step, depth, white)
+                        if self.cell_notes:
+                            where = _loc(row_path + step, index, r, column)
+                            self.notes += [(code, what, where) for code, what in self.cell_notes]
                     else:
                         text = _collapse(chained) if chained else ""
                 # text, row, column, base, path, line, end_line, rowspan, colspan
@@ -1264,15 +1310,45 @@ class _Walker:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index), stray_elements
 
-    def _note_marks(self, marks: list[str], text: str, location: Location) -> None:
-        """Doubt a data cell whose superscripts were taken for footnote marks."""
-        self.notes.append(
-            (
-                "doubt.html-superscript",
-                footnote_doubt(marks, text),
-                location,
+    def _markup_cell(self, cell: etree._Element, path: str, depth: int, white: bool) -> str:
+        """The text of a data cell with markup, whose own colour is ``white`` (on no
+        ground). What is to be noted at the cell is left in :attr:`cell_notes`.
+
+        Superscripts after its text are footnote marks, left out; white text beside
+        text that is not white is a stale value whited out, left out. Where either is
+        all the cell holds, it is the cell's text, as a browser shows it (raised, or
+        white on a ground the page's sheets may paint): the cell is read again, the
+        first reading's notes and counts taken back.
+        """
+        self.cell_notes = []
+        noted, hidden = len(self.notes), self.hidden
+        marks = self.marks = []
+        whited = self.whited = [] if self.may_colour else None
+        text = self._cell_text(cell, path, depth, white)
+        self.whited = None
+        unseen = _collapse("".join(whited)).strip(_PARAGRAPH_STRIP) if whited else ""
+        if unseen and not text.strip(_PARAGRAPH_STRIP):
+            del self.notes[noted:]
+            self.hidden = hidden
+            marks = self.marks = []
+            text = self._cell_text(cell, path, depth)
+            unseen = ""
+        self.marks = None
+        if marks and not text.strip(_PARAGRAPH_STRIP):
+            del self.notes[noted:]
+            self.hidden = hidden
+            text = self._cell_text(cell, path, depth)
+        elif marks:
+            self.cell_notes.append(("doubt.html-superscript", footnote_doubt(marks, text)))
+        if unseen:
+            self.cell_notes.append(
+                (
+                    "html.white-text",
+                    "white text on no coloured ground, beside text that is not white, was "
+                    f"left out as a value whited out (unseen on the white page): {unseen[:40]!r}",
+                )
             )
-        )
+        return text
 
     def _struck(self, element: etree._Element, path: str) -> None:
         """Note the text of a struck-through element, which is left out as deleted."""
@@ -1311,10 +1387,12 @@ class _Walker:
         )
         return _collapse(text) if text else ""
 
-    def _cell_text(self, cell: etree._Element, path: str, depth: int) -> str:
-        """The text of a cell with markup: its lines joined by newlines."""
+    def _cell_text(self, cell: etree._Element, path: str, depth: int, white: bool = False) -> str:
+        """The text of a cell with markup: its lines joined by newlines. A ``white`` cell's
+        own text is unseen (see :class:`_Whited`)."""
         lines = _Lines()
-        self.walk(cell, path, lines, depth + 1, False)
+        into = lines if not white or self.whited is None else _Whited(lines, self.whited)
+        self.walk(cell, path, into, depth + 1, False)
         lines.end()
         return "\n".join(text for text, _, _ in lines.lines)
 
@@ -1339,14 +1417,14 @@ def _collapse(text: str) -> str:
     return _WS_RE.sub(" ", text)
 
 
-def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
+def _chain_text(cell: etree._Element, may_hide: bool, may_colour: bool = False) -> str | None:
     """The text of a cell that is one line of visible inline markup, else ``None``.
 
     The usual Word cell is ``<td><p><span>text<o:p></o:p></span></p></td>``: a chain
     of only children, at most one of them a block wrapping everything. Its text is
     read along the chain (the texts going down, then the tails coming back up),
     without the walk. Anything else (two children, a ``<br>``, a hidden or skipped
-    element, a second block) is left to the walk.
+    element, a second block, white text when ``may_colour``) is left to the walk.
     """
     texts: list[str] = []
     tails: list[str] = []
@@ -1377,6 +1455,8 @@ def _chain_text(cell: etree._Element, may_hide: bool) -> str | None:
             return None
         if may_hide and _hiding(element):
             return None  # the walk skips it or its text, and counts it
+        if may_colour and colour(element) == WHITE:
+            return None  # the walk sees whether it stands beside other text
         tail = element.tail
         if tail:
             if tag in _BLOCK and tail.strip(_ASCII_SPACE):
@@ -1652,7 +1732,8 @@ def read_html(data: bytes | str, *, charset: str | None = None) -> Document:
     root = _parse(markup, notes)
     apply_stylesheets(root, notes)
     body = root.find("body")
-    walker = _Walker(notes, _may_hide(markup), bool(_HAS_ROW_TEXT(root)))
+    may_hide, may_colour = _may_hide(markup)
+    walker = _Walker(notes, may_hide, bool(_HAS_ROW_TEXT(root)), may_colour)
     if body is None:
         walker.walk(root, "/" + str(root.tag), walker.flow, 1, False)
     else:

@@ -74,7 +74,8 @@ class HtmlNoise:
     #: column of stale cells hidden in every row, a hidden stale row, stale rows in a
     #: hidden ``<tbody>``; blank cells holding a stale value made invisible
     #: (``visibility:hidden``); stale values struck through before the value (Word's
-    #: tracked deletion ``<del>``, ``<s>``, ``<strike>``, a line-through style).
+    #: tracked deletion ``<del>``, ``<s>``, ``<strike>``, a line-through style); stale
+    #: values coloured white before a value; labels in white on a ground of their own.
     hidden: bool = False
     #: ``<thead>``/``<tbody>`` row groups, ``<th>`` header cells, upper-case tags.
     table_markup: bool = False
@@ -186,6 +187,17 @@ class _Writer:
             ]
         )
 
+    def whited(self, text: str) -> str:
+        """``text`` coloured white: unseen on the page, as a stale value whited out."""
+        return self.rng.choice(
+            [
+                f'<span style="color:#FFFFFF">{text}</span>',
+                f"<span style='font-family:宋体;color:white'>{text}</span>",
+                f'<font color="#ffffff">{text}</font>',
+                f'<span style="color:rgb(255, 255, 255)">{text}</span>',
+            ]
+        )
+
     # -- tables ----------------------------------------------------------------------
 
     def value_text(self, value: Value) -> str:
@@ -211,6 +223,9 @@ class _Writer:
             text = stale + text if self.rng.random() < 0.5 else text + stale
         elif self.chance(self.noise.hidden, 0.05):
             text = self.struck(str(self.rng.randrange(100))) + text
+        elif render_value(cell.value) and self.chance(self.noise.hidden, 0.05):
+            # Beside a value only: a cell all in white is read (its ground is unknown).
+            text = self.whited(str(self.rng.randrange(100))) + text
         if self.chance(self.noise.word_markup, 0.5):
             body = "&nbsp;" if not text.strip() else text
             return (
@@ -252,6 +267,9 @@ class _Writer:
                 inner = str(self.rng.randrange(100))
         else:
             inner = self.label_inner(cell.text)
+            if self.chance(self.noise.hidden, 0.05):
+                # A label in white on a ground it paints: seen, and read.
+                inner = f"<span style='color:#fff;background:#1e6fb8'>{inner}</span>"
             if word and not inner.startswith("<p>"):
                 inner = f"<p class=MsoNormal align=center>{inner}</p>"
         if style:
