@@ -523,8 +523,10 @@ def tables_of_chain(chain: Sequence[Fragment], first_index: int, notes: list[Not
     for fragment in chain[1:]:
         rows = _fragment_rows(fragment)
         # 1. header rows repeated from the table's first rows
+        # Every row of the first fragment may be repeated (a header alone at the foot of
+        # a page, all of it drawn again overleaf); the continuation keeps a row.
         repeated = 0
-        while repeated < min(len(head_rows), len(rows)) - 1 and _repeats(
+        while repeated < min(len(head_rows), len(rows) - 1) and _repeats(
             rows[repeated], head_rows[repeated]
         ):
             repeated += 1
