@@ -701,6 +701,39 @@ def test_a_repeated_header_whose_edges_lie_a_hair_off_is_dropped() -> None:
     assert "repair.pdf-repeated-header" in [code for code, _, _ in document.notes]
 
 
+def test_a_header_alone_at_the_foot_of_a_page_and_repeated_overleaf_is_read_once() -> None:
+    """Table 三's header rows were all that fitted on a page, and the next page repeats
+    them above the values. Two of the three repeated rows were dropped; the third was
+    taken for a row cut by the page break and joined to the first page's ("其他其他"),
+    which the recognizer read as a label, losing the row of that name."""
+    header: list[_Cell] = [
+        (0, 0, 1, 3, ["申请人情况"]),
+        (1, 0, 1, 1, ["自然人"]), (1, 1, 1, 2, ["法人或其他组织"]),
+        (2, 1, 1, 1, ["商业企业"]), (2, 2, 1, 1, ["其他"]),
+        (2, 0, 1, 1, []),
+    ]  # fmt: skip
+
+    def first(canvas: Canvas) -> None:
+        _table(canvas, 72, 120, [60, 60, 60], [20, 20, 20], header)
+
+    def second(canvas: Canvas) -> None:
+        cells = [*header, (3, 0, 1, 1, ["1"]), (3, 1, 1, 1, ["2"]), (3, 2, 1, 1, ["3"])]
+        _table(canvas, 72, 780, [60, 60, 60], [20, 20, 20, 20], cells)
+
+    document = read_pdf(_pdf(first, second))
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["申请人情况"],
+        ["自然人", "法人或其他组织"],
+        ["", "商业企业", "其他"],
+        ["1", "2", "3"],
+    ]
+    assert table.rows[3][0].location.page == 2
+    codes = [code for code, _, _ in document.notes]
+    assert "repair.pdf-repeated-header" in codes and "repair.pdf-cut-row" not in codes
+
+
 def test_a_group_label_running_overleaf_does_not_stop_the_row_s_rejoining() -> None:
     """The merged cell of a group ("（三）不予公开") starts in the cut row and runs on
     overleaf, where the row's own label went whole; the values stayed above."""
@@ -1098,6 +1131,33 @@ def test_vertical_cell_text_turned_by_a_right_angle() -> None:
     (table,) = [b for b in document.blocks if isinstance(b, Table)]
     assert [c.text for c in table.rows[0]] == ["结果维持", "尚未审结", "5"]
     assert not document.notes
+
+
+def test_digits_of_a_letter_spaced_line_stay_together() -> None:
+    """A date spread under the signature (分散对齐) and a title set wide spread their
+    digits as they spread their Chinese: read with a space wherever digits stood 0.3 em
+    apart, the date was "2 0 2 5年1月2 0日", and the report had no publication date."""
+
+    def spaced(canvas: Canvas, x: float, y: float, text: str, size: float, tc: float) -> None:
+        drawn = canvas.beginText(x, y)
+        drawn.setFont(FONT, size)
+        drawn.setCharSpace(tc)
+        drawn.textOut(text)
+        canvas.drawText(drawn)
+
+    def page(canvas: Canvas) -> None:
+        spaced(canvas, 72, 760, "松岭县交通运输局2024年年度报告", 22, 8)  # Word's "expanded"
+        spaced(canvas, 380, 600, "2025年1月20日", 12, 4.2)  # as wide as the body's name
+        spaced(canvas, 72, 560, "电话：0591", 12, 0)
+        spaced(canvas, 72 + 12 * 8, 560, "87654321", 12, 0)  # a number standing apart
+
+    document = read_pdf(_pdf(page))
+    assert [paragraph.text for paragraph in document.paragraphs()] == [
+        "松岭县交通运输局2024年年度报告",
+        "2025年1月20日",
+        "电话：0591 87654321",
+    ]
+    assert [code for code, _, _ in document.notes] == ["doubt.pdf-digits-apart"]
 
 
 def test_turned_watermark_is_left_out() -> None:

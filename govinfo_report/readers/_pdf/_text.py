@@ -117,9 +117,24 @@ class TextLine:
 
 
 def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
+    text, split_digits, latin_space = _spaced(glyphs, 0.0)
+    if latin_space and (tracking := _tracking(glyphs)) > 0.0:
+        # A line set letter-spaced (a date spread under the signature, a title set wide,
+        # WPS's justification by kerning) spreads its digits as it spreads its Chinese:
+        # "2 0 2 5年" is 2025年. Only a gap wider than the spacing is a space.
+        text, split_digits, _ = _spaced(glyphs, tracking)
+    return text, split_digits
+
+
+def _spaced(glyphs: Sequence[Glyph], tracking: float) -> tuple[str, bool, bool]:
+    """The text of a line's glyphs, a space put where they stand apart: where Latin
+    letters or digits stand more than ``WORD_GAP`` em beyond the line's letter-spacing
+    (``tracking``, in em) apart, or Chinese characters more than ``CJK_GAP`` em. Also
+    whether two digit runs were so parted, and whether any Latin characters were."""
     parts: list[str] = []
-    split_digits = False
+    split_digits = latin_space = False
     previous: Glyph | None = None
+    word_gap = WORD_GAP + tracking
     for glyph in glyphs:
         if previous is not None:
             gap = glyph.x0 - previous.x1
@@ -128,13 +143,29 @@ def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
             first = glyph.text[:1]
             if not (last.isspace() or first.isspace()):
                 cjk = is_cjk(last) or is_cjk(first)
-                if gap > (CJK_GAP if cjk else WORD_GAP) * size:
+                if gap > (CJK_GAP if cjk else word_gap) * size:
                     parts.append(" ")
+                    latin_space = latin_space or not cjk
                     if last.isdigit() and first.isdigit():
                         split_digits = True
         parts.append(glyph.text)
         previous = glyph
-    return "".join(parts), split_digits
+    return "".join(parts), split_digits, latin_space
+
+
+def _tracking(glyphs: Sequence[Glyph]) -> float:
+    """A line's letter-spacing (em): the usual gap beside its Chinese characters, which
+    are otherwise set solid; 0 when fewer than two such gaps tell it."""
+    gaps: list[float] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if glyph.text.isspace():
+            previous = None
+            continue
+        if previous is not None and (is_cjk(previous.text[-1:]) or is_cjk(glyph.text[:1])):
+            gaps.append((glyph.x0 - previous.x1) / max(previous.size, glyph.size, 1.0))
+        previous = glyph
+    return max(_middle(gaps), 0.0) if len(gaps) >= 2 else 0.0
 
 
 def _middle(values: list[float]) -> float:
