@@ -1136,7 +1136,8 @@ def test_vertical_cell_text_turned_by_a_right_angle() -> None:
 def test_digits_of_a_letter_spaced_line_stay_together() -> None:
     """A date spread under the signature (分散对齐) and a title set wide spread their
     digits as they spread their Chinese: read with a space wherever digits stood 0.3 em
-    apart, the date was "2 0 2 5年1月2 0日", and the report had no publication date."""
+    apart, the date was "2 0 2 5年1月2 0日", and the report had no publication date. A
+    title spread across the page read "年 度 报 告"."""
 
     def spaced(canvas: Canvas, x: float, y: float, text: str, size: float, tc: float) -> None:
         drawn = canvas.beginText(x, y)
@@ -1146,6 +1147,7 @@ def test_digits_of_a_letter_spaced_line_stay_together() -> None:
         canvas.drawText(drawn)
 
     def page(canvas: Canvas) -> None:
+        spaced(canvas, 72, 800, "年度报告", 22, 66)  # spread across the page (3 em)
         spaced(canvas, 72, 760, "松岭县交通运输局2024年年度报告", 22, 8)  # Word's "expanded"
         spaced(canvas, 380, 600, "2025年1月20日", 12, 4.2)  # as wide as the body's name
         spaced(canvas, 72, 560, "电话：0591", 12, 0)
@@ -1153,6 +1155,7 @@ def test_digits_of_a_letter_spaced_line_stay_together() -> None:
 
     document = read_pdf(_pdf(page))
     assert [paragraph.text for paragraph in document.paragraphs()] == [
+        "年度报告",
         "松岭县交通运输局2024年年度报告",
         "2025年1月20日",
         "电话：0591 87654321",

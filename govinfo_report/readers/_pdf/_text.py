@@ -117,24 +117,25 @@ class TextLine:
 
 
 def _line_text(glyphs: Sequence[Glyph]) -> tuple[str, bool]:
-    text, split_digits, latin_space = _spaced(glyphs, 0.0)
-    if latin_space and (tracking := _tracking(glyphs)) > 0.0:
-        # A line set letter-spaced (a date spread under the signature, a title set wide,
-        # WPS's justification by kerning) spreads its digits as it spreads its Chinese:
-        # "2 0 2 5年" is 2025年. Only a gap wider than the spacing is a space.
+    text, split_digits, spaced = _spaced(glyphs, 0.0)
+    if spaced and (tracking := _tracking(glyphs)) > 0.0:
+        # A line set letter-spaced (a date spread under the signature, a title set wide
+        # or spread across the page, WPS's justification by kerning) spreads its digits as
+        # it spreads its Chinese: "2 0 2 5年" is 2025年, "年 度 报 告" 年度报告. Only a gap
+        # wider than the spacing is a space.
         text, split_digits, _ = _spaced(glyphs, tracking)
     return text, split_digits
 
 
 def _spaced(glyphs: Sequence[Glyph], tracking: float) -> tuple[str, bool, bool]:
-    """The text of a line's glyphs, a space put where they stand apart: where Latin
-    letters or digits stand more than ``WORD_GAP`` em beyond the line's letter-spacing
-    (``tracking``, in em) apart, or Chinese characters more than ``CJK_GAP`` em. Also
-    whether two digit runs were so parted, and whether any Latin characters were."""
+    """The text of a line's glyphs, a space put where they stand apart beyond the line's
+    letter-spacing (``tracking``, in em): Latin letters or digits more than ``WORD_GAP``
+    em, Chinese characters more than ``CJK_GAP`` em. Also whether two digit runs were so
+    parted, and whether any space was put."""
     parts: list[str] = []
-    split_digits = latin_space = False
+    split_digits = spaced = False
     previous: Glyph | None = None
-    word_gap = WORD_GAP + tracking
+    word_gap, cjk_gap = WORD_GAP + tracking, CJK_GAP + tracking
     for glyph in glyphs:
         if previous is not None:
             gap = glyph.x0 - previous.x1
@@ -143,19 +144,21 @@ def _spaced(glyphs: Sequence[Glyph], tracking: float) -> tuple[str, bool, bool]:
             first = glyph.text[:1]
             if not (last.isspace() or first.isspace()):
                 cjk = is_cjk(last) or is_cjk(first)
-                if gap > (CJK_GAP if cjk else word_gap) * size:
+                if gap > (cjk_gap if cjk else word_gap) * size:
                     parts.append(" ")
-                    latin_space = latin_space or not cjk
+                    spaced = True
                     if last.isdigit() and first.isdigit():
                         split_digits = True
         parts.append(glyph.text)
         previous = glyph
-    return "".join(parts), split_digits, latin_space
+    return "".join(parts), split_digits, spaced
 
 
 def _tracking(glyphs: Sequence[Glyph]) -> float:
-    """A line's letter-spacing (em): the usual gap beside its Chinese characters, which
-    are otherwise set solid; 0 when fewer than two such gaps tell it."""
+    """A line's letter-spacing (em): the gap every character beside a Chinese one gets
+    (they are otherwise set solid), taken as the lower quartile of those gaps, so that a
+    wide gap or two (a space, a value beside its label) are not spacing; 0 when fewer than
+    two such gaps tell it."""
     gaps: list[float] = []
     previous: Glyph | None = None
     for glyph in glyphs:
@@ -165,7 +168,10 @@ def _tracking(glyphs: Sequence[Glyph]) -> float:
         if previous is not None and (is_cjk(previous.text[-1:]) or is_cjk(glyph.text[:1])):
             gaps.append((glyph.x0 - previous.x1) / max(previous.size, glyph.size, 1.0))
         previous = glyph
-    return max(_middle(gaps), 0.0) if len(gaps) >= 2 else 0.0
+    if len(gaps) < 2:
+        return 0.0
+    gaps.sort()
+    return max(gaps[len(gaps) // 4], 0.0)
 
 
 def _middle(values: list[float]) -> float:
