@@ -1617,11 +1617,18 @@ def test_document_object_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "page 3" in str(caught.value.where)
 
 
-def _raw_pdf(pages: Sequence[bytes], forms: Sequence[bytes] = (), fanout: int = 1) -> bytes:
+def _raw_pdf(
+    pages: Sequence[bytes],
+    forms: Sequence[bytes] = (),
+    fanout: int = 1,
+    font_streams: dict[str, bytes] | None = None,
+) -> bytes:
     """A PDF written by hand, for what reportlab cannot draw: pages showing a title and
     running their content (the same stream object when two pages pass the same bytes),
     and form XObjects nested in a chain, each drawing the one after it ``fanout`` times
-    and the last one running ``forms[-1]``; a page draws the first with ``/X Do``."""
+    and the last one running ``forms[-1]``; a page draws the first with ``/X Do``. The
+    font may carry Flate streams: ``{"ToUnicode": …}`` in its dictionary, ``{"FontFile":
+    …}`` in its descriptor."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -1631,7 +1638,19 @@ def _raw_pdf(pages: Sequence[bytes], forms: Sequence[bytes] = (), fanout: int = 
     def stream(extra: bytes, data: bytes) -> int:
         return add(b"<< %s /Length %d >>\nstream\n%s\nendstream" % (extra, len(data), data))
 
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    entries = b""
+    for key, data in (font_streams or {}).items():
+        number = stream(b"/Filter /FlateDecode", zlib.compress(data))
+        if key == "ToUnicode":
+            entries += b" /ToUnicode %d 0 R" % number
+        else:
+            descriptor = add(
+                b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 "
+                b"/FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 "
+                b"/CapHeight 700 /StemV 80 /%s %d 0 R >>" % (key.encode(), number)
+            )
+            entries += b" /FontDescriptor %d 0 R" % descriptor
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica%s >>" % entries)
     form = 0
     for index, body in enumerate(reversed(forms)):
         inner = b" /Resources << /XObject << /X %d 0 R >> >>" % form if index else b""
@@ -1671,6 +1690,22 @@ def _raw_pdf(pages: Sequence[bytes], forms: Sequence[bytes] = (), fanout: int = 
         xref,
     )
     return bytes(out)
+
+
+@pytest.mark.parametrize("key", ["ToUnicode", "FontFile"])
+def test_a_font_stream_bomb_is_refused(monkeypatch: pytest.MonkeyPatch, key: str) -> None:
+    # pdfminer inflates a font's ToUnicode map and a simple font's program whole when it
+    # loads the font: a 430 KB file took 640 MB of memory, and a larger one would take
+    # all there is.
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 2000)
+    data = _raw_pdf([b""], font_streams={key: b" " * 3000})
+    with pytest.raises(ReportError) as caught:
+        govinfo_report.parse(data)
+    assert "a font's stream inflates to more than 2000 bytes" in caught.value.reason
+    assert "compression bomb" in caught.value.reason
+    assert "page 1" in str(caught.value.where)
+    monkeypatch.setattr(_load, "MAX_STREAM_BYTES", 4000)
+    assert [block.text for block in read_pdf(data).blocks] == ["Annual report"]
 
 
 def test_raw_pdf_with_forms_is_read() -> None:

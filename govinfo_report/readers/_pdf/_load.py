@@ -74,8 +74,9 @@ MAX_PAGE_OBJECTS = 100_000
 #: so this bounds the reading at about half a minute. A small file can draw one form
 #: on every page, so the pages' own limits alone would allow far more.
 MAX_DOCUMENT_OBJECTS = 250_000
-#: Bytes a page's content stream may inflate to. A dense page of text and
-#: rulings takes about 100 KB; more than this is a compression bomb.
+#: Bytes a page's content stream, or a font's stream pdfminer inflates (ToUnicode map,
+#: font program), may inflate to. A dense page of text and rulings takes about 100 KB, a
+#: full CJK font about 20 MB; more than this is a compression bomb.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
 #: Nesting of form XObjects, checked as they are run (a form drawn inside a form
 #: deeper than this is refused) and again when collecting glyphs (``LTFigure``);
@@ -656,10 +657,12 @@ class _Budget:
     """The content-stream bytes run so far in one document, shared by the interpreters
     pdfminer makes for the form XObjects."""
 
-    __slots__ = ("content",)
+    __slots__ = ("checked", "content")
 
     def __init__(self) -> None:
         self.content = 0
+        #: The font streams already checked for a compression bomb (by object).
+        self.checked: set[int] = set()
 
 
 class _ClippingInterpreter(PDFPageInterpreter):
@@ -707,6 +710,21 @@ class _ClippingInterpreter(PDFPageInterpreter):
                 "this is a hostile file"
             )
         super().render_contents(resources, streams, ctm)
+
+    def init_resources(self, resources: dict[object, object]) -> None:
+        # pdfminer decodes a font's ToUnicode map and its font program whole, in memory,
+        # when it loads the font: a few hundred kilobytes could inflate to gigabytes.
+        # Each is checked first, once a document.
+        fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+        if isinstance(fonts, dict):
+            checked = self.budget.checked
+            for spec in fonts.values():
+                for stream in _font_streams(resolve1(spec)):
+                    if id(stream) not in checked:
+                        checked.add(id(stream))
+                        if stream.rawdata is not None and stream.get_filters():
+                            _check_inflated_size(stream, stream.rawdata, "a font's stream")
+        super().init_resources(resources)
 
     def do_q(self) -> None:
         if len(self.gstack) >= MAX_SAVED_STATES:
@@ -881,8 +899,33 @@ _ASCII_HEX = frozenset({"ASCIIHexDecode", "AHx"})
 _INFLATE_PIECE = 1024
 
 
-def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
-    """Refuse a content stream that decodes to more than MAX_STREAM_BYTES.
+def _font_streams(spec: object) -> list[PDFStream]:
+    """The streams pdfminer decodes when it loads the font ``spec``: its ToUnicode map;
+    the font program of a simple font without an encoding (FontFile, read for the
+    encoding in it); a CID font's TrueType program (FontFile2, read for its cmap)."""
+    if not isinstance(spec, dict):
+        return []
+    found = [spec.get("ToUnicode")]
+    descriptor = resolve1(spec.get("FontDescriptor"))
+    if isinstance(descriptor, dict) and "Encoding" not in spec:
+        found.append(descriptor.get("FontFile"))
+    descendants = resolve1(spec.get("DescendantFonts"))
+    if isinstance(descendants, list):
+        for font in descendants[:4]:  # one, by the standard
+            font = resolve1(font)
+            if isinstance(font, dict):
+                descriptor = resolve1(font.get("FontDescriptor"))
+                found.append(font.get("ToUnicode"))
+                if isinstance(descriptor, dict):
+                    found.append(descriptor.get("FontFile2"))
+    return [stream for item in found if isinstance(stream := resolve1(item), PDFStream)]
+
+
+def _check_inflated_size(
+    stream: PDFStream, raw: bytes, what: str = "a page content stream"
+) -> None:
+    """Refuse a stream (``what`` it is, for the message) that decodes to more than
+    MAX_STREAM_BYTES.
 
     pdfminer decodes a stream whole, in memory; a few kilobytes can inflate to
     gigabytes (a "zip bomb"). Decoding first, each filter of the chain in turn and each
@@ -905,28 +948,28 @@ def _check_inflated_size(stream: PDFStream, raw: bytes) -> None:
                 data = _unlzw(data)
             elif name in _RUN_LENGTH:
                 if _run_length_size(data) > MAX_STREAM_BYTES:
-                    _refuse_bomb()
+                    _refuse_bomb(what)
                 data = rldecode(data)
             elif name in _ASCII85:
                 # Five characters make four bytes, and "z" alone makes four zero bytes.
                 if 4 * data.count(b"z") + len(data) > MAX_STREAM_BYTES:
-                    _refuse_bomb()
+                    _refuse_bomb(what)
                 data = ascii85decode(data)
             elif name in _ASCII_HEX:
                 data = asciihexdecode(data)  # two characters a byte: never larger
             else:
                 return
             if len(data) > MAX_STREAM_BYTES:
-                _refuse_bomb()
+                _refuse_bomb(what)
     except ReportError:
         raise
     except Exception:
         return  # damaged: pdfminer's own decoding says so
 
 
-def _refuse_bomb() -> None:
+def _refuse_bomb(what: str) -> None:
     raise ReportError(
-        f"a page content stream inflates to more than {MAX_STREAM_BYTES} bytes; "
+        f"{what} inflates to more than {MAX_STREAM_BYTES} bytes; "
         "this is a hostile file (a compression bomb), not a report page"
     )
 
