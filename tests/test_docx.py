@@ -406,7 +406,9 @@ def test_markup_that_is_not_text() -> None:
         "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>7</w:t></w:r>"
         "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"
-        "<w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>shown</w:t></w:r></w:p>"
+        "<w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>shown</w:t></w:r>"
+        # Hidden always, even where hidden text is shown (it read "9shown").
+        "<w:r><w:rPr><w:specVanish/></w:rPr><w:t>9</w:t></w:r></w:p>"
         # Tracked changes: the deletion is gone, the insertion is there.
         "<w:p><w:r><w:t>was </w:t></w:r><w:del w:id='1' w:author='a'><w:r>"
         "<w:delText>12</w:delText></w:r></w:del><w:ins w:id='2' w:author='a'><w:r><w:t>13</w:t>"
@@ -1369,6 +1371,12 @@ def test_a_mark_raised_by_its_position_after_a_value_is_left_out_and_the_value_d
         _styled_run("m") + _styled_run("long mark", own="<w:position w:val='6'/>"),
     ]
     table = _value_table(cells)
+    # A raised value beside a character that shows nothing is the cell's text, as a
+    # raised value alone is (the zero-width space made it a footnote mark: blank).
+    alone = _value_table(
+        [_styled_run("\u200b") + _styled_run("130", own="<w:position w:val='4'/>")]
+    )
+    assert read_docx(_package(alone)).tables()[0].rows[0][1].text == "\u200b130"
     # Outside a table a raised run is text, as a superscript is.
     body = table + "<w:p>" + cells[0] + "</w:p>"
     raw = read_docx(_package(body, styles=styles))
@@ -1543,6 +1551,7 @@ def test_white_text_highlighted_or_shaded_is_seen_and_read() -> None:
     cells = [
         _coloured("9", more="<w:highlight w:val='black'/>") + _run("125"),
         _coloured("9", more="<w:shd w:val='clear' w:color='auto' w:fill='C00000'/>") + _run("125"),
+        _coloured("9", more="<w:shd w:val='pct25' w:color='auto' w:fill='auto'/>") + _run("125"),
         # a highlight or shading that is none, or white, shows nothing
         _coloured("9", more="<w:highlight w:val='none'/>") + _run("125"),
         _coloured("9", more="<w:highlight w:val='white'/>") + _run("125"),
@@ -1551,9 +1560,9 @@ def test_white_text_highlighted_or_shaded_is_seen_and_read() -> None:
     ]
     document = read_docx(_package(_value_table(cells)))
     assert [row[1].text for row in document.tables()[0].rows] == [
-        "9125", "9125", "125", "125", "125", "125"
+        "9125", "9125", "9125", "125", "125", "125", "125"
     ]  # fmt: skip
-    assert [row for row, _, _ in _white_notes(document)] == [2, 3, 4, 5]
+    assert [row for row, _, _ in _white_notes(document)] == [3, 4, 5, 6]
 
 
 def test_a_value_cell_all_in_white_is_read() -> None:
@@ -1702,13 +1711,23 @@ def test_white_text_on_a_shaded_cell_paragraph_or_table_is_read() -> None:
         table(tbl_props=navy),
         table(tc_props="<w:shd w:val='clear' w:themeFill='text2'/>"),
         table(tc_props="<w:shd w:val='solid' w:color='000000' w:fill='auto'/>"),
+        # A pattern in the automatic colour is drawn black: "50%" over no fill is grey,
+        # and the white "1" on it was left out (26 for 126).
+        table(tc_props="<w:shd w:val='pct50' w:color='auto' w:fill='auto'/>"),
+        table(tc_props="<w:shd w:val='solid'/>"),
+        table(tc_props="<w:shd w:val='diagStripe' w:color='C00000' w:fill='FFFFFF'/>"),
     ]
     for xml in shaded:
         document = read_docx(_package(xml))
         assert document.tables()[0].rows[0][1].text == "101", xml
         assert not _white_notes(document)
-    # A white fill is no ground: the white "1" is whited out.
-    plain = table(tc_props="<w:shd w:val='clear' w:color='auto' w:fill='FFFFFF'/>")
-    document = read_docx(_package(plain))
-    assert document.tables()[0].rows[0][1].text == "01"
-    assert len(_white_notes(document)) == 1
+    # A white fill, or a pattern in white over it, is no ground: the white "1" is
+    # whited out.
+    for props in (
+        "<w:shd w:val='clear' w:color='auto' w:fill='FFFFFF'/>",
+        "<w:shd w:val='pct50' w:color='FFFFFF' w:fill='auto'/>",
+        "<w:shd w:val='nil'/>",
+    ):
+        document = read_docx(_package(table(tc_props=props)))
+        assert document.tables()[0].rows[0][1].text == "01", props
+        assert len(_white_notes(document)) == 1

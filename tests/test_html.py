@@ -1309,6 +1309,9 @@ def test_a_superscript_that_is_the_whole_cell_is_its_text() -> None:
         )
     )
     assert [c.text for c in document.tables()[0].rows[0]] == ["甲", "101", "5", "7"]
+    # A character that shows nothing (a zero-width space) is nothing beside it either.
+    beside = read_html(_page("<table><tr><td>甲</td><td>\u200b<sup>130</sup></td></tr></table>"))
+    assert beside.tables()[0].rows[0][1].text == "\u200b130"
     codes = [code for code, _, _ in document.notes]
     assert codes.count("doubt.html-superscript") == 1  # the "1" after 5 only
     assert codes.count("html.struck-text") == 1  # said once, though the cell was read twice

@@ -79,6 +79,7 @@ from lxml import etree
 
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
+from govinfo_report._labels import visible
 from govinfo_report._location import Location
 from govinfo_report.readers._marks import MAX_FOOTNOTE_MARK, footnote_doubt
 
@@ -142,6 +143,8 @@ W_ILVL = _w("ilvl")
 W_R = _w("r")
 W_RPR = _w("rPr")
 W_VANISH = _w("vanish")
+#: Hidden always, even where hidden text is shown (ISO 29500-1, 17.3.2.36).
+W_SPECVANISH = _w("specVanish")
 W_STRIKE = _w("strike")
 W_VERTALIGN = _w("vertAlign")
 W_POSITION = _w("position")
@@ -931,16 +934,16 @@ def _white(color: etree._Element | None) -> bool | None:
 
 def _ground(rpr: etree._Element) -> bool | None:
     """Whether text is set on a ground of its own, on which white text is seen: a
-    highlight (``w:highlight`` other than ``none`` or ``white``) or a shading whose fill
-    is a colour other than white (``w:shd/@w:fill``). ``None`` when neither is said."""
+    highlight (``w:highlight`` other than ``none`` or ``white``) or a shading that paints
+    a colour other than white (see :func:`_shading_seen`). ``None`` when neither is
+    said."""
     highlight = _child(rpr, W_HIGHLIGHT)
     shading = _child(rpr, W_SHD)
     if highlight is None and shading is None:
         return None
     if highlight is not None and (highlight.get(W_VAL) or "none") not in ("none", "white"):
         return True
-    fill = "" if shading is None else (shading.get(W_FILL) or "").upper()
-    return fill not in _NO_RGB and fill != "FFFFFF"
+    return _shading_seen(shading)
 
 
 def _own_format(rpr: etree._Element | None, colour: bool = True) -> _StyleFormat:
@@ -950,7 +953,7 @@ def _own_format(rpr: etree._Element | None, colour: bool = True) -> _StyleFormat
         return _UNSAID
     align = _child(rpr, W_VERTALIGN)
     return (
-        _on(_child(rpr, W_VANISH)),
+        True if _on(_child(rpr, W_SPECVANISH)) else _on(_child(rpr, W_VANISH)),
         _on(_child(rpr, W_STRIKE)),
         _on(_child(rpr, W_DSTRIKE)),
         None if align is None else align.get(W_VAL) == "superscript",
@@ -1048,6 +1051,7 @@ _CAREFUL = (
     W_MOVEFROM,
     W_INS,
     W_VANISH,
+    W_SPECVANISH,
     W_STRIKE,
     W_DSTRIKE,
     W_VERTALIGN,
@@ -1072,7 +1076,9 @@ _WHITE_MARKS = re.compile("([\x01-\x04])")
 
 def _shading_seen(shd: etree._Element | None) -> bool:
     """Whether a ``w:shd`` paints a colour other than white: its fill, a theme fill other
-    than the background's, or a solid pattern in a colour."""
+    than the background's, or a pattern (``w:val`` other than ``clear`` and ``nil``: solid,
+    a percentage, stripes) in a colour other than white. A pattern's automatic colour
+    (``auto``, or none given) is black, as Word draws it: "50%" over no fill is grey."""
     if shd is None:
         return False
     fill = (shd.get(W_FILL) or "").upper()
@@ -1082,7 +1088,7 @@ def _shading_seen(shd: etree._Element | None) -> bool:
     if theme is not None and theme not in ("background1", "light1"):
         return True
     color = (shd.get(_w("color")) or "").upper()
-    return shd.get(W_VAL) == "solid" and color not in _NO_RGB and color != "FFFFFF"
+    return shd.get(W_VAL) not in (None, "clear", "nil") and color != "FFFFFF"
 
 
 def _shaded(tc: etree._Element, tbl: etree._Element) -> bool:
@@ -1120,11 +1126,11 @@ def _unwhitened(text: str) -> tuple[str, str]:
             label = piece == _LABEL_START
         else:
             every.append(piece)
-            if depth and not label and piece.strip(_SPACE):
+            if depth and not label and visible(piece).strip(_SPACE):
                 white.append(piece)
             else:
                 shown.append(piece)
-                not_white = not_white or (not label and bool(piece.strip(_SPACE)))
+                not_white = not_white or (not label and bool(visible(piece).strip(_SPACE)))
     if white and not_white:
         return "".join(shown), "".join(white)
     return "".join(every), ""
@@ -1726,7 +1732,7 @@ class _Walker:
                 self.cell_chunks = 0
                 text, whited = self.cell_text(tc, tbl, path)
                 self.marks = None
-                if marks and not text.strip(_SPACE):
+                if marks and not visible(text).strip(_SPACE):
                     # Nothing beside the superscripts for them to mark: they are the
                     # cell's text, as Word shows it (raised). Read again as text, the
                     # notes of the first reading taken back first.
@@ -1765,7 +1771,7 @@ class _Walker:
                         target,
                         index,
                     )
-                if self.cell_tables and not text.strip(_SPACE):
+                if self.cell_tables and not visible(text).strip(_SPACE):
                     # An empty cell holding a table: its value may be in that table.
                     self._cell_note(
                         "doubt.docx-table-in-cell",

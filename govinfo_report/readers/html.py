@@ -77,7 +77,7 @@ from lxml import etree
 
 from govinfo_report._errors import ReportError
 from govinfo_report._ir import Block, Document, Paragraph, Table, TableCell
-from govinfo_report._labels import core, nfkc, section_heading
+from govinfo_report._labels import core, nfkc, section_heading, visible
 from govinfo_report._location import Location
 from govinfo_report.formats import FORMATS
 from govinfo_report.readers import _check_text
@@ -1326,15 +1326,16 @@ class _Walker:
         whited = self.whited = [] if self.may_colour else None
         text = self._cell_text(cell, path, depth, white)
         self.whited = None
-        unseen = _collapse("".join(whited)).strip(_PARAGRAPH_STRIP) if whited else ""
-        if unseen and not text.strip(_PARAGRAPH_STRIP):
+        unseen = visible(_collapse("".join(whited))).strip(_PARAGRAPH_STRIP) if whited else ""
+        # Characters that show nothing (a zero-width space) are no text beside it.
+        if unseen and not visible(text).strip(_PARAGRAPH_STRIP):
             del self.notes[noted:]
             self.hidden = hidden
             marks = self.marks = []
             text = self._cell_text(cell, path, depth)
             unseen = ""
         self.marks = None
-        if marks and not text.strip(_PARAGRAPH_STRIP):
+        if marks and not visible(text).strip(_PARAGRAPH_STRIP):
             del self.notes[noted:]
             self.hidden = hidden
             text = self._cell_text(cell, path, depth)
