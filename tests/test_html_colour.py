@@ -147,3 +147,31 @@ def test_colour_reads_css_as_css_does() -> None:
     # A style's background undoes bgcolor; an invalid background-color is dropped.
     assert of("<td bgcolor='navy' style='background:none'>a</td>") == 0
     assert of("<td style='background-color:navy;background-color:bogus'>a</td>") == _colour.BACKED
+
+
+def test_each_elements_colour_is_read_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # White and black nested alternately: each white one asked every element above it
+    # for a ground, so the work grew with the square of the depth (a 680 KB page of such
+    # cells took 13 s). The answers are kept for the page.
+    from govinfo_report.readers import html as html_reader
+
+    calls = 0
+    original = _colour.colour
+
+    def counted(element: etree._Element) -> int:
+        nonlocal calls
+        calls += 1
+        return original(element)
+
+    monkeypatch.setattr(_colour, "colour", counted)
+    monkeypatch.setattr(html_reader, "colour", counted)
+    depth = 120
+    inner = "x"
+    for i in range(depth):
+        inner = f'<span style="color:{"white" if i % 2 else "black"}">{i % 10}{inner}</span>'
+    text, notes = _cell("1" + inner)
+    assert text and len(notes) == 1
+    # Each element at most three times: the fast path's look, the walk's, a ground's.
+    assert calls <= 3 * (depth + 1), calls

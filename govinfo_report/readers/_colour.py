@@ -11,6 +11,7 @@ paint are unknown, and a white that only a sheet gives is read (see docs/carrier
 
 from __future__ import annotations
 
+import functools
 import re
 
 import tinycss2
@@ -113,6 +114,26 @@ def _declared(name: str, value: str) -> _Said | None:
     return None if rgba is None else not _is_white(rgba)
 
 
+@functools.lru_cache(maxsize=4096)
+def _style_says(style: str) -> tuple[_Said | None, bool | None]:
+    """What an inline ``style`` says of its element's text colour and of its ground
+    (``None`` where it says nothing). Kept for the page's styles, which repeat: a page
+    pasted from Word styles thousands of spans alike, and tinycss2 takes tens of
+    microseconds a colour."""
+    lowered = style.lower()
+    if "color" not in lowered and "background" not in lowered:
+        return None, None
+    if "/*" in lowered:
+        lowered = _COMMENT_RE.sub(" ", lowered)
+    values: dict[str, _Said] = cascaded(
+        # background-color is a longhand of background: one property ([:10]).
+        (name[:10], _declared(name, value.strip()), important)
+        for name, value, important in _DECLARATION_RE.findall(lowered)
+    )
+    ground = values.get("background")
+    return values.get("color"), None if ground is None else bool(ground)
+
+
 def colour(element: etree._Element) -> int:
     """What ``element`` does to its text's colour and ground (:data:`WHITE`,
     :data:`COLOURED`, :data:`BACKED`), or 0 when its own style says nothing of either.
@@ -134,18 +155,10 @@ def colour(element: etree._Element) -> int:
         text = _legacy(attribute) or "coloured"
     style = element.get("style")
     if style is not None:
-        lowered = style.lower()
-        if "color" in lowered or "background" in lowered:
-            if "/*" in lowered:
-                lowered = _COMMENT_RE.sub(" ", lowered)
-            values: dict[str, _Said] = cascaded(
-                # background-color is a longhand of background: one property ([:10]).
-                (name[:10], _declared(name, value.strip()), important)
-                for name, value, important in _DECLARATION_RE.findall(lowered)
-            )
-            text = values.get("color", text)
-            if "background" in values:
-                backed = bool(values["background"]) or tag in _GROUND_TAGS
+        said, ground = _style_says(style)
+        text = text if said is None else said
+        if ground is not None:
+            backed = ground or tag in _GROUND_TAGS
     if backed:
         return BACKED
     if text is None:
@@ -155,12 +168,27 @@ def colour(element: etree._Element) -> int:
     return COLOURED
 
 
-def grounded(element: etree._Element) -> bool:
+def grounded(element: etree._Element, memo: dict[etree._Element, bool]) -> bool:
     """Whether an element around ``element`` (up to the page's ``<body>``) paints a
-    ground, so that white text in ``element`` is seen."""
-    for above in element.iterancestors():
-        if above.tag == "body":
+    ground, so that white text in ``element`` is seen.
+
+    ``memo`` keeps the answer for each element asked on the way up, for the page: each
+    element's colour is then read once, however deep white and other colours alternate.
+    """
+    way: list[etree._Element] = []
+    above = element.getparent()
+    found = False
+    while above is not None and above.tag != "body":
+        known = memo.get(above)
+        if known is not None:
+            found = known
             break
+        way.append(above)
         if colour(above) == BACKED:
-            return True
-    return False
+            found = True
+            break
+        above = above.getparent()
+    # Every element on the way lies under where the answer was found: it shares it.
+    for passed in way:
+        memo[passed] = found
+    return found

@@ -796,6 +796,9 @@ class _Walker:
         #: While a data cell with markup is read on a page that may colour text: the
         #: white text met in it (see :class:`_Whited`); else None.
         self.whited: list[str] | None = None
+        #: Whether each element asked paints a ground or lies on one (see
+        #: :func:`._colour.grounded`).
+        self.grounds: dict[etree._Element, bool] = {}
         #: What :meth:`_markup_cell` found to note at the cell it read: (code, message).
         self.cell_notes: list[tuple[str, str]] = []
         #: False when no row of the page holds text outside its cells.
@@ -848,7 +851,7 @@ class _Walker:
         its ground: white text on no ground is unseen (see :class:`_Whited`)."""
         own = colour(element)
         if own == WHITE:
-            if isinstance(lines, _Unseen) or grounded(element) or self.whited is None:
+            if isinstance(lines, _Unseen) or self.whited is None or grounded(element, self.grounds):
                 return lines
             return _Whited(lines, self.whited)
         if own in (COLOURED, BACKED) and isinstance(lines, _Whited):
@@ -1281,7 +1284,9 @@ class _Walker:
                 else:
                     # A cell coloured white itself is read by the walk, which sees what
                     # inside it is coloured otherwise.
-                    white = may_colour and colour(cell) == WHITE and not grounded(cell)
+                    white = (
+                        may_colour and colour(cell) == WHITE and not grounded(cell, self.grounds)
+                    )
                     chained = None if white else _chain_text(cell, may_hide, may_colour)
                     if chained is None:
                         text = self._markup_cell(cell, row_path + step, depth, white)
