@@ -114,12 +114,26 @@ def _declared(name: str, value: str) -> _Said | None:
     return None if rgba is None else not _is_white(rgba)
 
 
-@functools.lru_cache(maxsize=4096)
 def _style_says(style: str) -> tuple[_Said | None, bool | None]:
     """What an inline ``style`` says of its element's text colour and of its ground
-    (``None`` where it says nothing). Kept for the page's styles, which repeat: a page
-    pasted from Word styles thousands of spans alike, and tinycss2 takes tens of
-    microseconds a colour."""
+    (``None`` where it says nothing). Kept for the styles a page repeats (a page pasted
+    from Word styles thousands of spans alike, and tinycss2 takes tens of microseconds a
+    colour), unless long: the kept ones stay in memory after the page."""
+    if len(style) <= _KEPT_STYLE:
+        return _kept_style_says(style)
+    return _read_style(style)
+
+
+#: The longest inline style whose reading is kept (Word's are 100 to 300 characters).
+_KEPT_STYLE = 512
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_style_says(style: str) -> tuple[_Said | None, bool | None]:
+    return _read_style(style)
+
+
+def _read_style(style: str) -> tuple[_Said | None, bool | None]:
     lowered = style.lower()
     if "color" not in lowered and "background" not in lowered:
         return None, None
