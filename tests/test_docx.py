@@ -663,6 +663,19 @@ def test_every_location_finds_its_text_in_the_part() -> None:
             assert "".join(tc.itertext()) == cell.text
 
 
+def test_a_text_box_in_an_embedded_object_is_read_however_the_paragraph_is_walked() -> None:
+    # VML in a w:object holds a text box as w:pict does: read when the paragraph was read
+    # plainly, it was lost when anything else in it (a tab) made the reader walk it run
+    # by run.
+    box = (
+        "<w:r><w:object><v:shape><v:textbox><w:txbxContent>"
+        f"{_p('129')}</w:txbxContent></v:textbox></v:shape></w:object></w:r>"
+    )
+    cells = [box, "<w:r><w:tab/></w:r>" + box]
+    document = read_docx(_package(_value_table(cells)))
+    assert [row[1].text.strip() for row in document.tables()[0].rows] == ["129", "129"]
+
+
 def test_text_box_is_read_once_after_its_paragraph() -> None:
     box = "<w:txbxContent>" + _p("in the box") + "</w:txbxContent>"
     anchor = (

@@ -168,6 +168,8 @@ W_RUBYBASE = _w("rubyBase")
 W_FLDCHARTYPE = _w("fldCharType")
 W_DRAWING = _w("drawing")
 W_PICT = _w("pict")
+#: An embedded object (OLE), drawn by VML that may hold a text box, as w:pict does.
+W_OBJECT = _w("object")
 W_TXBXCONTENT = _w("txbxContent")
 W_DEL = _w("del")
 W_INS = _w("ins")
@@ -1059,6 +1061,7 @@ _CAREFUL = (
     MC_ALTERNATE,
     W_DRAWING,
     W_PICT,
+    W_OBJECT,
     M_OMATH,
 )
 #: What is stripped from a paragraph's ends (the text reader strips the same).
@@ -1551,7 +1554,7 @@ class _Walker:
                 for base in child.iterchildren(W_RUBYBASE):
                     for inner in base.iterchildren(W_R):
                         self.run(inner, out, boxes)
-            elif tag in (W_DRAWING, W_PICT):
+            elif tag in (W_DRAWING, W_PICT, W_OBJECT):
                 boxes.extend(_top_boxes(child))
             elif tag == MC_ALTERNATE:
                 # Choice and Fallback hold the same content twice: read one of them.
