@@ -269,16 +269,41 @@ def _signature(text: str) -> re.Match[str] | None:
 
 
 def signature_at(texts: Sequence[str]) -> int | None:
-    """The index of the last of ``texts`` that is a signature's date line, if any. A web
+    """The index of the last of ``texts`` that is a signature's date line, if any.
+
+    A line signed by a body (its name before the date, or on the line above) goes before
+    any other dated line: a page's list of related links ("…2022年…年度报告 2023-01-16")
+    or its counter ("浏览次数：12 2025-02-11") may follow the signature inside the article.
+    A line whose text before the date names a report, or a field other than a date
+    ("浏览次数：12"), is never one. A web
     page's field ("发布日期：2024-02-02", its footer's or header's) is one only where no
-    other is: the page's date does not override the report's signature before it."""
-    page_field = None
+    other is: the page's date does not override the report's signature before it.
+    """
+    page_field = loose = None
     for i in range(len(texts) - 1, -1, -1):
-        if _signature(texts[i]):
-            if not _PAGE_FIELD_RE.search(texts[i]):
-                return i
+        match = _signature(texts[i])
+        if match is None:
+            continue
+        if _PAGE_FIELD_RE.search(texts[i]):
             page_field = i if page_field is None else page_field
-    return page_field
+            continue
+        who = "".join(nfkc(match["who"]).split())
+        if "报告" in who or (":" in who and not who.split(":")[0].endswith(("日期", "时间"))):
+            continue  # a link to a report, or a field other than the date, with its date
+        if _signer(texts, i, who) is not None:
+            return i
+        loose = i if loose is None else loose
+    return loose if loose is not None else page_field
+
+
+def _signer(texts: Sequence[str], at: int, who: str) -> str | None:
+    """The body that signs the date line ``texts[at]`` (``who`` is what stands before its
+    date, white space taken out): ``who``, or the line above when ``who`` is empty, when
+    it names a body."""
+    if not who:
+        above = (text for text in reversed(texts[:at]) if text.strip())
+        who = "".join(nfkc(next(above, "")).split())
+    return who if _BODY_RE.match(who) else None
 
 
 # What a body's name ends with ("青禾镇人民政府", "松岭县交通运输局", "…街道办事处",
@@ -302,11 +327,7 @@ def organization_from_signature(last_paragraphs: Sequence[str]) -> str | None:
         return None
     match = _signature(last_paragraphs[at])
     assert match is not None
-    who = "".join(match["who"].split())
-    if not who:
-        above = (text for text in reversed(last_paragraphs[:at]) if text.strip())
-        who = "".join(nfkc(next(above, "")).split())
-    return who if _BODY_RE.match(who) else None
+    return _signer(last_paragraphs, at, "".join(match["who"].split()))
 
 
 def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.date | None:

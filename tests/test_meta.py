@@ -351,6 +351,23 @@ def test_a_crawled_page_s_field_name_is_no_part_of_the_title(prefix: str) -> Non
     )
 
 
+def test_dated_lines_of_the_page_after_the_signature_do_not_override_it() -> None:
+    # A site's related links and counter inside the article, after the signature: the
+    # last dated line won, and the report was published on 2023-01-16.
+    signed = ["青禾镇人民政府", "2025年1月20日"]
+    links = ["相关信息", "青禾镇人民政府2022年政府信息公开工作年度报告 2023-01-16"]
+    assert _meta.find_published(signed + links, []) == dt.date(2025, 1, 20)
+    news = ["青禾镇召开政务公开工作推进会 2025-02-11"]  # a link naming no report
+    assert _meta.find_published(signed + news, []) == dt.date(2025, 1, 20)
+    assert _meta.find_published(["青禾镇人民政府 2025年1月20日", *news], []) == dt.date(2025, 1, 20)
+    # A line not signed by a body is still a signature where no other is; a field other
+    # than a date, or a link to a report, never is.
+    counter = ["浏览次数：12　2025-02-11"]
+    assert _meta.find_published(["（盖章）", "2025年1月20日", *counter], []) == dt.date(2025, 1, 20)
+    assert _meta.find_published(counter, []) is None
+    assert _meta.find_published(links, []) is None
+
+
 def test_a_page_s_date_after_the_signature_does_not_override_it() -> None:
     # A footer's "发布日期：2024-02-02" after the signature's "2024年1月20日" was taken for
     # the signature: the publication date was the page's, and the footer's contact lines
