@@ -91,6 +91,26 @@ def test_notes_at_cells_name_the_table_the_document_yields() -> None:
         assert where.table == yielded[table_path], where
 
 
+def test_a_table_in_one_cell_of_a_report_table_is_that_cell_s_text() -> None:
+    # A note set in a box of its own (a table in the header cell) made the whole of
+    # table 三 a layout grid: every value of it was lost. So did an empty table an editor
+    # left in a cell.
+    page = render_html(consistent_example("青禾镇人民政府", 2024), seed=2).decode()
+    note = re.search(r"<td([^>]*)>(（本列数据的勾稽关系为[^<]*)</td>", page)
+    assert note is not None
+    boxed = page.replace(
+        note.group(0),
+        f"<td{note.group(1)}><table border=0 width='100%'><tr><td>{note.group(2)}"
+        "</td></tr></table></td>",
+    ).replace("<td>总计</td>", "<td>总计<table></table></td>", 1)
+    assert boxed.count("<table") == page.count("<table") + 2
+    parsed = govinfo_report.parse(boxed.encode()).to_dict()
+    assert parsed == govinfo_report.parse(page.encode()).to_dict()
+    document = read_html(boxed.encode())
+    texts = [cell.text for table in document.tables() for row in table.rows for cell in row]
+    assert note.group(2) in texts
+
+
 def test_word_pasted_page_reads_like_plain_markup() -> None:
     document = read_html(_corpus("001").read_bytes())
     tables = document.tables()

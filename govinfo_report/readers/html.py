@@ -33,7 +33,8 @@ Theory of operation.
    (visibility is inherited and ``visibility:visible`` shows a descendant again; the
    last declaration wins, ``!important`` first). Struck-through text (``<del>``,
    ``<s>``, ``<strike>``, ``line-through``) is deleted text: left out, and noted.
-4. **Tables.** A table whose cells hold tables is a layout grid: its cells are
+4. **Tables.** A table whose cells hold tables is a layout grid (unless its own
+   cells carry the report's labels): its cells are
    read as running content, so the inner tables come out as tables. So is a
    table of one cell (a box around the article). Any other table becomes a
    :class:`~govinfo_report._ir.Table`: row and column spans are laid out on a
@@ -1074,7 +1075,10 @@ class _Walker:
         self, table: etree._Element, path: str, lines: _Lines, depth: int, in_link: bool
     ) -> None:
         foster: list[tuple[etree._Element | str, str]] = []
-        nested = next(table.iterdescendants("table"), None) is not None
+        # A table holding tables is a layout grid, unless its own cells carry the report's
+        # labels: then the table in one of its cells (a note set in a box, an empty one
+        # an editor left) is that cell's text.
+        nested = next(table.iterdescendants("table"), None) is not None and not _labelled(table)
         # Text or elements between the cells of a row are looked for row by row only where
         # they may be: in a small layout table always, in a data table when it has such
         # text or when its grid meets such an element.
@@ -1515,6 +1519,27 @@ def _is_report_table(table: _RawTable) -> bool:
                 if hits >= 2:
                     return True
     return False
+
+
+def _labelled(table: etree._Element) -> bool:
+    """Whether at least two of ``table``'s own cells (in its rows, or its row groups'),
+    other than those holding a table, carry official labels of the report's tables."""
+    hits = 0
+    cells = _OWN_CELLS_XPATH(table)
+    assert isinstance(cells, list)
+    for cell in cells:
+        assert isinstance(cell, etree._Element)
+        if next(cell.iterdescendants("table"), None) is not None:
+            continue
+        text = "".join(str(piece) for piece in cell.itertext())
+        if 4 <= len(text) <= 200 and core(text) in _REPORT_LABELS:
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+_OWN_CELLS_XPATH = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
 
 
 def _is_heading(block: _RawBlock) -> bool:
