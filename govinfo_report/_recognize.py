@@ -415,7 +415,12 @@ def _value_kind(text: str) -> CellKind:
 
 @lru_cache(maxsize=8192)
 def _is_value_text(text: str) -> bool:
-    return _value_kind(text) in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
+    """Whether ``text`` is printed as a value: a count, an amount, a blank or a marker."""
+    kind = _value_kind(text)
+    if kind is CellKind.UNREADABLE:
+        # A fraction is no count, but it is a value: an amount in 万元 ("12.5").
+        kind = read_value(text, "amount", "万元")[0]
+    return kind in (CellKind.NUMBER, CellKind.BLANK, CellKind.MARKER)
 
 
 @lru_cache(maxsize=64)

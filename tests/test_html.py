@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import random
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from lxml import etree
 
@@ -109,6 +111,23 @@ def test_a_table_in_one_cell_of_a_report_table_is_that_cell_s_text() -> None:
     document = read_html(boxed.encode())
     texts = [cell.text for table in document.tables() for row in table.rows for cell in row]
     assert note.group(2) in texts
+
+
+def test_a_fees_row_with_a_fraction_alone_in_a_continued_table_is_read() -> None:
+    # Table 二 broken before its last row, which stands alone in a second table: a
+    # fragment of values is its section's table's, but "12.5" was no value (a fraction is
+    # no count), so the fragment was dropped and the fees lost.
+    report = consistent_example("青禾镇人民政府", 2024)
+    values = {key: dict(rows) for key, rows in report.values.items()}
+    values["active"]["fees"] = (Decimal("12.5"),)
+    page = render_html(attrs.evolve(report, values=values)).decode()
+    row = re.search(r"<tr><td>行政事业性收费</td>.*?</tr>", page)
+    assert row is not None
+    broken = page.replace(row.group(0), "</table><table border=1>" + row.group(0), 1)
+    parsed = govinfo_report.parse(broken.encode())
+    (fees,) = parsed.active.row("fees")
+    assert fees.value == Decimal("12.5")
+    assert not [d for d in parsed.diagnostics if d.code.startswith("missing.")]
 
 
 def test_word_pasted_page_reads_like_plain_markup() -> None:
