@@ -1157,11 +1157,37 @@ def _doubted_cells(document: Document, code: str = "doubt.") -> frozenset[_Doubt
     )
 
 
+def _heading_rows(document: Document, diags: _Diags) -> Document:
+    """``document`` with a paragraph put before each table whose first row is a section
+    heading alone ("三、收到和处理政府信息公开申请情况" in one cell across the table, as
+    editors set a table's caption): the heading a reader sees. The row stays in the
+    table, where no label of the form takes it."""
+    blocks: list[Paragraph | Table] = []
+    for block in document.blocks:
+        if isinstance(block, Table) and block.rows:
+            texts = [cell for cell in block.rows[0] if cell.text.strip()]
+            if len(texts) == 1 and (found := section_heading(texts[0].text)) and found[1] is None:
+                cell = texts[0]
+                blocks.append(Paragraph(text=cell.text.strip(), location=cell.location))
+                diags.add(
+                    Severity.INFO,
+                    "repair.heading-in-table",
+                    f"the heading of section {found[0].number} is the first row of a table; "
+                    "it was read as the section's heading",
+                    cell.location,
+                )
+        blocks.append(block)
+    if len(blocks) == len(document.blocks):
+        return document
+    return attrs.evolve(document, blocks=tuple(blocks))
+
+
 def recognize(document: Document) -> Report:
     """Map a document onto the format description and read every value."""
     diags = _Diags()
     for code, message, location in document.notes:
         diags.add(Severity.INFO, code, message, location)
+    document = _heading_rows(document, diags)
     paragraphs = [
         (i, block) for i, block in enumerate(document.blocks) if isinstance(block, Paragraph)
     ]

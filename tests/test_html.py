@@ -19,7 +19,7 @@ from govinfo_report.readers import html as html_reader
 from govinfo_report.readers.html import read_html
 from govinfo_report.synth import consistent_example
 from govinfo_report.synth.html import render_html
-from tests.shared import SHARED, parse_corpus_file, shared_dir
+from tests.shared import LABEL_FIELDS, SHARED, parse_corpus_file, shared_dir
 
 CORPUS = sorted((SHARED / "corpus").glob("seed*.html")) if (SHARED / "corpus").is_dir() else []
 
@@ -128,6 +128,31 @@ def test_a_fees_row_with_a_fraction_alone_in_a_continued_table_is_read() -> None
     (fees,) = parsed.active.row("fees")
     assert fees.value == Decimal("12.5")
     assert not [d for d in parsed.diagnostics if d.code.startswith("missing.")]
+
+
+def test_a_section_heading_set_as_a_table_s_first_row_is_the_heading() -> None:
+    # Editors set a table's caption as its first row, across the table: the values were
+    # read, but sections 二, 三 and 四 were reported missing, though a browser shows them.
+    report = consistent_example("青禾镇人民政府", 2024)
+    page = render_html(report).decode()
+    for number in "二三四":
+        heading = re.search(rf"<(h3|p)[^>]*>(?:<strong>)?({number}、[^<]*)<", page)
+        assert heading is not None
+        end = page.index(f"</{heading.group(1)}>", heading.start()) + len(heading.group(1)) + 3
+        page = page[: heading.start()] + page[end:]
+        start = page.index(">", page.index("<table", heading.start())) + 1
+        page = (
+            page[:start] + f"<tr><td colspan=4><b>{heading.group(2)}</b></td></tr>" + page[start:]
+        )
+    parsed = govinfo_report.parse(page.encode())
+    assert all(section.found for section in parsed.sections)
+    plain = govinfo_report.parse(render_html(report)).to_dict()
+    assert {key: parsed.to_dict()[key] for key in LABEL_FIELDS} == {
+        key: plain[key] for key in LABEL_FIELDS
+    }
+    codes = [d.code for d in parsed.diagnostics]
+    assert codes.count("repair.heading-in-table") == 3
+    assert "missing.section" not in codes
 
 
 def test_word_pasted_page_reads_like_plain_markup() -> None:
