@@ -846,6 +846,8 @@ class _TableReader:
             for cells in table.rows
             if len(cells) >= n and all(_is_value_text(cell.text) for cell in cells)
         ]
+        if not candidates and (banded := self._banded_hits()) is not None:
+            return banded
         if not candidates:
             # A line trimmed of its trailing tabs lost its last blank cells (see _trimmed).
             short = [
@@ -887,6 +889,35 @@ class _TableReader:
             part = chosen[r * width : (r + 1) * width] if chosen else []
             hits.append(_RowHit(row=row, values=part, label=cells[0], doubt=doubt))
         return hits
+
+    def _banded_hits(self) -> list[_RowHit] | None:
+        """The rows of table 四 printed in bands, to fit a page: a row naming one or more
+        of its rows (行政复议; 未经复议直接起诉 and 复议后起诉), then, under the columns'
+        headers, a row of values for each of them in turn. ``None`` unless every row of
+        the table is so found."""
+        width = len(self.spec.columns)
+        named_rows = {core(label): row for row in self.spec.rows for label in row.labels}
+        found: dict[str, _RowHit] = {}
+        named: list[Row] = []
+        for table in self.blocks:
+            for cells in table.rows:
+                rows = [
+                    named_rows[text] for cell in cells if (text := core(cell.text)) in named_rows
+                ]
+                if rows:
+                    named = rows
+                elif (
+                    named
+                    and len(cells) == width * len(named)
+                    and all(_is_value_text(cell.text) for cell in cells)
+                ):
+                    for i, row in enumerate(named):
+                        values = list(cells[i * width : (i + 1) * width])
+                        found.setdefault(row.key, _RowHit(row=row, values=values, label=cells[0]))
+                    named = []
+        if len(found) != len(self.spec.rows):
+            return None
+        return [found[row.key] for row in self.spec.rows]
 
     def _printed_units(self) -> dict[str, tuple[str, str]]:
         """Columns whose header (or the label of the row holding them) names another unit

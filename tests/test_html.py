@@ -155,6 +155,51 @@ def test_a_section_heading_set_as_a_table_s_first_row_is_the_heading() -> None:
     assert "missing.section" not in codes
 
 
+@pytest.mark.parametrize("split", [True, False], ids=["two tables", "one table of bands"])
+def test_table_four_printed_in_bands_is_read_by_its_row_names(split: bool) -> None:
+    # To fit a portrait page, table 四 printed as 行政复议's five columns, then 行政诉讼's
+    # two groups of five under their names: no row was fifteen values wide, and every
+    # value of the table was lost.
+    report = consistent_example("青禾镇人民政府", 2024)
+    values = {key: dict(rows) for key, rows in report.values.items()}
+    values["review_litigation"] = {
+        "review": (1, 2, 3, 4, 10),
+        "litigation_direct": (5, 6, 7, 8, 26),
+        "litigation_after_review": (9, 11, 12, 13, 45),
+    }
+    report = attrs.evolve(report, values=values)
+    page = render_html(report).decode()
+    original = re.search(r"<table[^>]*>(?:(?!</table>).)*行政复议.*?</table>", page, re.S)
+    assert original is not None
+    outcomes = "".join(
+        f"<td>{label}</td>" for label in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    )
+
+    def band(names: list[str], rows: list[str]) -> str:
+        head = "".join(f"<td colspan=5>{name}</td>" for name in names)
+        cells = "".join(f"<td>{v}</td>" for key in rows for v in values["review_litigation"][key])
+        return f"<tr>{head}</tr><tr>{outcomes * len(names)}</tr><tr>{cells}</tr>"
+
+    review = band(["行政复议"], ["review"])
+    litigation = band(
+        ["未经复议直接起诉", "复议后起诉"], ["litigation_direct", "litigation_after_review"]
+    )
+    if split:
+        tables = f"<table>{review}</table><p></p><table><tr><td colspan=10>行政诉讼</td></tr>{litigation}</table>"
+    else:
+        tables = (
+            "<table>"
+            + review
+            + "<tr><td colspan=5>行政诉讼</td></tr>"
+            + band(["未经复议直接起诉"], ["litigation_direct"])
+            + band(["复议后起诉"], ["litigation_after_review"])
+            + "</table>"
+        )
+    parsed = govinfo_report.parse(page.replace(original.group(0), tables).encode())
+    assert parsed.to_dict()["review_litigation"] == report.expected()["review_litigation"]
+    assert not [d for d in parsed.diagnostics if d.code.startswith(("missing.", "doubt."))]
+
+
 def test_word_pasted_page_reads_like_plain_markup() -> None:
     document = read_html(_corpus("001").read_bytes())
     tables = document.tables()
