@@ -875,6 +875,18 @@ class _TableReader:
         filled = [cells for cells in candidates if any(cell.text.strip() for cell in cells)]
         cells = (filled or candidates)[0]
         chosen, doubt, _ = self._fit(list(cells), n, 0)
+        if not filled and doubt is None:
+            # A row of empty cells (Word's column-width row, as a tab line) is read as
+            # the values, but the table holds numbers elsewhere: the values row itself
+            # may be broken over lines the reader could not join.
+            numbered = next(
+                (row for table in self.blocks for row in table.rows if _numbers_in(row)), None
+            )
+            if numbered is not None:
+                doubt = (
+                    "the row of values read is blank, but numbers stand elsewhere in the "
+                    f"table ({_row_text(numbered)[:40]!r}): they may be its values"
+                )
         others = {tuple(c.text.strip() for c in row) for row in filled} - {
             tuple(c.text.strip() for c in cells)
         }

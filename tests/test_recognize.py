@@ -38,6 +38,30 @@ def test_table_four_printed_as_labelled_rows() -> None:
     }
 
 
+def test_a_blank_row_read_for_table_four_beside_numbers_is_doubted() -> None:
+    # A browser's copy of a Word page: the values row broken over lines (a cell's <p>),
+    # then Word's column-width row as a line of tabs. The tab line was read as the
+    # values: fifteen blanks, not doubted, where the table printed 1 to 15.
+    header = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\t行政诉讼\n"
+        "\t\t\t\t\t未经复议直接起诉\t复议后起诉\n"
+        + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+        + "\n"
+    )
+    broken = "1\t2\t\n\n3\n\n\t" + "\t".join(str(i) for i in range(4, 16)) + "\n"
+    report = govinfo_report.parse(HEAD + header + broken + "\t" * 14 + "\n")
+    cells = [
+        cell
+        for row in ("review", "litigation_direct")
+        for cell in report.review_litigation.row(row)
+    ]
+    assert all(cell.kind is CellKind.BLANK and cell.doubtful for cell in cells)
+    # A table blank throughout (the official template) is read blank, and not doubted.
+    blank = govinfo_report.parse(HEAD + header + "\t" * 14 + "\n")
+    assert not any(cell.doubtful for cell in blank.review_litigation.cells())
+
+
 def test_glued_and_short_rows_are_missing_with_an_error_not_guessed() -> None:
     text = HEAD + (
         "二、主动公开政府信息情况\n"
