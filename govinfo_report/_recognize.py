@@ -1170,13 +1170,16 @@ _DoubtKey = tuple[object, ...]
 
 def _doubt_key(location: Location) -> _DoubtKey | None:
     """The key of the cell at ``location``: its page and box in a PDF, its element path in
-    a web page; ``None`` for a location that is no cell's."""
+    a web page, its part, table, row and column in a Word file, its first line and column
+    in a text; ``None`` for a location that is no cell's."""
     if location.bbox is not None:
         return (location.page, location.bbox)
     if location.path is not None and location.row is not None:
         return (location.path,)
     if location.carrier == "docx" and location.row is not None:
         return (location.part, location.table, location.row, location.column)
+    if location.carrier == "text" and location.column is not None:
+        return (location.line, location.column)
     return None
 
 

@@ -62,6 +62,30 @@ def test_a_blank_row_read_for_table_four_beside_numbers_is_doubted() -> None:
     assert not any(cell.doubtful for cell in blank.review_litigation.cells())
 
 
+@pytest.mark.parametrize(
+    ("lines", "value", "doubtful"),
+    [
+        # A cell's paragraphs joined by a script ("　", "", "37"): one value.
+        ("行政许可\t\u3000\n\n37\n", 37, False),
+        ("行政许可\t\u3000\n37\n", 37, False),
+        # After an empty cell the number may be a page number or the value: doubted.
+        ("行政许可\t\n\n37\n", None, True),
+    ],
+)
+def test_a_number_on_a_line_under_a_row_s_last_cell(
+    lines: str, value: int | None, doubtful: bool
+) -> None:
+    # Read as a page number and dropped, the value was lost: the cell read blank and was
+    # not doubted.
+    text = HEAD + (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（五）项\n"
+        "信息内容\t本年处理决定数量\n" + lines + "行政处罚\t5\n"
+    )
+    (cell,) = govinfo_report.parse(text).active.row("licensing")
+    assert (cell.value, cell.doubtful) == (value, doubtful)
+
+
 def test_glued_and_short_rows_are_missing_with_an_error_not_guessed() -> None:
     text = HEAD + (
         "二、主动公开政府信息情况\n"

@@ -197,7 +197,36 @@ class _Reader:
             if _is_blank(line):
                 continue
             if "\t" not in line and _is_page_number(line):
+                row = rows[-1] if rows else None
+                last = row[-1] if row else None
+                if last is not None and last[0] and not last[0].strip(_PADDING):
+                    # "\t　", then the number on a line of its own: one value split from
+                    # its padding (a cell's paragraphs joined by a script, or by a
+                    # browser's copy), as in the one-cell-per-line layout.
+                    assert row is not None
+                    row[-1] = (last[0] + "\n" + line.strip(), last[1], number)
+                    self.notes.append(
+                        (
+                            "repair.split-cell",
+                            "a number on a line of its own after a cell holding only padding "
+                            "was read as that cell's value",
+                            _loc(last[1], number),
+                        )
+                    )
+                    continue
                 self.notes.append(("repair.page-number", "page number dropped", _loc(number)))
+                if last is not None and not last[0]:
+                    assert row is not None
+                    # After an empty last cell the number may be its value, its paragraph
+                    # put on lines of its own: the cell is doubted.
+                    self.notes.append(
+                        (
+                            "doubt.text-page-number",
+                            f"the number {line.strip()!r} on a line of its own after this "
+                            "empty cell was dropped as a page number; it may be the cell's value",
+                            Location(carrier="text", line=last[1], column=len(row) - 1),
+                        )
+                    )
                 continue
             rows.append([(cell, number, number) for cell in line.split("\t")])
         return rows
