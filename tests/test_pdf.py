@@ -878,6 +878,26 @@ def test_struck_through_text_is_left_out_and_underlines_are_not_rulings() -> Non
     assert all(where is not None and where.page == 1 for _, where in notes)
 
 
+def test_a_struck_value_filling_a_narrow_cell_is_struck_not_ruled() -> None:
+    """Chromium struck a stale "32" in a column barely wider than it: the strike-through
+    ran from one side of the cell to the other, so it was taken for a ruling between
+    the two, and 32 was read as the value of a blank cell."""
+    width = pdfmetrics.stringWidth("32", FONT, SIZE)
+
+    def page(canvas: Canvas) -> None:
+        cells: list[_Cell] = [(0, 0, 1, 1, ["尚未审结"]), (0, 1, 1, 1, []), (0, 2, 1, 1, ["7"])]
+        _table(canvas, 72, 700, [60, width + 1, 40], [30], cells)
+        baseline = 700 - 15 - SIZE * 0.3
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(132.5, baseline, "32")
+        canvas.rect(132.5, baseline + 0.3 * SIZE, width, 0.5, stroke=0, fill=1)
+
+    document = read_pdf(_pdf(page))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["尚未审结", "", "7"]]
+    assert [code for code, _, _ in document.notes] == ["repair.pdf-struck-text"]
+
+
 def test_a_sign_right_after_a_struck_number_is_not_struck() -> None:
     # Chromium strikes "46" and prints "-34" right after it: the strike-through ends
     # where the hyphen starts, within a point or two of its centre, but does not cross it.

@@ -4,9 +4,10 @@ A PDF exported with tracked changes shown (LibreOffice does so by default, Word 
 when asked to print the markup) draws a deleted old value struck through next to the
 new one, underlined: a cell shows "5̶1̲1̲" and its glyphs read "511". A strike-through
 is a thin horizontal line across the middle of a run of glyphs (a quarter em above their
-baseline), beginning and ending with the run; an underline is one just under the
-baseline. Neither is a table ruling: vertical lines do not meet it at both ends (at
-one end only, an underline must lie close under the baseline). Struck
+baseline), beginning and ending with the run, whatever lines meet its ends (a ruling runs
+between rows of text, never through one); an underline is one just under the
+baseline, and no table ruling: vertical lines do not meet it at both ends (at
+one end only, it must lie close under the baseline). Struck
 glyphs are deleted text and are left out (the reader notes each run); both kinds of line
 are taken out of the rulings.
 """
@@ -107,11 +108,14 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
                 continue
             # Asked last, as it looks at every vertical line of the page.
             met = _ends_met(segment, verticals)
-            # Met at both ends, it is a ruling between two vertical ones. Met at one, it
-            # may be a ruling whose other side is missing, or the line under text that
-            # fills its cell up to the cell's side: an underline only close under the
-            # baseline (a ruling lies below the descent).
-            if met == 0 or (met == 1 and (is_strike or close)):
+            # Met at both ends, an underline is a ruling between two vertical ones; a line
+            # across the middle of glyphs that fill the cell from side to side (a struck
+            # stale value in a narrow column) is a strike-through all the same: a ruling
+            # runs between rows of text, never through one. Met at one end, it may be a
+            # ruling whose other side is missing, or the line under text that fills its
+            # cell up to the cell's side: an underline only close under the baseline (a
+            # ruling lies below the descent).
+            if is_strike or met == 0 or (met == 1 and close):
                 decorations.add(number)
                 if is_strike:
                     struck.append(tuple(run))
