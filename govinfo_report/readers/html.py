@@ -800,8 +800,6 @@ class _Walker:
         #: Whether each element asked paints a ground or lies on one (see
         #: :func:`._colour.grounded`).
         self.grounds: dict[etree._Element, bool] = {}
-        #: What :meth:`_markup_cell` found to note at the cell it read: (code, message).
-        self.cell_notes: list[tuple[str, str]] = []
         #: False when no row of the page holds text outside its cells.
         self.row_text = row_text
         self.blocks: list[_RawBlock] = []
@@ -1293,10 +1291,10 @@ class _Walker:
                     )
                     chained = None if white else _chain_text(cell, may_hide, may_colour)
                     if chained is None:
-                        text = self._markup_cell(cell, row_path + step, depth, white)
-                        if self.cell_notes:
+                        text, said = self._markup_cell(cell, row_path + step, depth, white)
+                        if said:
                             where = _loc(row_path + step, index, r, column)
-                            self.notes += [(code, what, where) for code, what in self.cell_notes]
+                            self.notes += [(code, what, where) for code, what in said]
                     else:
                         text = _collapse(chained) if chained else ""
                 # text, row, column, base, path, line, end_line, rowspan, colspan
@@ -1319,9 +1317,11 @@ class _Walker:
             out.pop()  # last rows whose every cell takes no place hold nothing
         return _RawTable(path=path, rows=out, index=index), stray_elements
 
-    def _markup_cell(self, cell: etree._Element, path: str, depth: int, white: bool) -> str:
+    def _markup_cell(
+        self, cell: etree._Element, path: str, depth: int, white: bool
+    ) -> tuple[str, list[tuple[str, str]]]:
         """The text of a data cell with markup, whose own colour is ``white`` (on no
-        ground). What is to be noted at the cell is left in :attr:`cell_notes`.
+        ground), and what is to be noted at the cell: (code, message).
 
         Superscripts after its text are footnote marks, left out; white text beside
         text that is not white is a stale value whited out, left out. Where either is
@@ -1329,7 +1329,7 @@ class _Walker:
         white on a ground the page's sheets may paint): the cell is read again, the
         first reading's notes and counts taken back.
         """
-        self.cell_notes = []
+        said: list[tuple[str, str]] = []
         noted, hidden = len(self.notes), self.hidden
         marks = self.marks = []
         whited = self.whited = [] if self.may_colour else None
@@ -1349,16 +1349,16 @@ class _Walker:
             self.hidden = hidden
             text = self._cell_text(cell, path, depth)
         elif marks:
-            self.cell_notes.append(("doubt.html-superscript", footnote_doubt(marks, text)))
+            said.append(("doubt.html-superscript", footnote_doubt(marks, text)))
         if unseen:
-            self.cell_notes.append(
+            said.append(
                 (
                     "html.white-text",
                     "white text on no coloured ground, beside text that is not white, was "
                     f"left out as a value whited out (unseen on the white page): {unseen[:40]!r}",
                 )
             )
-        return text
+        return text, said
 
     def _struck(self, element: etree._Element, path: str) -> None:
         """Note the text of a struck-through element, which is left out as deleted."""
