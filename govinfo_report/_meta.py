@@ -353,6 +353,14 @@ def find_published(last_paragraphs: Sequence[str], header: Sequence[str]) -> dt.
 def find_contact(texts: Sequence[str]) -> Contact:
     """Address, 邮编, phone, e-mail and web address, each the first one given."""
     found: dict[str, str] = {}
+    # A line that starts with the colon of a field whose name ends the line before
+    # ("…；邮编" / "：100000；电话…", a text wrapped at the page's width) goes on it.
+    joined: list[str] = []
+    for text in texts:
+        if joined and text.lstrip(" \u3000").startswith(("：", ":")):
+            joined[-1] += text.lstrip(" \u3000")
+        else:
+            joined.append(text)
     patterns = {
         "address": _ADDRESS_RE,
         "postcode": _POSTCODE_RE,
@@ -360,7 +368,7 @@ def find_contact(texts: Sequence[str]) -> Contact:
         "email": _EMAIL_RE,
         "website": _WEB_RE,
     }
-    for text in texts:
+    for text in joined:
         normalized = nfkc(text)
         for key, pattern in patterns.items():
             if key in found:

@@ -351,6 +351,29 @@ def test_a_crawled_page_s_field_name_is_no_part_of_the_title(prefix: str) -> Non
     )
 
 
+def test_a_field_whose_colon_wrapped_onto_the_next_line_is_read() -> None:
+    # Text wrapped at a page's width (pdftotext) put the colon of 邮编 at the start of the
+    # next line: the postcode was lost.
+    lines = ["请与本局联系（地址：人民路1号；邮编", "：100000；电话：010-12345678）。"]
+    contact = _meta.find_contact(lines)
+    assert (contact.address, contact.postcode, contact.phone) == (
+        "人民路1号",
+        "100000",
+        "010-12345678",
+    )
+
+
+def test_a_markdown_title_marker_is_left_out() -> None:
+    # A page dumped as Markdown (html2text) marks its title "# ": the title and the body
+    # read from it began with "#".
+    report = govinfo_report.parse(
+        "# 青山县交通运输局2022年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开。\n"
+    )
+    assert report.metadata.title == "青山县交通运输局2022年政府信息公开工作年度报告"
+    assert report.metadata.organization == "青山县交通运输局"
+    assert any(d.code == "repair.markdown-heading" for d in report.diagnostics)
+
+
 def test_dated_lines_of_the_page_after_the_signature_do_not_override_it() -> None:
     # A site's related links and counter inside the article, after the signature: the
     # last dated line won, and the report was published on 2023-01-16.

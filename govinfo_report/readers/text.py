@@ -62,6 +62,10 @@ def _is_blank(line: str) -> bool:
     return "\t" not in line and not line.strip(" \u3000\xa0\ufeff")
 
 
+#: A Markdown heading's marker: one to six "#" and a space.
+_MARKDOWN_HEADING_RE = re.compile(r"#{1,6}[ \t]+(?=\S)")
+
+
 def _is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER_RE.match(line))
 
@@ -359,8 +363,19 @@ class _Reader:
             return
         if _is_page_number(stripped):
             self.notes.append(("repair.page-number", "page number dropped", _loc(index + 1)))
-        else:
-            blocks.append(Paragraph(text=stripped, location=_loc(index + 1)))
+            return
+        if stripped.startswith("#") and (marker := _MARKDOWN_HEADING_RE.match(stripped)):
+            # A web page dumped as Markdown (html2text) marks its title and headings "# ":
+            # left in, the title and the body read from it began with "#".
+            stripped = stripped[marker.end() :]
+            self.notes.append(
+                (
+                    "repair.markdown-heading",
+                    "a Markdown heading marker was left out",
+                    _loc(index + 1),
+                )
+            )
+        blocks.append(Paragraph(text=stripped, location=_loc(index + 1)))
 
 
 def read_text(text: str, *, encoding: str | None = None) -> Document:
