@@ -154,9 +154,11 @@ _CN_DIGIT = {
 }
 _CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 # 元月 is January; 廿 is twenty and 卅 thirty (廿日, 廿八日, 卅一日).
+# White space may stand between the parts ("二〇二四年 元月 八日", as a date spread to the
+# width of the signature is typed): it is kept, as in dates written in digits.
 _CN_MONTH_DAY_RE = re.compile(
-    r"(?<=[年至到—－~～-])([一二三四五六七八九十]{1,3}|元)(?=\s*月)"
-    r"|(?<=月)([一二三四五六七八九十廿卅]{1,3})(?=\s*日)"
+    r"(?P<lead>[年至到—－~～-]\s*)(?P<month>[一二三四五六七八九十]{1,3}|元)(?=\s*月)"
+    r"|(?P<lead_day>月\s*)(?P<day>[一二三四五六七八九十廿卅]{1,3})(?=\s*日)"
 )
 
 
@@ -185,7 +187,13 @@ def _dates_in_digits(text: str) -> str:
     if not any(char in _CN_DIGIT or char in "十元廿卅" for char in text):
         return text
     text = _CN_YEAR_RE.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
-    return _CN_MONTH_DAY_RE.sub(lambda m: _cn_number(m.group(0)), text)
+    return _CN_MONTH_DAY_RE.sub(_month_day_in_digits, text)
+
+
+def _month_day_in_digits(match: re.Match[str]) -> str:
+    if match["month"] is not None:
+        return match["lead"] + _cn_number(match["month"])
+    return match["lead_day"] + _cn_number(match["day"])
 
 
 def _squash(text: str) -> str:

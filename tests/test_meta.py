@@ -427,6 +427,9 @@ def test_a_page_s_date_after_the_signature_does_not_override_it() -> None:
         ("二〇二四年三月卅日", dt.date(2024, 3, 30)),
         ("二〇二四年三月卅一日", dt.date(2024, 3, 31)),
         ("二〇二四年二月卅日", None),
+        # White space between the parts, as a date spread to a signature's width is typed.
+        ("二〇二四年 元月 八日", dt.date(2024, 1, 8)),
+        ("二〇二五年一月 二十日", dt.date(2025, 1, 20)),
     ],
 )
 def test_a_signature_date_with_yuanyue_nian_and_sa(line: str, date: dt.date | None) -> None:
