@@ -106,16 +106,15 @@ def find_decorations(glyphs: Sequence[Glyph], segments: Sequence[Segment]) -> De
             slack = END_SLACK * max(g.size for g in run)
             if abs(run[0].x0 - segment.start) > slack or abs(run[-1].x1 - segment.end) > slack:
                 continue
-            # Asked last, as it looks at every vertical line of the page.
-            met = _ends_met(segment, verticals)
-            # Met at both ends, an underline is a ruling between two vertical ones; a line
-            # across the middle of glyphs that fill the cell from side to side (a struck
-            # stale value in a narrow column) is a strike-through all the same: a ruling
-            # runs between rows of text, never through one. Met at one end, it may be a
+            # A line across the middle of glyphs is a strike-through whatever meets its
+            # ends (a struck stale value filling a narrow cell from side to side): a ruling
+            # runs between rows of text, never through one. A line under them met at both
+            # ends is a ruling between two vertical ones; met at one end, it may be a
             # ruling whose other side is missing, or the line under text that fills its
             # cell up to the cell's side: an underline only close under the baseline (a
-            # ruling lies below the descent).
-            if is_strike or met == 0 or (met == 1 and close):
+            # ruling lies below the descent). The vertical lines are asked last, and only
+            # for an underline: that looks at every vertical line of the page.
+            if is_strike or (met := _ends_met(segment, verticals)) == 0 or (met == 1 and close):
                 decorations.add(number)
                 if is_strike:
                     struck.append(tuple(run))
