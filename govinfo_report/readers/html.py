@@ -72,6 +72,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Iterable
 
 import attrs
 from lxml import etree
@@ -1509,34 +1510,32 @@ def _report_label_cores() -> frozenset[str]:
 _REPORT_LABELS = _report_label_cores()
 
 
-def _is_report_table(table: _RawTable) -> bool:
+def _two_labels(texts: Iterable[str]) -> bool:
+    """Whether at least two of ``texts`` (cells' texts) are official labels of the report's
+    tables."""
     hits = 0
-    for row in table.rows:
-        for cell in row:
-            text = cell.text
-            if 4 <= len(text) <= 80 and core(text) in _REPORT_LABELS:
-                hits += 1
-                if hits >= 2:
-                    return True
+    for text in texts:
+        if 4 <= len(text) <= 80 and core(text) in _REPORT_LABELS:
+            hits += 1
+            if hits >= 2:
+                return True
     return False
+
+
+def _is_report_table(table: _RawTable) -> bool:
+    return _two_labels(cell.text for row in table.rows for cell in row)
 
 
 def _labelled(table: etree._Element) -> bool:
     """Whether at least two of ``table``'s own cells (in its rows, or its row groups'),
     other than those holding a table, carry official labels of the report's tables."""
-    hits = 0
     cells = _OWN_CELLS_XPATH(table)
     assert isinstance(cells, list)
-    for cell in cells:
-        assert isinstance(cell, etree._Element)
-        if next(cell.iterdescendants("table"), None) is not None:
-            continue
-        text = "".join(str(piece) for piece in cell.itertext())
-        if 4 <= len(text) <= 200 and core(text) in _REPORT_LABELS:
-            hits += 1
-            if hits >= 2:
-                return True
-    return False
+    return _two_labels(
+        _collapse("".join(str(piece) for piece in cell.itertext())).strip(_PARAGRAPH_STRIP)
+        for cell in cells
+        if isinstance(cell, etree._Element) and next(cell.iterdescendants("table"), None) is None
+    )
 
 
 _OWN_CELLS_XPATH = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
